@@ -1,0 +1,31 @@
+// swift-tools-version: 6.0
+// campaignc: a compiler and checker for `.campaign` files.
+// The targets mirror the pipeline and depend one way:
+//   CampaignLang <- Lexer <- Parser <- Checker <- Evaluator
+//   CampaignLang <- Render (diagnostic renderers)
+//   campaignc (the command line) sits on top of all of them.
+// No package dependencies: Foundation and the toolchain only.
+import PackageDescription
+
+let package = Package(
+  name: "campaignc",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "campaignc", targets: ["campaignc"])
+  ],
+  targets: [
+    .target(name: "CampaignLang"),
+    .target(name: "Lexer", dependencies: ["CampaignLang"]),
+    .target(name: "Parser", dependencies: ["CampaignLang", "Lexer"]),
+    .target(name: "Checker", dependencies: ["CampaignLang", "Lexer", "Parser"]),
+    .target(name: "Evaluator", dependencies: ["CampaignLang", "Checker"]),
+    .target(name: "Render", dependencies: ["CampaignLang"]),
+    .target(name: "Driver", dependencies: ["CampaignLang", "Lexer", "Parser", "Checker", "Render"]),
+    .executableTarget(name: "campaignc", dependencies: ["Driver"]),
+    .testTarget(
+      name: "CampaignTests",
+      dependencies: ["CampaignLang", "Lexer", "Parser", "Checker", "Render", "Driver", "Evaluator"],
+      resources: []
+    ),
+  ]
+)

@@ -1,0 +1,199 @@
+import CampaignLang
+
+extension Lexer {
+  static let unitWords: [String: Duration.Unit] = [
+    "sec": .seconds, "secs": .seconds, "second": .seconds, "seconds": .seconds,
+    "min": .minutes, "mins": .minutes, "minute": .minutes, "minutes": .minutes,
+    "hr": .hours, "hrs": .hours, "hour": .hours, "hours": .hours,
+    "day": .days, "days": .days, "week": .weeks, "weeks": .weeks,
+  ]
+
+  func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+  /// Reads digits (and `_` separators); returns them without separators.
+  mutating func digits() -> [UInt8] {
+    var result: [UInt8] = []
+    while index < bytes.count {
+      let byte = bytes[index]
+      if isDigit(byte) {
+        result.append(byte)
+      } else if byte != UInt8(ascii: "_") || !isDigit(peek(1)) {
+        break
+      }
+      index += 1
+    }
+    return result
+  }
+
+  /// Numbers, percents, durations, dates, timestamps and times of day: all start with a digit.
+  mutating func lexNumber() {
+    let start = index
+    let whole = digits()
+    if whole.count == 4 && peek() == UInt8(ascii: "-") && isDigit(peek(1)) && isDigit(peek(2))
+      && peek(3) == UInt8(ascii: "-") && isDigit(peek(4)) && isDigit(peek(5))
+    {
+      lexDate(start: start)
+      return
+    }
+    if whole.count <= 2 && peek() == UInt8(ascii: ":") && isDigit(peek(1)) && isDigit(peek(2)) {
+      index += 3
+      let hour = number(whole)
+      let minute = number(Array(bytes[(index - 2)..<index]))
+      guard hour < 24, minute < 60 else {
+        malformed(start, "`\(file.text(range(start, index)))` is not a time of day", "write times as `21:00` (00:00 to 23:59)")
+        emit(.timeOfDay, from: start)
+        return
+      }
+      emit(.timeOfDay, from: start, literal: .timeOfDay(hour * 60 + minute))
+      return
+    }
+    var fraction: [UInt8] = []
+    if peek() == UInt8(ascii: ".") && isDigit(peek(1)) {
+      index += 1
+      fraction = digits()
+    }
+    let value = exactDecimal(whole: whole, fraction: fraction, start: start)
+    if peek() == UInt8(ascii: "%") {
+      index += 1
+      emit(.percent, from: start, literal: value.map { .percent($0) })
+      return
+    }
+    if isIdentifierByte(peek()) {
+      lexUnit(start: start, value: value, isWhole: fraction.isEmpty)
+      return
+    }
+    if fraction.isEmpty {
+      emit(.integer, from: start, literal: value.map { .int($0.units) })
+    } else {
+      emit(.decimal, from: start, literal: value.map { .decimal($0) })
+    }
+  }
+
+  func number(_ digits: [UInt8]) -> Int {
+    digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+  }
+
+  /// The exact value of `whole.fraction`, or nil (reported) when it does not fit.
+  mutating func exactDecimal(whole: [UInt8], fraction: [UInt8], start: Int) -> ExactDecimal? {
+    var units: Int64 = 0
+    for digit in whole + fraction {
+      let (times, overflow1) = units.multipliedReportingOverflow(by: 10)
+      let (plus, overflow2) = times.addingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
+      if overflow1 || overflow2 {
+        while isIdentifierByte(peek()) || peek() == UInt8(ascii: "%") { index += 1 }
+        diagnostics.error(
+          .numberTooLarge, "this number is too large", at: range(start, index),
+          help: "numbers may have at most 18 digits")
+        return nil
+      }
+      units = plus
+    }
+    return ExactDecimal(units: units, scale: fraction.count)
+  }
+
+  /// A number directly followed by letters: a duration (`30d`) or a unit mistake.
+  mutating func lexUnit(start: Int, value: ExactDecimal?, isWhole: Bool) {
+    let unitStart = index
+    while isIdentifierByte(peek()) { index += 1 }
+    let word = file.text(range(unitStart, index))
+    let unit = Duration.Unit(rawValue: word) ?? Lexer.unitWords[word.lowercased()]
+    guard let unit else {
+      malformed(
+        start, "`\(word)` is not a unit of time",
+        "durations are written with `s`, `m`, `h`, `d` or `w`, like `30d` or `24h`")
+      emit(.duration, from: start)
+      return
+    }
+    guard let value else {
+      emit(.duration, from: start)
+      return
+    }
+    guard isWhole else {
+      malformed(
+        start, "durations take whole numbers",
+        "use a smaller unit instead of a fraction: `36h` rather than `1.5d`")
+      emit(.duration, from: start)
+      return
+    }
+    if Duration.Unit(rawValue: word) == nil {
+      diagnostics.error(
+        .durationInWords, "write the duration as `\(value.units)\(unit.rawValue)`",
+        at: range(start, index), help: "durations are a number and a one-letter unit: `s`, `m`, `h`, `d`, `w`")
+    }
+    emit(.duration, from: start, literal: .duration(Duration(amount: value.units, unit: unit)))
+  }
+
+  mutating func malformed(_ start: Int, _ message: String, _ help: String) {
+    diagnostics.error(.malformedLiteral, message, at: range(start, index), help: help)
+  }
+
+  /// `2026-12-31`, optionally followed by `T10:00[:00][Z|+07:00]`.
+  mutating func lexDate(start: Int) {
+    index += 6
+    let year = number(Array(bytes[start..<(start + 4)]))
+    let month = number(Array(bytes[(start + 5)..<(start + 7)]))
+    let day = number(Array(bytes[(start + 8)..<(start + 10)]))
+    let date = CivilDate(year: year, month: month, day: day)
+    if date == nil {
+      malformed(start, "`\(file.text(range(start, index)))` is not a date", "write dates as `2026-12-31` (year-month-day)")
+    }
+    guard peek() == UInt8(ascii: "T") && isDigit(peek(1)) else {
+      while isIdentifierByte(peek()) { index += 1 }
+      if index > start + 10 {
+        malformed(start, "`\(file.text(range(start, index)))` is not a date or timestamp", "write `2026-12-31` or `2026-12-31T10:00`")
+        emit(.date, from: start)
+        return
+      }
+      emit(.date, from: start, literal: date.map { .date($0) })
+      return
+    }
+    index += 1
+    let time = lexClock()
+    var offset: Int? = nil
+    var offsetValid = true
+    if peek() == UInt8(ascii: "Z") {
+      index += 1
+      offset = 0
+    } else if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-"),
+      isDigit(peek(1)), isDigit(peek(2)), peek(3) == UInt8(ascii: ":"), isDigit(peek(4)),
+      isDigit(peek(5))
+    {
+      let sign = peek() == UInt8(ascii: "-") ? -1 : 1
+      let hours = number([peek(1), peek(2)])
+      let minutes = number([peek(4), peek(5)])
+      index += 6
+      offsetValid = hours <= 14 && minutes < 60
+      offset = sign * (hours * 3600 + minutes * 60)
+    }
+    while isIdentifierByte(peek()) {
+      index += 1
+      offsetValid = false
+    }
+    guard let date, let time, offsetValid else {
+      if date != nil {
+        malformed(start, "`\(file.text(range(start, index)))` is not a timestamp", "write timestamps as `2026-01-31T09:30`, optionally with seconds and `Z` or `+07:00`")
+      }
+      emit(.timestamp, from: start)
+      return
+    }
+    emit(
+      .timestamp, from: start,
+      literal: .timestamp(
+        Timestamp(date: date, secondOfDay: time.seconds, utcOffset: offset, hasSeconds: time.hasSeconds)))
+  }
+
+  /// `HH:MM` or `HH:MM:SS`; nil when malformed or out of range.
+  mutating func lexClock() -> (seconds: Int, hasSeconds: Bool)? {
+    var parts: [Int] = []
+    while parts.count < 3 && isDigit(peek()) && isDigit(peek(1)) {
+      parts.append(number([peek(), peek(1)]))
+      index += 2
+      guard parts.count < 3, peek() == UInt8(ascii: ":"), isDigit(peek(1)) else { break }
+      index += 1
+    }
+    guard parts.count >= 2, parts[0] < 24, parts[1] < 60, parts.count == 2 || parts[2] < 60 else {
+      return nil
+    }
+    return (parts[0] * 3600 + parts[1] * 60 + (parts.count == 3 ? parts[2] : 0), parts.count == 3)
+  }
+}

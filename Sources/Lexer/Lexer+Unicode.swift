@@ -1,0 +1,181 @@
+import CampaignLang
+
+extension Lexer {
+  /// Decodes one UTF-8 scalar at `at`; nil for an invalid or truncated sequence.
+  func decodeScalar(at: Int) -> (value: UInt32, length: Int)? {
+    let first = bytes[at]
+    let length: Int
+    var value: UInt32
+    switch first {
+    case 0xC2...0xDF:
+      length = 2
+      value = UInt32(first & 0x1F)
+    case 0xE0...0xEF:
+      length = 3
+      value = UInt32(first & 0x0F)
+    case 0xF0...0xF4:
+      length = 4
+      value = UInt32(first & 0x07)
+    default: return nil
+    }
+    guard at + length <= bytes.count else { return nil }
+    for offset in 1..<length {
+      let byte = bytes[at + offset]
+      guard byte & 0xC0 == 0x80 else { return nil }
+      value = value << 6 | UInt32(byte & 0x3F)
+    }
+    // Reject overlong forms, surrogates and values past U+10FFFF.
+    let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+    guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
+      return nil
+    }
+    return (value, length)
+  }
+
+  static let spaceScalars: Set<UInt32> = [
+    0x00A0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+    0x2009, 0x200A, 0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF,
+  ]
+
+  /// A byte at or above 0x80 outside strings and comments.
+  mutating func lexNonASCII() {
+    let start = index
+    guard let (scalar, length) = decodeScalar(at: index) else {
+      index += 1
+      while index < bytes.count && bytes[index] >= 0x80 && decodeScalar(at: index) == nil {
+        index += 1
+      }
+      diagnostics.error(
+        .invalidUTF8, "this file is not valid UTF-8 here", at: range(start, index),
+        help: "save the file as UTF-8 text")
+      emit(.invalid, from: start)
+      return
+    }
+    index += length
+    switch scalar {
+    case _ where Lexer.spaceScalars.contains(scalar):
+      while index < bytes.count, bytes[index] >= 0x80, let next = decodeScalar(at: index),
+        Lexer.spaceScalars.contains(next.value)
+      {
+        index += next.length
+      }
+      let what = scalar == 0x00A0 ? "a non-breaking space" : "an unusual space character"
+      diagnostics.error(
+        .unusualSpace, "\(what) where a plain space belongs", at: range(start, index),
+        help: "retype it as an ordinary space (this often comes from copying out of a document)")
+    case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB:
+      diagnostics.error(
+        .curlyQuote, "curly quotes do not start a string", at: range(start, index),
+        help: "use straight double quotes: \"like this\"")
+      index = start
+      lexString(closing: [UInt8(ascii: "\"")], openingLength: length, reportedQuote: true)
+    case 0x2018, 0x2019:
+      diagnostics.error(
+        .curlyQuote, "curly quotes do not start a string", at: range(start, index),
+        help: "use straight double quotes: \"like this\"")
+      index = start
+      lexString(closing: [UInt8(ascii: "'")], openingLength: length, reportedQuote: true)
+    case 0x2013, 0x2014, 0x2212:
+      let name = scalar == 0x2013 ? "an en dash" : scalar == 0x2014 ? "an em dash" : "a minus sign"
+      if peek() == UInt8(ascii: ">") {
+        index += 1
+        diagnostics.error(
+          .dash, "\(name) in a transition arrow", at: range(start, index),
+          help: "write the arrow with a hyphen: `->`")
+        emit(.arrow, from: start)
+      } else {
+        diagnostics.error(
+          .dash, "\(name) where a hyphen-minus `-` belongs", at: range(start, index),
+          help: "retype it as `-` (word processors turn hyphens into dashes)")
+        emit(.minus, from: start)
+      }
+    case 0x2265, 0x2264, 0x2260, 0x2192:
+      let (kind, ascii): (TokenKind, String) =
+        switch scalar {
+        case 0x2265: (.greaterEqual, ">=")
+        case 0x2264: (.lessEqual, "<=")
+        case 0x2260: (.bangEqual, "!=")
+        default: (.arrow, "->")
+        }
+      diagnostics.error(
+        .symbolOperator, "write `\(ascii)` instead of `\(file.text(range(start, index)))`",
+        at: range(start, index), help: "operators are typed with plain keyboard characters")
+      emit(kind, from: start)
+    default:
+      let text = file.text(range(start, index))
+      diagnostics.error(
+        .invalidCharacter, "unexpected `\(text)` in a campaign", at: range(start, index),
+        help: "names use only the letters a-z and A-Z, digits and `_`; put other text in quotes")
+      emit(.invalid, from: start)
+    }
+  }
+
+  // MARK: - Strings
+
+  /// A string literal. Stops at the closing quote, or at the end of the line when it
+  /// is missing (reported once, at the opening quote).
+  mutating func lexString(closing: [UInt8], openingLength: Int = 1, reportedQuote: Bool = false) {
+    let start = index
+    index += openingLength
+    var value: [UInt8] = []
+    while true {
+      guard index < bytes.count, bytes[index] != UInt8(ascii: "\n") else {
+        diagnostics.error(
+          .unterminatedString, "this string has no closing quote", at: range(start, start + openingLength),
+          label: "string starts here", help: "end the string with `\"` on the same line")
+        var end = index
+        if end > start && end <= bytes.count && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        index = end
+        break
+      }
+      let byte = bytes[index]
+      if closing.contains(byte) {
+        index += 1
+        break
+      }
+      if reportedQuote, byte >= 0x80, let (scalar, length) = decodeScalar(at: index),
+        [0x201C, 0x201D, 0x2018, 0x2019, 0x00AB, 0x00BB].contains(scalar)
+      {
+        index += length
+        break
+      }
+      if byte == UInt8(ascii: "\\") {
+        lexEscape(into: &value)
+        continue
+      }
+      if byte >= 0x80 && decodeScalar(at: index) == nil {
+        let bad = index
+        index += 1
+        diagnostics.error(
+          .invalidUTF8, "this string is not valid UTF-8", at: range(bad, index),
+          help: "save the file as UTF-8 text")
+        continue
+      }
+      value.append(byte)
+      index += 1
+    }
+    emit(.string, from: start, literal: .string(String(decoding: value, as: UTF8.self)))
+  }
+
+  mutating func lexEscape(into value: inout [UInt8]) {
+    let start = index
+    index += 1
+    let byte = peek()
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+      value.append(byte)
+      index += 1
+    case UInt8(ascii: "n"):
+      value.append(UInt8(ascii: "\n"))
+      index += 1
+    case UInt8(ascii: "t"):
+      value.append(UInt8(ascii: "\t"))
+      index += 1
+    default:
+      if byte != UInt8(ascii: "\n") && index < bytes.count { index += 1 }
+      diagnostics.error(
+        .invalidEscape, "unknown escape `\(file.text(range(start, index)))` in a string",
+        at: range(start, index), help: "the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`")
+    }
+  }
+}

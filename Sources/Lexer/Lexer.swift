@@ -1,0 +1,235 @@
+import CampaignLang
+
+/// Turns a file's bytes into tokens. Never fails: what it cannot read becomes an
+/// `invalid` token and a diagnostic, and lexing goes on.
+///
+/// Marketers paste text from documents, so the characters that slip in that way
+/// (curly quotes, non-breaking spaces, en dashes, `≥`) each get a specific message and
+/// are then read as what was meant, so one mistake gives one message.
+public struct Lexer {
+  let file: SourceFile
+  let bytes: [UInt8]
+  var index = 0
+  var tokens: [Token] = []
+  var comments: [Comment] = []
+  var diagnostics = DiagnosticBag()
+  var atLineStart = true
+
+  public static func tokenize(_ file: SourceFile) -> TokenStream {
+    var lexer = Lexer(file: file)
+    return lexer.run()
+  }
+
+  init(file: SourceFile) {
+    self.file = file
+    self.bytes = file.bytes
+  }
+
+  // MARK: - Driver
+
+  mutating func run() -> TokenStream {
+    if let nul = bytes.prefix(8192).firstIndex(of: 0) {
+      diagnostics.error(
+        .invalidCharacter, "this file is binary, not a campaign",
+        at: range(nul, nul + 1), label: "NUL byte",
+        help: "campaign files are plain UTF-8 text; check that the right file was given")
+      return TokenStream(
+        tokens: [Token(kind: .endOfFile, range: range(bytes.count, bytes.count), startsLine: true)],
+        comments: [], diagnostics: diagnostics.diagnostics, isBinary: true)
+    }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    tokens.reserveCapacity(bytes.count / 4)
+    while index < bytes.count {
+      lexOne()
+    }
+    emit(.endOfFile, from: bytes.count)
+    return TokenStream(
+      tokens: tokens, comments: comments, diagnostics: diagnostics.diagnostics, isBinary: false)
+  }
+
+  func range(_ start: Int, _ end: Int) -> SourceRange {
+    SourceRange(file: file.id, start: start, end: end)
+  }
+
+  func peek(_ offset: Int = 0) -> UInt8 {
+    let at = index + offset
+    return at < bytes.count ? bytes[at] : 0
+  }
+
+  mutating func emit(_ kind: TokenKind, from start: Int, literal: Literal? = nil) {
+    let isLineStart = atLineStart
+    atLineStart = kind == .newline
+    tokens.append(
+      Token(kind: kind, range: range(start, index), literal: literal, startsLine: isLineStart))
+  }
+
+  mutating func lexOne() {
+    let start = index
+    let byte = bytes[index]
+    switch byte {
+    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+      index += 1
+    case UInt8(ascii: "\n"):
+      index += 1
+      if tokens.last?.kind != .newline && !tokens.isEmpty {
+        emit(.newline, from: start)
+      } else {
+        atLineStart = true
+      }
+    case UInt8(ascii: "#"):
+      lexComment()
+    case UInt8(ascii: "\""):
+      lexString(closing: [UInt8(ascii: "\"")])
+    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+      lexNumber()
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "_"):
+      while isIdentifierByte(peek()) { index += 1 }
+      emit(.identifier, from: start)
+    case 0x80...0xFF:
+      lexNonASCII()
+    default:
+      lexPunctuation()
+    }
+  }
+
+  func isIdentifierByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+      true
+    default: false
+    }
+  }
+
+  mutating func lexComment() {
+    let start = index
+    while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+    var end = index
+    if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    let text = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
+    comments.append(Comment(text: text, range: range(start, end)))
+  }
+
+  // MARK: - Punctuation
+
+  mutating func lexPunctuation() {
+    let start = index
+    let byte = bytes[index]
+    let next = peek(1)
+    index += 1
+    let kind: TokenKind
+    switch byte {
+    case UInt8(ascii: "{"): kind = .leftBrace
+    case UInt8(ascii: "}"): kind = .rightBrace
+    case UInt8(ascii: "("): kind = .leftParen
+    case UInt8(ascii: ")"): kind = .rightParen
+    case UInt8(ascii: "["): kind = .leftBracket
+    case UInt8(ascii: "]"): kind = .rightBracket
+    case UInt8(ascii: ","): kind = .comma
+    case UInt8(ascii: ":"): kind = .colon
+    case UInt8(ascii: "."): kind = .dot
+    case UInt8(ascii: "+"): kind = .plus
+    case UInt8(ascii: "*"): kind = .star
+    case UInt8(ascii: "/"): kind = .slash
+    case UInt8(ascii: "-"):
+      if next == UInt8(ascii: ">") {
+        index += 1
+        kind = .arrow
+      } else {
+        kind = .minus
+      }
+    case UInt8(ascii: "?"):
+      if next == UInt8(ascii: "?") {
+        index += 1
+        kind = .questionQuestion
+      } else {
+        kind = .question
+      }
+    case UInt8(ascii: "="):
+      if next == UInt8(ascii: "=") {
+        index += 1
+        kind = .equalEqual
+      } else {
+        kind = .equal
+      }
+    case UInt8(ascii: "!"):
+      if next == UInt8(ascii: "=") {
+        index += 1
+        kind = .bangEqual
+      } else {
+        kind = .notSymbol
+        symbolOperator(start, "!", "not")
+      }
+    case UInt8(ascii: "<"):
+      if next == UInt8(ascii: "=") {
+        index += 1
+        kind = .lessEqual
+      } else {
+        kind = .less
+      }
+    case UInt8(ascii: ">"):
+      if next == UInt8(ascii: "=") {
+        index += 1
+        kind = .greaterEqual
+      } else {
+        kind = .greater
+      }
+    case UInt8(ascii: "&") where next == UInt8(ascii: "&"):
+      index += 1
+      kind = .andSymbol
+      symbolOperator(start, "&&", "and")
+    case UInt8(ascii: "|") where next == UInt8(ascii: "|"):
+      index += 1
+      kind = .orSymbol
+      symbolOperator(start, "||", "or")
+    case UInt8(ascii: "'"):
+      index = start
+      lexSingleQuoted()
+      return
+    default:
+      invalidRun(from: start)
+      return
+    }
+    emit(kind, from: start)
+  }
+
+  mutating func symbolOperator(_ start: Int, _ written: String, _ word: String) {
+    diagnostics.error(
+      .symbolOperator, "`\(written)` is not an operator in campaigns; write `\(word)`",
+      at: range(start, index), help: "conditions use words: `and`, `or`, `not`")
+  }
+
+  /// `'text'`: single quotes are a common slip; read as a string.
+  mutating func lexSingleQuoted() {
+    diagnostics.error(
+      .curlyQuote, "strings use double quotes", at: range(index, index + 1),
+      help: "write \"text\" instead of 'text'")
+    lexString(closing: [UInt8(ascii: "'")], reportedQuote: true)
+  }
+
+  /// A run of bytes that start no token: control characters and stray ASCII symbols.
+  mutating func invalidRun(from start: Int) {
+    while index < bytes.count {
+      let byte = bytes[index]
+      let isStray =
+        byte < 0x20 && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\t")
+        && byte != UInt8(ascii: "\r")
+      let isSymbol = "$@`~^\\;|&%".utf8.contains(byte)
+      guard isStray || isSymbol || byte == 0x7F else { break }
+      if byte == UInt8(ascii: "&") && peek(1) == UInt8(ascii: "&") { break }
+      if byte == UInt8(ascii: "|") && peek(1) == UInt8(ascii: "|") { break }
+      index += 1
+    }
+    if index == start { index += 1 }
+    let text = file.text(range(start, index))
+    let shown =
+      text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
+      ? "`\(text)`" : "a control character"
+    var help: String? = nil
+    if text == ";" { help = "campaigns need no semicolons: end the line instead" }
+    diagnostics.error(
+      .invalidCharacter, "unexpected \(shown) in a campaign", at: range(start, index), help: help)
+    emit(.invalid, from: start)
+  }
+}

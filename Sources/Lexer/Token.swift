@@ -1,0 +1,54 @@
+import CampaignLang
+
+/// The kinds of token. Words (keywords and names alike) are all `identifier`: keywords
+/// are contextual, so an attribute may be called `state` or `count`. The parser reads a
+/// word's text where it needs to tell them apart.
+public enum TokenKind: Sendable, Hashable {
+  case identifier
+  case integer
+  case decimal
+  case percent
+  case duration
+  case date
+  case timestamp
+  case timeOfDay
+  case string
+  case newline
+  case endOfFile
+
+  case leftBrace, rightBrace, leftParen, rightParen, leftBracket, rightBracket
+  case comma, colon, dot, arrow, question, questionQuestion
+  case equalEqual, bangEqual, less, lessEqual, greater, greaterEqual, equal
+  case plus, minus, star, slash
+
+  /// `&&`, `||` and `!`: reported by the lexer and read as `and`, `or` and `not`.
+  case andSymbol, orSymbol, notSymbol
+  /// Bytes the lexer could not read (already reported).
+  case invalid
+}
+
+/// A token: its kind, its byte range, and the value of a literal.
+public struct Token: Sendable, Hashable {
+  public var kind: TokenKind
+  public var range: SourceRange
+  /// The decoded value of literal tokens; nil otherwise (and for malformed literals).
+  public var literal: Literal?
+  /// Whether a line break (or the start of the file) comes right before this token.
+  public var startsLine: Bool
+
+  public init(kind: TokenKind, range: SourceRange, literal: Literal? = nil, startsLine: Bool) {
+    self.kind = kind
+    self.range = range
+    self.literal = literal
+    self.startsLine = startsLine
+  }
+}
+
+/// The lexer's output for one file.
+public struct TokenStream: Sendable {
+  public var tokens: [Token]
+  public var comments: [Comment]
+  public var diagnostics: [Diagnostic]
+  /// Set when the file is not text at all (a NUL byte): the parser does not run.
+  public var isBinary: Bool
+}
