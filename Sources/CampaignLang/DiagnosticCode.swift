@@ -76,7 +76,7 @@ extension DiagnosticCode {
   public static let nonPositiveDuration = DiagnosticCode("E0408")
   public static let percentOutOfRange = DiagnosticCode("E0409")
   public static let wrongLiteralType = DiagnosticCode("E0410")
-  public static let countOutOfRange = DiagnosticCode("E0411")
+  public static let valueOutOfRange = DiagnosticCode("E0411")
 }
 
 // MARK: - Campaign rules (E05xx)

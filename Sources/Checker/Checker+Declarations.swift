@@ -1,0 +1,230 @@
+import CampaignLang
+
+extension Checker {
+  mutating func checkDeclarations() {
+    for (_, declaration) in declarations {
+      switch declaration {
+      case .segment(let decl): checkSegment(decl)
+      case .consent(let decl): checkConsent(decl)
+      case .engagement(let decl):
+        for pattern in decl.events {
+          if let match = checkEventPattern(pattern, purpose: "engagement") { program.engagement.append(match) }
+        }
+      case .score(let decl): checkScore(decl)
+      case .states(let decl): checkTransitions(decl)
+      case .cooldown(let decl): checkCooldown(decl)
+      case .hold(let decl):
+        let channel = lookupChannel(decl.channel)
+        let event = lookupEvent(decl.event)
+        let seconds = positive(decl.duration)
+        if let channel, let event, let seconds { program.holds.append(Hold(channel: channel, seconds: seconds, event: event)) }
+      case .limit(let decl): checkLimit(decl)
+      case .quietHours(let decl): checkQuietHours(decl)
+      case .guardrail(let decl): checkGuardrail(decl)
+      case .flow(let decl): checkFlow(decl)
+      case .variant(let decl): checkVariant(decl)
+      case .test(let decl): checkTest(decl)
+      case .importFile, .campaign, .contact, .event, .channel, .counter, .invalid:
+        break
+      }
+    }
+  }
+
+  /// Seconds of a duration that must be longer than zero; nil (reported) otherwise.
+  mutating func positive(_ duration: DurationLiteral) -> Int64? {
+    guard duration.value.amount > 0 else {
+      nonPositive(duration.value, duration.range)
+      return nil
+    }
+    return duration.value.seconds
+  }
+
+  /// Checks `event [where condition]`.
+  mutating func checkEventPattern(_ pattern: EventPattern, purpose: String) -> EventMatch? {
+    guard let event = lookupEvent(pattern.event) else { return nil }
+    var condition: CheckedExpr? = nil
+    if let expr = pattern.condition {
+      var context = ExpressionContext(purpose: "the `where` of `\(pattern.event.text)` in \(purpose)", targeting: false, event: event)
+      condition = checkCondition(expr, &context)
+    }
+    return EventMatch(event: event, condition: condition)
+  }
+
+  mutating func checkCreatives(_ creatives: [CreativeVariable]) -> [Creative] {
+    var seen: [String: SourceRange] = [:]
+    var result: [Creative] = []
+    for creative in creatives {
+      if let first = seen[creative.key.text] {
+        duplicate("creative variable", creative.key, first: first)
+        continue
+      }
+      seen[creative.key.text] = creative.key.range
+      result.append(Creative(key: creative.key.text, value: creative.value.value))
+    }
+    return result
+  }
+
+  // MARK: - Segments and consent
+
+  mutating func checkSegment(_ decl: SegmentDecl) {
+    guard let index = symbols.segments.lookup(decl.name.text), symbols.segments[index].range == decl.name.range else {
+      return  // a duplicate, already reported
+    }
+    var context = ExpressionContext(purpose: "segment `\(decl.name.text)`", targeting: true)
+    let condition = checkCondition(decl.condition, &context)
+    program.segments[index] = Segment(name: decl.name.text, condition: condition, creatives: checkCreatives(decl.creatives))
+  }
+
+  mutating func checkConsent(_ decl: ConsentDecl) {
+    guard let channel = lookupChannel(decl.channel) else { return }
+    if let first = symbols.consent[channel] {
+      duplicate("consent rule for", decl.channel, first: first.channel.range)
+      return
+    }
+    symbols.consent[channel] = decl
+    // Consent may read restricted attributes: it decides who may be contacted, not who is targeted.
+    var context = ExpressionContext(purpose: "the consent rule for `\(decl.channel.text)`", targeting: false)
+    program.consent[channel] = checkCondition(decl.condition, &context)
+  }
+
+  // MARK: - Scores
+
+  mutating func checkScore(_ decl: ScoreDecl) {
+    guard let index = symbols.scores.lookup(decl.name.text), symbols.scores[index].range == decl.name.range else {
+      return
+    }
+    var rules: [Score.Rule] = []
+    var decay: (Score.Decay, SourceRange)? = nil
+    var cap: (ExactDecimal, SourceRange)? = nil
+    var valid = true
+    for item in decl.items {
+      switch item {
+      case .points(let pattern, let points, _):
+        if points.value.units == 0 {
+          error(.valueOutOfRange, "`\(pattern.event.text)` gives 0 points", at: points.range, help: "give it points, like `+5`, or remove the line")
+        }
+        if let match = checkEventPattern(pattern, purpose: "score `\(decl.name.text)`") {
+          rules.append(Score.Rule(match: match, points: points.value))
+        } else {
+          valid = false
+        }
+      case .stepDecay(let percent, let every, let idle, let range):
+        if let first = decay {
+          duplicate("decay of score", Name(decl.name.text, range), first: first.1)
+          continue
+        }
+        let share = percent.value.approximate
+        if share <= 0 || share > 100 {
+          error(.percentOutOfRange, "a decay of \(percent.value)% is not possible", at: percent.range, help: "use a share between 1% and 100%")
+        }
+        guard let period = positive(every) else { continue }
+        var idleSeconds: Int64 = 0
+        if let idle {
+          guard let seconds = positive(idle) else { continue }
+          idleSeconds = seconds
+        }
+        decay = (.step(percent: percent.value, every: period, idleAfter: idleSeconds), range)
+      case .halfLife(let duration, let range):
+        if let first = decay {
+          duplicate("decay of score", Name(decl.name.text, range), first: first.1)
+          continue
+        }
+        guard let seconds = positive(duration) else { continue }
+        decay = (.halfLife(seconds: seconds), range)
+      case .cap(let value, let range):
+        if let first = cap {
+          duplicate("cap of score", Name(decl.name.text, range), first: first.1)
+          continue
+        }
+        if value.value.approximate <= 0 {
+          error(.valueOutOfRange, "a cap of \(value.value) leaves no room for points", at: value.range, help: "use a cap above zero, like `cap 100`")
+        }
+        cap = (value.value, value.range)
+      case .invalid:
+        valid = false
+      }
+    }
+    if valid {
+      program.scores[index] = Score(name: decl.name.text, rules: rules, decay: decay?.0, cap: cap?.0)
+    }
+  }
+
+  // MARK: - States
+
+  mutating func checkTransitions(_ decl: StatesDecl) {
+    for item in decl.items {
+      guard case .transition(let transition) = item else { continue }
+      let from: Int?? = transition.from.text == "any" ? .some(nil) : lookupState(transition.from).map { .some($0) }
+      let to = lookupState(transition.to)
+      let trigger = checkTrigger(transition.trigger, from: transition.from.text)
+      guard let from, let to, let trigger else { continue }
+      program.transitions.append(CheckedTransition(from: from, to: to, trigger: trigger))
+      transitionRanges.append(transition)
+    }
+  }
+
+  mutating func checkTrigger(_ trigger: Trigger?, from: String) -> CheckedTrigger? {
+    guard let trigger else { return .immediately }
+    switch trigger {
+    case .when(let expr):
+      var context = ExpressionContext(purpose: "the transition from `\(from)`", targeting: true)
+      return .when(checkCondition(expr, &context))
+    case .on(let pattern):
+      return checkEventPattern(pattern, purpose: "the transition from `\(from)`").map(CheckedTrigger.on)
+    case .sendsWithoutEngagement(let count, _):
+      guard count.value.scale == 0, count.value.units >= 1 else {
+        error(.valueOutOfRange, "the number of sends must be a whole number of at least 1", at: count.range, help: "write `after 3 sends without engagement`")
+        return nil
+      }
+      return .sendsWithoutEngagement(count.value.units)
+    case .idle(let duration, _):
+      return positive(duration).map { .idle(seconds: $0) }
+    case .timeInState(let duration, _):
+      return positive(duration).map { .timeInState(seconds: $0) }
+    }
+  }
+
+  mutating func checkCooldown(_ decl: CooldownDecl) {
+    guard let state = lookupState(decl.state) else { return }
+    if let first = symbols.cooldowns[state] {
+      duplicate("cooldown for", decl.state, first: first.1)
+      return
+    }
+    guard positive(decl.duration) != nil else { return }
+    symbols.cooldowns[state] = (decl.duration.value, decl.state.range)
+  }
+
+  // MARK: - Limits, quiet hours, guardrails
+
+  mutating func checkLimit(_ decl: LimitDecl) {
+    let channel = lookupChannel(decl.channel)
+    guard decl.count.value.scale == 0, decl.count.value.units >= 1 else {
+      error(.valueOutOfRange, "a limit must allow at least 1 message", at: decl.count.range, help: "write `limit \(decl.channel.text) 2 per 7d`; to send nothing on a channel, do not send on it")
+      return
+    }
+    guard let window = positive(decl.window), let channel else { return }
+    program.limits.append(Limit(channel: channel, count: decl.count.value.units, windowSeconds: window))
+  }
+
+  mutating func checkQuietHours(_ decl: QuietHoursDecl) {
+    let channels = decl.channels.map { lookupChannel($0) }
+    if decl.from == decl.to {
+      error(.valueOutOfRange, "quiet hours that start and end at the same time cover nothing", at: decl.fromRange.to(decl.toRange), help: "write a span, like `quiet hours 21:00 to 08:00`")
+      return
+    }
+    guard channels.allSatisfy({ $0 != nil }) else { return }
+    program.quietHours.append(QuietHours(from: decl.from, to: decl.to, channels: channels.compactMap { $0 }))
+  }
+
+  mutating func checkGuardrail(_ decl: GuardrailDecl) {
+    let event = lookupEvent(decl.event)
+    let channel = decl.channel.map { lookupChannel($0) }
+    let share = decl.limit.value.approximate
+    guard share > 0 && share <= 100 else {
+      error(.percentOutOfRange, "a guardrail of \(decl.limit.value)% is not possible", at: decl.limit.range, help: "use a rate between 0% and 100%, like `0.5%`")
+      return
+    }
+    guard let event, channel == nil || channel! != nil else { return }
+    program.guardrails.append(Guardrail(event: event, limitPercent: decl.limit.value, channel: channel ?? nil))
+  }
+}

@@ -1,0 +1,144 @@
+import CampaignLang
+
+/// Names that expressions reserve for built-ins.
+let builtInNames = ["today", "now", "state", "engaged", "true", "false", "and", "or", "not", "in", "any"]
+
+extension Checker {
+  mutating func duplicate(_ kind: String, _ name: Name, first: SourceRange?) {
+    error(
+      .duplicate, "\(kind) `\(name.text)` is declared twice", at: name.range,
+      notes: first.map { [Note("first declared here", at: $0)] } ?? [Note("`\(name.text)` is built in")],
+      help: "give it another name, or remove one of the two")
+  }
+
+  /// Adds a name to the shared expression namespace, reporting clashes across kinds.
+  mutating func declareExpressionName(_ name: Name, as symbol: ExpressionSymbol) {
+    if builtInNames.contains(name.text) {
+      error(
+        .duplicate, "`\(name.text)` is a built-in name and cannot be declared", at: name.range,
+        help: "choose another name, such as `\(name.text)_value`")
+      return
+    }
+    if let (existing, range) = symbols.expressionNames[name.text] {
+      if case .attribute = existing, case .attribute = symbol {
+        return  // reported by the attribute namespace itself
+      }
+      error(
+        .duplicate, "`\(name.text)` is already \(existing.kindName)", at: name.range,
+        notes: range.map { [Note("declared here", at: $0)] } ?? [],
+        help: "attributes, scores, segments and counters share one set of names; rename one of them")
+      return
+    }
+    symbols.expressionNames[name.text] = (symbol, name.range)
+    symbols.expressionNameList.append(name.text)
+  }
+
+  /// First pass: every declaration's name, so that order in the file does not matter.
+  mutating func declareAll() {
+    for (file, declaration) in declarations {
+      switch declaration {
+      case .campaign(let decl):
+        if file != entry {
+          error(
+            .headerInLibrary, "an imported file cannot have a campaign header", at: decl.name.range,
+            help: "keep the `campaign` header in the main file; imported files hold shared declarations")
+        } else if let first = symbols.campaign {
+          error(
+            .duplicate, "the campaign header is declared twice", at: decl.name.range,
+            notes: [Note("first declared here", at: first.name.range)], help: "keep one `campaign` header")
+        } else {
+          symbols.campaign = decl
+        }
+      case .contact(let decl):
+        if let first = symbols.contact {
+          error(
+            .duplicate, "the contact schema is declared twice", at: SourceRange(file: decl.range.file, start: decl.range.start, end: decl.range.start + 7),
+            notes: [Note("first declared here", at: SourceRange(file: first.range.file, start: first.range.start, end: first.range.start + 7))],
+            help: "put all attributes in one `contact { ... }` block")
+        } else {
+          symbols.contact = decl
+          declareAttributes(decl)
+        }
+      case .event(let decl):
+        let (_, duplicateOf) = symbols.events.declare(decl.name.text, decl.name.range, decl)
+        if let first = duplicateOf { duplicate("event", decl.name, first: symbols.events[first].range) }
+      case .channel(let decl):
+        let (_, duplicateOf) = symbols.channels.declare(decl.name.text, decl.name.range, ())
+        if let first = duplicateOf { duplicate("channel", decl.name, first: symbols.channels[first].range) }
+      case .segment(let decl):
+        let (index, duplicateOf) = symbols.segments.declare(decl.name.text, decl.name.range, decl)
+        if let first = duplicateOf {
+          duplicate("segment", decl.name, first: symbols.segments[first].range)
+        } else {
+          declareExpressionName(decl.name, as: .segment(index))
+        }
+      case .score(let decl):
+        let (index, duplicateOf) = symbols.scores.declare(decl.name.text, decl.name.range, decl)
+        if let first = duplicateOf {
+          duplicate("score", decl.name, first: symbols.scores[first].range)
+        } else {
+          declareExpressionName(decl.name, as: .score(index))
+        }
+      case .counter(let decl):
+        let (index, duplicateOf) = symbols.counters.declare(decl.name.text, decl.name.range, decl)
+        if let first = duplicateOf {
+          duplicate("counter", decl.name, first: symbols.counters[first].range)
+        } else {
+          declareExpressionName(decl.name, as: .counter(index))
+        }
+      case .states(let decl):
+        declareStates(decl)
+      case .variant(let decl):
+        let (_, duplicateOf) = symbols.variants.declare(decl.name.text, decl.name.range, decl)
+        if let first = duplicateOf { duplicate("variant", decl.name, first: symbols.variants[first].range) }
+      case .flow(let decl):
+        let (_, duplicateOf) = symbols.flows.declare(decl.name.text, decl.name.range, decl)
+        if let first = duplicateOf { duplicate("flow", decl.name, first: symbols.flows[first].range) }
+      case .test(let decl):
+        let name = Name(decl.name.value, decl.name.range)
+        let (_, duplicateOf) = symbols.tests.declare(decl.name.value, decl.name.range, decl)
+        if let first = duplicateOf { duplicate("test", name, first: symbols.tests[first].range) }
+      case .importFile, .engagement, .consent, .cooldown, .hold, .limit, .quietHours, .guardrail, .invalid:
+        break
+      }
+    }
+  }
+
+  mutating func declareAttributes(_ decl: ContactDecl) {
+    for field in decl.fields {
+      let (index, duplicateOf) = symbols.attributes.declare(field.name.text, field.name.range, field)
+      if let first = duplicateOf {
+        duplicate("attribute", field.name, first: symbols.attributes[first].range)
+        continue
+      }
+      declareExpressionName(field.name, as: .attribute(index))
+    }
+  }
+
+  mutating func declareStates(_ decl: StatesDecl) {
+    for item in decl.items {
+      switch item {
+      case .initial(let name, _):
+        symbols.initialStates.append(name)
+        declareState(name, isFinal: false)
+      case .state(let names, _):
+        for name in names { declareState(name, isFinal: false) }
+      case .final(let names, _):
+        for name in names { declareState(name, isFinal: true) }
+      case .transition, .invalid:
+        break
+      }
+    }
+  }
+
+  mutating func declareState(_ name: Name, isFinal: Bool) {
+    if name.text == "any" {
+      error(.duplicate, "`any` means every state and cannot be a state's name", at: name.range, help: "choose another name")
+      return
+    }
+    let (_, duplicateOf) = symbols.states.declare(name.text, name.range, StateInfo(isFinal: isFinal))
+    if let first = duplicateOf {
+      duplicate("state", name, first: symbols.states[first].range)
+    }
+  }
+}

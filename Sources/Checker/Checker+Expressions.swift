@@ -1,0 +1,231 @@
+import CampaignLang
+
+/// Where an expression stands, which decides what it may name.
+struct ExpressionContext {
+  /// How the place is named in messages: "segment `vip`".
+  var purpose: String
+  /// Picking an audience: restricted attributes are not allowed.
+  var targeting: Bool
+  /// Inside `where` on an event: that event's fields are visible by name.
+  var event: Int? = nil
+  /// Inside a flow: `engaged` is available.
+  var inFlow = false
+  /// Optional attributes proven present by an enclosing `exists(...) and`.
+  var guarded: Set<Int> = []
+}
+
+/// A checked expression and its type.
+struct Typed {
+  var expr: CheckedExpr
+  var type: ValueType
+  static let error = Typed(expr: .constant(.bool(false)), type: .error)
+}
+
+extension Checker {
+  /// Checks a condition: the expression must be true or false.
+  mutating func checkCondition(_ expr: Expr, _ context: inout ExpressionContext) -> CheckedExpr {
+    let typed = check(expr, &context)
+    if typed.type != .bool && !typed.type.isError {
+      var help = "write a comparison, like `ltv >= 500`"
+      if case .name(let name) = expr { help = "compare it with something, like `\(name.text) >= 1`" }
+      if typed.type.isOptional { help = "check that it is present with `exists(...)`" }
+      error(
+        .notACondition, "the condition of \(context.purpose) must be true or false, but this is \(typed.type)",
+        at: expr.range, help: help)
+    }
+    return typed.expr
+  }
+
+  mutating func check(_ expr: Expr, _ context: inout ExpressionContext, hint: ValueType? = nil) -> Typed {
+    switch expr {
+    case .invalid:
+      return .error
+    case .parenthesized(let inner, _):
+      return check(inner, &context, hint: hint)
+    case .literal(let literal, let range):
+      return checkLiteral(literal, range)
+    case .name(let name):
+      return checkName(name, &context, hint: hint)
+    case .unary(let op, let operand, let range):
+      let typed = check(operand, &context)
+      if typed.type.isError { return .error }
+      switch op {
+      case .not:
+        guard typed.type == .bool else {
+          mismatch("`not` applies to a condition, not to \(typed.type)", range)
+          return .error
+        }
+        return Typed(expr: .not(typed.expr), type: .bool)
+      case .negate:
+        guard typed.type.isNumeric || typed.type == .duration else {
+          mismatch("`-` applies to numbers, not to \(typed.type)", range)
+          return .error
+        }
+        return Typed(expr: .negate(typed.expr), type: typed.type)
+      }
+    case .binary(let op, let lhs, let rhs, let operatorRange):
+      return checkBinary(op, lhs, rhs, operatorRange, &context)
+    case .call(let name, let arguments, let range):
+      return checkCall(name, arguments, range, &context)
+    case .aggregate(let aggregate):
+      return checkAggregate(aggregate, &context)
+    case .membership(let lhs, let values, let negated, _):
+      let left = check(lhs, &context)
+      if left.type.isError { return .error }
+      if left.type.isOptional {
+        unguarded(lhs, left.type)
+        return .error
+      }
+      var checked: [CheckedExpr] = []
+      for value in values {
+        let typed = check(value, &context, hint: left.type)
+        if typed.type.isError { return .error }
+        if !compatible(left.type, typed.type) {
+          mismatch("this list holds \(typed.type), but `\(describe(lhs))` is \(left.type)", value.range)
+          return .error
+        }
+        checked.append(typed.expr)
+      }
+      return Typed(expr: .membership(left.expr, checked, negated: negated), type: .bool)
+    }
+  }
+
+  mutating func mismatch(_ message: String, _ range: SourceRange, help: String? = nil) {
+    error(.typeMismatch, message, at: range, help: help)
+  }
+
+  /// The source text of a small expression, for messages.
+  func describe(_ expr: Expr) -> String {
+    switch expr {
+    case .name(let name): name.text
+    case .aggregate(let aggregate): "\(aggregate.kind.rawValue)(\(aggregate.event.text)...)"
+    case .parenthesized(let inner, _): describe(inner)
+    default: "this"
+    }
+  }
+
+  mutating func checkLiteral(_ literal: Literal, _ range: SourceRange) -> Typed {
+    switch literal {
+    case .int(let value): return Typed(expr: .constant(.int(value)), type: .int)
+    case .decimal(let value): return Typed(expr: .constant(.decimal(value)), type: .decimal)
+    case .percent(let value):
+      return Typed(expr: .constant(.percent(value)), type: .percent)
+    case .duration(let value):
+      if value.amount <= 0 { nonPositive(value, range) }
+      return Typed(expr: .constant(.duration(value)), type: .duration)
+    case .date(let value): return Typed(expr: .constant(.date(value)), type: .date)
+    case .timestamp(let value): return Typed(expr: .constant(.timestamp(value)), type: .timestamp)
+    case .string(let value): return Typed(expr: .constant(.string(value)), type: .string)
+    case .bool(let value): return Typed(expr: .constant(.bool(value)), type: .bool)
+    case .timeOfDay:
+      mismatch("a time of day can only be used in `quiet hours`", range, help: "compare timestamps instead, like `now >= 2026-01-01T09:00`")
+      return .error
+    }
+  }
+
+  mutating func nonPositive(_ value: Duration, _ range: SourceRange) {
+    error(
+      .nonPositiveDuration, "a duration of `\(value)` is not allowed here: it must be longer than zero",
+      at: range, help: "use at least `1\(value.unit.rawValue)`")
+  }
+
+  // MARK: - Names
+
+  mutating func checkName(_ name: Name, _ context: inout ExpressionContext, hint: ValueType?) -> Typed {
+    if let event = context.event, let field = symbols.eventFieldIndex[event][name.text] {
+      return Typed(expr: .eventField(field), type: symbols.eventFieldTypes[event][field])
+    }
+    if let (symbol, _) = symbols.expressionNames[name.text] {
+      switch symbol {
+      case .attribute(let index):
+        let declaration = symbols.attributes[index].declaration
+        if context.targeting && declaration.has(.restricted) {
+          error(
+            .restrictedTargeting, "`\(name.text)` is restricted: it may be stored but not used to choose who gets a message",
+            at: name.range, notes: [Note("marked `restricted` here", at: declaration.range)],
+            help: "remove `\(name.text)` from \(context.purpose); targeting on it is not allowed")
+          return .error
+        }
+        let type = symbols.attributeTypes[index]
+        if type.isOptional && context.guarded.contains(index) {
+          return Typed(expr: .attribute(index), type: type.base)
+        }
+        return Typed(expr: .attribute(index), type: type)
+      case .score(let index): return Typed(expr: .score(index), type: .decimal)
+      case .segment(let index): return Typed(expr: .segment(index), type: .bool)
+      case .counter(let index): return Typed(expr: .counter(index), type: .int)
+      }
+    }
+    switch name.text {
+    case "today": return Typed(expr: .today, type: .date)
+    case "now": return Typed(expr: .now, type: .timestamp)
+    case "state": return Typed(expr: .currentState, type: .state)
+    case "engaged" where context.inFlow: return Typed(expr: .engaged, type: .bool)
+    default: break
+    }
+    if case .enumeration(let type)? = hint?.base, let index = type.cases.firstIndex(of: name.text) {
+      return Typed(expr: .constant(.enumCase(index)), type: hint!.base)
+    }
+    if hint?.base == .state, let index = symbols.states.lookup(name.text) {
+      return Typed(expr: .constant(.state(index)), type: .state)
+    }
+    unknownName(name, context: context, hint: hint)
+    return .error
+  }
+
+  mutating func unknownName(_ name: Name, context: ExpressionContext, hint: ValueType?) {
+    if case .enumeration(let type)? = hint?.base {
+      error(
+        .unknownEnumCase, "`\(name.text)` is not one of the values of `\(type.owner)`", at: name.range,
+        help: suggestion(name.text, type.cases)
+          ?? "the values are " + type.cases.map { "`\($0)`" }.joined(separator: ", "))
+      return
+    }
+    if hint?.base == .state {
+      error(
+        .unknownState, "there is no state called `\(name.text)`", at: name.range,
+        help: suggestion(name.text, symbols.states.names)
+          ?? "declare it in the states block, like `state \(name.text)`")
+      return
+    }
+    var candidates = symbols.expressionNameList + ["today", "now", "state"]
+    if let event = context.event { candidates = symbols.events[event].declaration.fields.map(\.name.text) + candidates }
+    if context.inFlow { candidates.append("engaged") }
+    var help = suggestion(name.text, candidates)
+    if help == nil && symbols.states.lookup(name.text) != nil {
+      help = "`\(name.text)` is a state; to test the current state write `state == \(name.text)`"
+    } else if help == nil && name.text == "engaged" {
+      help = "`engaged` can only be used inside a flow"
+    } else if help == nil, symbols.events.lookup(name.text) != nil {
+      help = "`\(name.text)` is an event; count it with `count(\(name.text) within 30d)`"
+    }
+    let what = context.event.map { "`\(symbols.events[$0].name)` has no field and the campaign has no attribute, score, segment or counter called" }
+      ?? "the campaign has no attribute, score, segment or counter called"
+    error(.unknownName, "\(what) `\(name.text)`", at: name.range, help: help)
+  }
+
+  /// Reports an optional value used as if it were always present.
+  mutating func unguarded(_ expr: Expr, _ type: ValueType) {
+    let name = describe(expr)
+    let fallback: String
+    switch type.base {
+    case .int, .decimal: fallback = "0"
+    case .bool: fallback = "false"
+    case .string: fallback = "\"\""
+    case .date: fallback = "today"
+    case .timestamp: fallback = "now"
+    case .duration: fallback = "0d"
+    case .percent: fallback = "0%"
+    default: fallback = "..."
+    }
+    let help: String
+    if case .aggregate = expr {
+      help = "give a value for contacts without such events: `\(name) ?? \(fallback)`"
+    } else {
+      help = "check it first, `exists(\(name)) and ...`, or give a default: `\(name) ?? \(fallback)`"
+    }
+    error(
+      .unguardedOptional, "`\(name)` may be missing, so it cannot be used as if it were always there",
+      at: expr.range, help: help)
+  }
+}

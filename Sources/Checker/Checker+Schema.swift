@@ -1,0 +1,128 @@
+import CampaignLang
+import Foundation
+
+extension Checker {
+  /// Resolves a declared type. Enum cases must be distinct.
+  mutating func resolve(_ type: TypeRef, owner: String) -> ValueType {
+    let base: ValueType
+    switch type.kind {
+    case .int: base = .int
+    case .decimal: base = .decimal
+    case .bool: base = .bool
+    case .string: base = .string
+    case .date: base = .date
+    case .timestamp: base = .timestamp
+    case .duration: base = .duration
+    case .percent: base = .percent
+    case .unknown: return .error
+    case .enumeration(let cases):
+      var seen: [String: SourceRange] = [:]
+      for name in cases {
+        if let first = seen[name.text] {
+          duplicate("value", name, first: first)
+        }
+        seen[name.text] = name.range
+      }
+      if cases.isEmpty {
+        error(.badArguments, "`\(owner)` lists no values", at: type.range, help: "list the values, like `enum(low, high)`")
+      }
+      var unique: [String] = []
+      for name in cases where !unique.contains(name.text) { unique.append(name.text) }
+      base = .enumeration(EnumType(owner: owner, cases: unique))
+    }
+    return type.optional ? .optional(base) : base
+  }
+
+  /// Attribute and event field types, and the contact key.
+  mutating func checkSchema() {
+    symbols.attributeTypes = symbols.attributes.items.map { symbol in
+      resolve(symbol.declaration.type, owner: symbol.name)
+    }
+    var keys: [FieldDecl] = []
+    for (index, symbol) in symbols.attributes.items.enumerated() where symbol.declaration.has(.key) {
+      keys.append(symbol.declaration)
+      if keys.count == 1 { symbols.keyAttribute = index }
+    }
+    if let contact = symbols.contact {
+      let contactWord = SourceRange(file: contact.range.file, start: contact.range.start, end: contact.range.start + 7)
+      if keys.isEmpty && !parseFailed {
+        error(
+          .contactKey, "the contact schema has no `key` attribute", at: contactWord,
+          help: "mark the attribute that identifies a contact, like `id string key`")
+      }
+      for extra in keys.dropFirst() {
+        error(
+          .contactKey, "the contact schema has more than one `key` attribute", at: extra.name.range,
+          notes: [Note("the first key is here", at: keys[0].name.range)], help: "keep `key` on one attribute")
+      }
+      if let key = keys.first {
+        let type = resolve(key.type, owner: key.name.text)
+        if type.isOptional || !(type == .string || type == .int) {
+          error(
+            .contactKey, "the key `\(key.name.text)` must be a string or int that is never missing",
+            at: key.type.range, help: "declare it like `\(key.name.text) string key`")
+        }
+      }
+    } else if !parseFailed && files.first?.file == entry {
+      let header = symbols.campaign?.name.range ?? .point(entry, 0)
+      error(
+        .contactKey, "the campaign has no contact schema", at: header,
+        help: "declare the contact's attributes: `contact { id string key ... }`, or import a shared schema")
+    }
+    for symbol in symbols.events.items {
+      var types: [ValueType] = []
+      var index: [String: Int] = [:]
+      for field in symbol.declaration.fields {
+        if let first = index[field.name.text] {
+          duplicate("field", field.name, first: symbol.declaration.fields[first].name.range)
+          continue
+        }
+        index[field.name.text] = types.count
+        types.append(resolve(field.type, owner: "\(symbol.name).\(field.name.text)"))
+      }
+      symbols.eventFieldTypes.append(types)
+      symbols.eventFieldIndex.append(index)
+    }
+  }
+
+  /// The campaign header: present in the entry file, with a valid time zone.
+  mutating func checkHeader() {
+    guard let header = symbols.campaign else {
+      if !parseFailed {
+        error(
+          .missingHeader, "this file has no campaign header", at: .point(entry, 0),
+          help: "start the file with `campaign \"Name\" { owner \"team@example.com\" }`; files that only hold shared declarations are imported, not checked on their own")
+      }
+      return
+    }
+    var seen: [String: SourceRange] = [:]
+    for item in header.items {
+      let (word, range): (String, SourceRange) =
+        switch item {
+        case .owner(_, let range): ("owner", range)
+        case .timezone(_, let range): ("timezone", range)
+        case .audience(_, let range): ("audience", range)
+        case .description(_, let range): ("description", range)
+        }
+      if let first = seen[word] {
+        duplicate("`\(word)`", Name(word, range), first: first)
+      }
+      seen[word] = range
+      switch item {
+      case .timezone(let zone, _):
+        if TimeZone(identifier: zone.value) == nil || zone.value.isEmpty {
+          let known = ["UTC", "Asia/Jakarta", "Asia/Singapore", "Europe/London", "America/New_York"]
+          error(
+            .unknownTimezone, "`\(zone.value)` is not a time zone", at: zone.range,
+            help: suggestion(zone.value, known)
+              ?? "use an IANA time zone name such as \"Asia/Jakarta\" or \"Europe/Berlin\"")
+        }
+      case .audience(let expr, _):
+        var context = ExpressionContext(purpose: "the audience", targeting: true)
+        program.audience = checkCondition(expr, &context)
+      case .owner, .description:
+        break
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import CampaignLang
+
+/// Checks parsed files against each other and produces a `CheckedCampaign`.
+///
+/// Passes, in order: declare every name (so declarations are order-free and duplicates
+/// are found), resolve the schema, check each declaration's body, then the rules that
+/// look at the campaign as a whole (initial state, cycles, consent, reachability).
+/// A name that cannot be resolved gets the `error` type, which absorbs follow-on
+/// errors: one mistake, one message.
+public struct Checker {
+  var diagnostics = DiagnosticBag()
+  let files: [FileSyntax]
+  let entry: FileID
+  /// When parsing failed somewhere, whole-campaign rules ("no initial state", "no
+  /// consent rule") are skipped: the missing piece may be the one that did not parse.
+  let parseFailed: Bool
+  var symbols = SymbolTable()
+  var program = ProgramBuilder()
+  /// The syntax of each checked transition, parallel to `program.transitions`.
+  var transitionRanges: [Transition] = []
+
+  /// Checks `files` (the entry file first, then what it imports).
+  public static func check(files: [FileSyntax], entry: FileID, parseFailed: Bool) -> (
+    CheckedCampaign?, [Diagnostic]
+  ) {
+    var checker = Checker(files: files, entry: entry, parseFailed: parseFailed)
+    checker.run()
+    let diagnostics = checker.diagnostics.diagnostics
+    guard !parseFailed, !checker.diagnostics.hasErrors, let program = checker.program.build(symbols: checker.symbols)
+    else { return (nil, diagnostics) }
+    return (program, diagnostics)
+  }
+
+  init(files: [FileSyntax], entry: FileID, parseFailed: Bool) {
+    self.files = files
+    self.entry = entry
+    self.parseFailed = parseFailed
+  }
+
+  /// All declarations of all files, with the file each came from.
+  var declarations: [(FileID, Declaration)] {
+    files.flatMap { file in file.declarations.map { (file.file, $0) } }
+  }
+
+  mutating func run() {
+    declareAll()
+    checkSchema()
+    checkHeader()
+    checkDeclarations()
+    checkWholeCampaign()
+  }
+
+  mutating func error(
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String? = nil,
+    notes: [Note] = [], help: String? = nil
+  ) {
+    diagnostics.error(code, message, at: range, label: label, notes: notes, help: help)
+  }
+
+  /// "did you mean `x`?" for `word` among `candidates`, or nil.
+  func suggestion(_ word: String, _ candidates: [String]) -> String? {
+    Spelling.closest(to: word, among: candidates).map { "did you mean `\($0)`?" }
+  }
+}

@@ -1,0 +1,76 @@
+import CampaignLang
+
+/// The checked pieces, gathered declaration by declaration and assembled into a
+/// `CheckedCampaign` only when the whole campaign checked clean.
+struct ProgramBuilder {
+  var audience: CheckedExpr?
+  var engagement: [EventMatch] = []
+  var segments: [Int: Segment] = [:]
+  var consent: [Int: CheckedExpr] = [:]
+  var scores: [Int: Score] = [:]
+  var transitions: [CheckedTransition] = []
+  var holds: [Hold] = []
+  var limits: [Limit] = []
+  var quietHours: [QuietHours] = []
+  var flows: [Int: Flow] = [:]
+  var variants: [Int: Variant] = [:]
+  var guardrails: [Guardrail] = []
+  var tests: [Int: TestCase] = [:]
+
+  /// Assembles the program; nil if a piece is missing (its error was reported).
+  func build(symbols: SymbolTable) -> CheckedCampaign? {
+    guard let header = symbols.campaign, let key = symbols.keyAttribute,
+      let initialName = symbols.initialStates.first,
+      let initial = symbols.states.lookup(initialName.text)
+    else { return nil }
+    func all<T>(_ count: Int, _ table: [Int: T]) -> [T]? {
+      var result: [T] = []
+      for index in 0..<count {
+        guard let value = table[index] else { return nil }
+        result.append(value)
+      }
+      return result
+    }
+    guard let segments = all(symbols.segments.count, segments),
+      let scores = all(symbols.scores.count, scores),
+      let flows = all(symbols.flows.count, flows),
+      let variants = all(symbols.variants.count, variants),
+      let tests = all(symbols.tests.count, tests)
+    else { return nil }
+    var owner: String? = nil
+    var timezone = "UTC"
+    for item in header.items {
+      if case .owner(let value, _) = item { owner = value.value }
+      if case .timezone(let value, _) = item { timezone = value.value }
+    }
+    let attributes = symbols.attributes.items.enumerated().map { index, symbol in
+      Attribute(
+        name: symbol.name, type: symbols.attributeTypes[index], isPII: symbol.declaration.has(.pii),
+        isRestricted: symbol.declaration.has(.restricted))
+    }
+    let events = symbols.events.items.enumerated().map { index, symbol in
+      EventType(
+        name: symbol.name,
+        fields: symbol.declaration.fields.compactMap { field in
+          symbols.eventFieldIndex[index][field.name.text].map { slot in
+            Attribute(
+              name: field.name.text, type: symbols.eventFieldTypes[index][slot], isPII: field.has(.pii),
+              isRestricted: field.has(.restricted))
+          }
+        })
+    }
+    let states = symbols.states.items.enumerated().map { index, symbol in
+      State(
+        name: symbol.name, isFinal: symbol.declaration.isFinal,
+        cooldown: symbols.cooldowns[index]?.0.seconds)
+    }
+    return CheckedCampaign(
+      name: header.name.value, owner: owner, timezone: timezone, audience: audience,
+      attributes: attributes, keyAttribute: key, events: events, channels: symbols.channels.names,
+      engagement: engagement, segments: segments,
+      consent: (0..<symbols.channels.count).map { consent[$0] }, scores: scores, states: states,
+      initialState: initial, transitions: transitions, counters: symbols.counters.names, holds: holds,
+      limits: limits, quietHours: quietHours, flows: flows, variants: variants, guardrails: guardrails,
+      tests: tests)
+  }
+}

@@ -1,0 +1,86 @@
+import CampaignLang
+
+/// One declared name.
+struct Symbol<Declaration> {
+  var name: String
+  /// nil for built-ins (the standard channels).
+  var range: SourceRange?
+  var declaration: Declaration
+}
+
+/// The names of one kind, in declaration order. Lookups use a dictionary; output and
+/// iteration always use the ordered `items`, never the dictionary.
+struct Namespace<Declaration> {
+  private(set) var items: [Symbol<Declaration>] = []
+  private var index: [String: Int] = [:]
+
+  /// Declares a name; returns the earlier symbol's index when the name is taken.
+  mutating func declare(_ name: String, _ range: SourceRange?, _ declaration: Declaration) -> (index: Int, duplicateOf: Int?) {
+    if let existing = index[name] { return (existing, existing) }
+    items.append(Symbol(name: name, range: range, declaration: declaration))
+    index[name] = items.count - 1
+    return (items.count - 1, nil)
+  }
+
+  func lookup(_ name: String) -> Int? { index[name] }
+
+  subscript(_ position: Int) -> Symbol<Declaration> { items[position] }
+
+  var names: [String] { items.map(\.name) }
+  var count: Int { items.count }
+}
+
+/// What a bare name in an expression can be.
+enum ExpressionSymbol {
+  case attribute(Int)
+  case score(Int)
+  case segment(Int)
+  case counter(Int)
+
+  var kindName: String {
+    switch self {
+    case .attribute: "an attribute"
+    case .score: "a score"
+    case .segment: "a segment"
+    case .counter: "a counter"
+    }
+  }
+}
+
+/// A declared state and what the states block says of it.
+struct StateInfo {
+  var isFinal = false
+}
+
+/// Every declared name of a campaign, by kind.
+struct SymbolTable {
+  var attributes = Namespace<FieldDecl>()
+  var events = Namespace<EventDecl>()
+  var channels = Namespace<Void>()
+  var segments = Namespace<SegmentDecl>()
+  var scores = Namespace<ScoreDecl>()
+  var counters = Namespace<CounterDecl>()
+  var states = Namespace<StateInfo>()
+  var variants = Namespace<VariantDecl>()
+  var flows = Namespace<FlowDecl>()
+  var tests = Namespace<TestDecl>()
+  /// Attributes, scores, segments and counters share one namespace: expressions name
+  /// them all the same way.
+  var expressionNames: [String: (ExpressionSymbol, SourceRange?)] = [:]
+  var expressionNameList: [String] = []
+  var initialStates: [Name] = []
+  var consent: [Int: ConsentDecl] = [:]
+  var contact: ContactDecl?
+  var campaign: CampaignDecl?
+  var keyAttribute: Int?
+  /// Resolved types of attributes and event fields, by index.
+  var attributeTypes: [ValueType] = []
+  var eventFieldTypes: [[ValueType]] = []
+  var eventFieldIndex: [[String: Int]] = []
+  /// Cooldown of each state that has one.
+  var cooldowns: [Int: (Duration, SourceRange)] = [:]
+
+  init() {
+    for channel in Channel.builtIn { _ = channels.declare(channel, nil, ()) }
+  }
+}

@@ -1,0 +1,275 @@
+import CampaignLang
+import Lexer
+
+extension Parser {
+  /// An expression, by precedence climbing (see `BinaryOperator.precedence`).
+  mutating func parseExpression() -> Expr {
+    parseBinary(minimumPrecedence: 1)
+  }
+
+  /// The binary operator at the current token, reporting the usual slips (`=` for `==`,
+  /// `AND` for `and`) and reading them as meant.
+  mutating func binaryOperator() -> BinaryOperator? {
+    switch current.kind {
+    case .equalEqual: return .equal
+    case .bangEqual: return .notEqual
+    case .less: return .less
+    case .lessEqual: return .lessEqual
+    case .greater: return .greater
+    case .greaterEqual: return .greaterEqual
+    case .plus: return .add
+    case .minus: return .subtract
+    case .star: return .multiply
+    case .slash: return .divide
+    case .questionQuestion: return .orDefault
+    case .andSymbol: return .and
+    case .orSymbol: return .or
+    case .equal:
+      report(
+        .assignInsteadOfEquals, "use `==` to compare", at: current.range,
+        help: "a single `=` only defines a segment; comparisons are written `==`")
+      panicking = false
+      return .equal
+    case .identifier:
+      switch text(current) {
+      case "and": return .and
+      case "or": return .or
+      case let word where ["AND", "And", "OR", "Or"].contains(word):
+        report(
+          .uppercaseKeyword, "write `\(word.lowercased())` in lowercase", at: current.range,
+          help: "the words `and`, `or` and `not` are written in lowercase")
+        panicking = false
+        return word.lowercased() == "and" ? .and : .or
+      default: return nil
+      }
+    default: return nil
+    }
+  }
+
+  mutating func parseBinary(minimumPrecedence: Int) -> Expr {
+    var lhs = parseUnary()
+    while true {
+      // `x in (...)` and `x not in (...)` bind like comparisons.
+      if minimumPrecedence <= 3, let membership = parseMembership(lhs) {
+        lhs = membership
+        continue
+      }
+      let save = position
+      let savedPanic = panicking
+      let savedCount = diagnostics.diagnostics.count
+      guard let op = binaryOperator(), op.precedence >= minimumPrecedence else {
+        // Not an operator here after all: undo any report made while looking.
+        position = save
+        panicking = savedPanic
+        if diagnostics.diagnostics.count > savedCount { diagnostics = trimmed(to: savedCount) }
+        return lhs
+      }
+      let operatorRange = advance().range
+      skipNewlines()
+      let rhs = parseBinary(minimumPrecedence: op.precedence + 1)
+      lhs = .binary(op, lhs, rhs, operatorRange: operatorRange)
+    }
+  }
+
+  func trimmed(to count: Int) -> DiagnosticBag {
+    var bag = DiagnosticBag()
+    bag.add(contentsOf: Array(diagnostics.diagnostics.prefix(count)))
+    return bag
+  }
+
+  /// `in (a, b)` or `not in (a, b)` after `lhs`; nil (nothing consumed) otherwise.
+  mutating func parseMembership(_ lhs: Expr) -> Expr? {
+    var negated = false
+    if at("not") && text(peek()) == "in" && peek().kind == .identifier {
+      negated = true
+      advance()
+    } else if !at("in") {
+      return nil
+    }
+    advance()
+    guard let open = expect(.leftParen, "`(` and a list of values, like `tier in (gold, platinum)`") else {
+      return .invalid(lhs.range.to(previousRange))
+    }
+    var values: [Expr] = []
+    skipNewlines()
+    while current.kind != .rightParen && !atEnd {
+      let before = position
+      values.append(parseUnary())
+      skipNewlines()
+      if current.kind == .comma {
+        advance()
+        skipNewlines()
+      } else if current.kind != .rightParen {
+        expected("`,` or `)` in the list")
+        break
+      }
+      if position == before { break }
+    }
+    guard expect(.rightParen, "`)` to close the list opened here") != nil else {
+      return .invalid(lhs.range.to(open.range))
+    }
+    return .membership(lhs, values, negated: negated, lhs.range.to(previousRange))
+  }
+
+  mutating func parseUnary() -> Expr {
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Parser.maxDepth { return tooDeep() }
+    let start = current.range
+    if at("not") || current.kind == .notSymbol || at("NOT") {
+      if at("NOT") {
+        report(.uppercaseKeyword, "write `not` in lowercase", at: current.range, help: "the words `and`, `or` and `not` are written in lowercase")
+        panicking = false
+      }
+      advance()
+      let operand = parseUnary()
+      return .unary(.not, operand, start.to(operand.range))
+    }
+    if current.kind == .minus {
+      advance()
+      let operand = parseUnary()
+      return .unary(.negate, operand, start.to(operand.range))
+    }
+    return parsePrimary()
+  }
+
+  /// Reports excessive nesting once and skips the rest of the line without recursion.
+  mutating func tooDeep() -> Expr {
+    let start = current.range
+    report(.nestingTooDeep, "this expression is nested too deeply", at: start, help: "nest at most \(Parser.maxDepth) levels of parentheses")
+    var parens = 0
+    while !atEnd && !(current.kind == .newline && parens <= 0) && current.kind != .rightBrace {
+      if current.kind == .leftParen { parens += 1 }
+      if current.kind == .rightParen { parens -= 1 }
+      advance()
+    }
+    return .invalid(start.to(previousRange))
+  }
+
+  mutating func parsePrimary() -> Expr {
+    let token = current
+    switch token.kind {
+    case .integer:
+      let next = peek()
+      if next.kind == .identifier, let unit = Parser.unitWords[text(next).lowercased()], unit != .minutes || text(next) != "m",
+        case .int(let amount) = token.literal
+      {
+        advance()
+        advance()
+        let value = Duration(amount: amount, unit: unit)
+        report(
+          .durationInWords, "write the duration as `\(value)`", at: token.range.to(next.range),
+          help: "durations are a number and a one-letter unit with no space: `s`, `m`, `h`, `d`, `w`")
+        panicking = false
+        return .literal(.duration(value), token.range.to(next.range))
+      }
+      return literal(token)
+    case .decimal, .percent, .duration, .date, .timestamp, .timeOfDay, .string:
+      return literal(token)
+    case .leftParen:
+      advance()
+      skipNewlines()
+      let inner = parseExpression()
+      skipNewlines()
+      guard current.kind == .rightParen else {
+        if !panicking {
+          report(
+            .unexpectedToken, "expected `)` to close the `(`, found \(foundDescription)", at: current.range,
+            notes: [Note("the `(` opens here", at: token.range)])
+        }
+        return .invalid(token.range.to(previousRange))
+      }
+      let close = advance()
+      return .parenthesized(inner, token.range.to(close.range))
+    case .identifier:
+      let word = text(token)
+      if word == "true" || word == "false" {
+        advance()
+        return .literal(.bool(word == "true"), token.range)
+      }
+      advance()
+      let name = Name(word, token.range)
+      if current.kind == .leftParen {
+        if let kind = AggregateKind(rawValue: word) { return parseAggregate(kind, name) }
+        return parseCall(name)
+      }
+      return .name(name)
+    case .invalid:
+      advance()
+      panicking = true
+      return .invalid(token.range)
+    default:
+      expected("a value or a condition")
+      return .invalid(token.range)
+    }
+  }
+
+  mutating func literal(_ token: Token) -> Expr {
+    advance()
+    guard let value = token.literal else {
+      panicking = true  // malformed: already reported by the lexer
+      return .invalid(token.range)
+    }
+    return .literal(value, token.range)
+  }
+
+  /// `name(arg, ...)`
+  mutating func parseCall(_ name: Name) -> Expr {
+    let open = advance()
+    var arguments: [Expr] = []
+    skipNewlines()
+    while current.kind != .rightParen && !atEnd {
+      let before = position
+      arguments.append(parseExpression())
+      skipNewlines()
+      guard current.kind == .comma else { break }
+      advance()
+      skipNewlines()
+      if position == before { break }
+    }
+    guard current.kind == .rightParen else {
+      expected("`)` to close `\(name.text)(`")
+      return .invalid(name.range.to(open.range))
+    }
+    let close = advance()
+    return .call(name, arguments, name.range.to(close.range))
+  }
+
+  /// `count(event [where EXPR] [within DURATION])`, `sum(event.field ...)`.
+  mutating func parseAggregate(_ kind: AggregateKind, _ name: Name) -> Expr {
+    advance()
+    skipNewlines()
+    guard let event = expectName("an event name, like `\(kind.rawValue)(email_click within 30d)`") else {
+      return .invalid(name.range.to(previousRange))
+    }
+    var field: Name? = nil
+    if current.kind == .dot {
+      advance()
+      guard let fieldName = expectName("a field of `\(event.text)`") else {
+        return .invalid(name.range.to(previousRange))
+      }
+      field = fieldName
+    }
+    var condition: Expr? = nil
+    if at("where") {
+      advance()
+      condition = parseExpression()
+    }
+    var window: DurationLiteral? = nil
+    if at("within") {
+      advance()
+      guard let duration = parseDuration("the window") else { return .invalid(name.range.to(previousRange)) }
+      window = duration
+    }
+    skipNewlines()
+    guard current.kind == .rightParen else {
+      expected("`)` to close `\(kind.rawValue)(`", help: "write `\(kind.rawValue)(event where condition within 30d)`")
+      return .invalid(name.range.to(previousRange))
+    }
+    let close = advance()
+    return .aggregate(
+      Aggregate(
+        kind: kind, kindRange: name.range, event: event, field: field, condition: condition,
+        window: window, range: name.range.to(close.range)))
+  }
+}

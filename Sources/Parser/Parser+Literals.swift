@@ -1,0 +1,104 @@
+import CampaignLang
+import Lexer
+
+extension Parser {
+  static let unitWords: [String: Duration.Unit] = [
+    "s": .seconds, "sec": .seconds, "secs": .seconds, "second": .seconds, "seconds": .seconds,
+    "m": .minutes, "min": .minutes, "mins": .minutes, "minute": .minutes, "minutes": .minutes,
+    "h": .hours, "hr": .hours, "hrs": .hours, "hour": .hours, "hours": .hours,
+    "d": .days, "day": .days, "days": .days, "w": .weeks, "week": .weeks, "weeks": .weeks,
+  ]
+
+  /// A duration such as `30d`. Also reads `30 days` (reported, then taken as meant) and
+  /// reports a bare number that lacks its unit.
+  mutating func parseDuration(_ what: String) -> DurationLiteral? {
+    let token = current
+    switch token.kind {
+    case .duration:
+      advance()
+      guard case .duration(let value) = token.literal else {
+        panicking = true  // malformed: the lexer reported it
+        return nil
+      }
+      return DurationLiteral(value, token.range)
+    case .integer:
+      let next = peek()
+      if next.kind == .identifier, let unit = Parser.unitWords[text(next).lowercased()],
+        case .int(let amount) = token.literal
+      {
+        advance()
+        advance()
+        let value = Duration(amount: amount, unit: unit)
+        report(
+          .durationInWords, "write the duration as `\(value)`", at: token.range.to(next.range),
+          help: "durations are a number and a one-letter unit with no space: `s`, `m`, `h`, `d`, `w`")
+        panicking = false
+        return DurationLiteral(value, token.range.to(next.range))
+      }
+      report(
+        .missingUnit, "`\(text(token))` needs a unit of time", at: token.range,
+        help: "write \(what) like `\(text(token))d` (days), `\(text(token))h` (hours) or `\(text(token))w` (weeks)")
+      advance()
+      return nil
+    case .identifier where Parser.unitWords[text(token).lowercased()] != nil:
+      // `per week`: a unit without a number.
+      let unit = Parser.unitWords[text(token).lowercased()]!
+      report(
+        .missingUnit, "`\(text(token))` needs a number", at: token.range,
+        help: "write \(what) like `1\(unit.rawValue)`")
+      advance()
+      return nil
+    default:
+      expected("\(what) such as `7d` or `24h`")
+      return nil
+    }
+  }
+
+  /// An integer or decimal number, optionally signed.
+  mutating func parseNumber(_ what: String, allowSign: Bool = false) -> NumberLiteral? {
+    var sign: Int64 = 1
+    let start = current.range
+    if allowSign && (current.kind == .plus || current.kind == .minus) {
+      if current.kind == .minus { sign = -1 }
+      advance()
+    }
+    let token = current
+    switch token.kind {
+    case .integer, .decimal:
+      advance()
+      switch token.literal {
+      case .int(let value): return NumberLiteral(ExactDecimal(sign * value), start.to(token.range))
+      case .decimal(let value):
+        return NumberLiteral(ExactDecimal(units: sign * value.units, scale: value.scale), start.to(token.range))
+      default:
+        panicking = true
+        return nil
+      }
+    default:
+      expected(what)
+      return nil
+    }
+  }
+
+  /// A percentage such as `10%` or `0.5%` (stored as 10 and 0.5).
+  mutating func parsePercent(_ what: String) -> NumberLiteral? {
+    let token = current
+    guard token.kind == .percent else {
+      if token.kind == .integer || token.kind == .decimal {
+        report(
+          .missingUnit, "`\(text(token))` needs a `%` sign", at: token.range,
+          help: "write \(what) as a percentage, like `\(text(token))%`")
+        advance()
+        return nil
+      }
+      expected("\(what), like `10%`")
+      return nil
+    }
+    advance()
+    guard case .percent(let value) = token.literal else {
+      panicking = true
+      return nil
+    }
+    return NumberLiteral(value, token.range)
+  }
+}

@@ -1,0 +1,215 @@
+import CampaignLang
+import Lexer
+
+/// A hand-written recursive-descent parser, one method per grammar rule (see grammar.md).
+///
+/// Recovery is panic mode, per statement: the first error in a statement is reported,
+/// later ones are suppressed until the parser re-synchronizes at the next line or
+/// declaration, so one mistake gives one message. Every loop consumes input, and
+/// nesting deeper than `maxDepth` is reported once and skipped without recursion.
+public struct Parser {
+  let file: SourceFile
+  let tokens: [Token]
+  var position = 0
+  var diagnostics = DiagnosticBag()
+  /// Set after an error; cleared when the parser reaches the end of a statement.
+  var panicking = false
+  var depth = 0
+  public static let maxDepth = 64
+
+  /// Parses one file. The lexer's diagnostics come first in the returned list.
+  public static func parse(_ file: SourceFile) -> (FileSyntax, [Diagnostic]) {
+    let stream = Lexer.tokenize(file)
+    var parser = Parser(file: file, tokens: stream.tokens)
+    parser.diagnostics.add(contentsOf: stream.diagnostics)
+    guard !stream.isBinary else {
+      return (FileSyntax(file: file.id, declarations: [], comments: []), parser.diagnostics.diagnostics)
+    }
+    let declarations = parser.parseFile()
+    return (
+      FileSyntax(file: file.id, declarations: declarations, comments: stream.comments),
+      parser.diagnostics.diagnostics
+    )
+  }
+
+  init(file: SourceFile, tokens: [Token]) {
+    self.file = file
+    self.tokens = tokens
+  }
+
+  // MARK: - Token access
+
+  var current: Token { tokens[position] }
+
+  func peek(_ offset: Int = 1) -> Token {
+    tokens[min(position + offset, tokens.count - 1)]
+  }
+
+  var atEnd: Bool { current.kind == .endOfFile }
+
+  func text(_ token: Token) -> String { file.text(token.range) }
+
+  /// Whether the current token is the word `word`.
+  func at(_ word: String) -> Bool { current.kind == .identifier && text(current) == word }
+
+  func at(_ kind: TokenKind) -> Bool { current.kind == kind }
+
+  @discardableResult
+  mutating func advance() -> Token {
+    let token = current
+    if token.kind != .endOfFile { position += 1 }
+    return token
+  }
+
+  /// The range of the previous token (for "missing X after here" errors).
+  var previousRange: SourceRange {
+    var index = position - 1
+    while index > 0 && tokens[index].kind == .newline { index -= 1 }
+    return index >= 0 ? tokens[index].range : current.range
+  }
+
+  mutating func skipNewlines() {
+    while current.kind == .newline { position += 1 }
+  }
+
+  /// Whether the current token ends a statement: a line break, `}` or the end.
+  var atStatementEnd: Bool {
+    switch current.kind {
+    case .newline, .rightBrace, .endOfFile: true
+    default: false
+    }
+  }
+
+  // MARK: - Reporting
+
+  /// Reports an error unless the statement already has one.
+  mutating func report(
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String? = nil,
+    notes: [Note] = [], help: String? = nil
+  ) {
+    guard !panicking else { return }
+    panicking = true
+    diagnostics.error(code, message, at: range, label: label, notes: notes, help: help)
+  }
+
+  /// A description of the current token for "expected X, found Y" messages.
+  var foundDescription: String {
+    switch current.kind {
+    case .newline: return "the end of the line"
+    case .endOfFile: return "the end of the file"
+    case .string: return "a string"
+    case .invalid: return "an unreadable character"
+    default:
+      let shown = text(current)
+      return shown.count > 30 ? "`\(shown.prefix(30))…`" : "`\(shown)`"
+    }
+  }
+
+  mutating func expected(_ what: String, help: String? = nil) {
+    if current.kind == .invalid {
+      panicking = true  // the lexer already reported it
+      return
+    }
+    report(.unexpectedToken, "expected \(what), found \(foundDescription)", at: current.range, help: help)
+  }
+
+  // MARK: - Expecting
+
+  /// Consumes the word `word` or reports that it is missing.
+  @discardableResult
+  mutating func expect(_ word: String, context: String? = nil) -> Bool {
+    if at(word) {
+      advance()
+      return true
+    }
+    expected("`\(word)`" + (context.map { " \($0)" } ?? ""))
+    return false
+  }
+
+  @discardableResult
+  mutating func expect(_ kind: TokenKind, _ what: String) -> Token? {
+    if current.kind == kind { return advance() }
+    expected(what)
+    return nil
+  }
+
+  /// A name (an identifier), or nil after reporting.
+  mutating func expectName(_ what: String) -> Name? {
+    guard current.kind == .identifier else {
+      expected(what)
+      return nil
+    }
+    let token = advance()
+    return Name(text(token), token.range)
+  }
+
+  mutating func expectString(_ what: String) -> StringLiteral? {
+    guard current.kind == .string else {
+      expected(what)
+      return nil
+    }
+    let token = advance()
+    if case .string(let value) = token.literal { return StringLiteral(value, token.range) }
+    return StringLiteral("", token.range)
+  }
+
+  // MARK: - Synchronizing
+
+  /// Ends a statement: a line break, `}` or the end must follow. Anything else is
+  /// reported (once) and skipped to the end of the line. Clears panic mode.
+  mutating func endStatement() {
+    if !atStatementEnd {
+      if !panicking {
+        report(
+          .unexpectedToken, "unexpected \(foundDescription) at the end of this line",
+          at: current.range, help: "put each statement on its own line")
+      }
+      skipRestOfLine()
+    }
+    panicking = false
+  }
+
+  /// Skips to the end of the current line, over any balanced `{ }` blocks it opens, but
+  /// not past a `}` that closes the enclosing block. Iterative: nesting cannot overflow.
+  mutating func skipRestOfLine() {
+    var braces = 0
+    while !atEnd {
+      switch current.kind {
+      case .newline where braces == 0: return
+      case .leftBrace: braces += 1
+      case .rightBrace:
+        if braces == 0 { return }
+        braces -= 1
+      default:
+        if braces > 0 && current.startsLine && startsTopLevelAtColumnOne { return }
+      }
+      advance()
+    }
+  }
+
+  /// Skips to the next line that starts with a declaration keyword, over whole blocks.
+  mutating func synchronizeTopLevel() {
+    var braces = 0
+    while !atEnd {
+      if current.startsLine && isDeclarationKeyword(current) && (braces == 0 || startsTopLevelAtColumnOne) {
+        break
+      }
+      switch current.kind {
+      case .leftBrace: braces += 1
+      case .rightBrace: braces = max(0, braces - 1)
+      default: break
+      }
+      advance()
+    }
+    panicking = false
+  }
+
+  /// Whether the current token is a declaration keyword written at column 1: inside a
+  /// block this means the block's `}` is missing.
+  var startsTopLevelAtColumnOne: Bool {
+    guard current.startsLine, isDeclarationKeyword(current) else { return false }
+    let start = current.range.start
+    return start == 0 || file.bytes[start - 1] == UInt8(ascii: "\n")
+      || (start == 3 && file.bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+  }
+}
