@@ -13,7 +13,9 @@ extension Checker {
     let initials = symbols.initialStates
     if initials.isEmpty && !parseFailed && symbols.campaign != nil {
       let statesBlock = declarations.compactMap { _, declaration -> SourceRange? in
-        if case .states(let decl) = declaration { return SourceRange(file: decl.range.file, start: decl.range.start, end: decl.range.start + 6) }
+        if case .states(let decl) = declaration {
+          return SourceRange(file: decl.range.file, start: decl.range.start, end: decl.range.start + 6)
+        }
         return nil
       }.first
       error(
@@ -76,13 +78,16 @@ extension Checker {
       search(start)
       guard let cycle = found, reported.insert(cycle.sorted()).inserted else { continue }
       let syntax = cycle.map { transitionRanges[$0] }
-      let names = [syntax[0].from.text == "any" ? symbols.states[start].name : syntax[0].from.text] + syntax.map(\.to.text)
+      let names =
+        [syntax[0].from.text == "any" ? symbols.states[start].name : syntax[0].from.text] + syntax.map(\.to.text)
       error(
         .transitionCycle,
         "these transitions can fire forever in a loop: " + names.map { "`\($0)`" }.joined(separator: " -> "),
         at: syntax.last!.range,
         notes: syntax.dropLast().map { Note("part of the loop", at: $0.range) },
-        help: "give one of them a trigger that needs something new, like `on email_click` or `after 7d`, or conditions that cannot hold together")
+        help:
+          "give one of them a trigger that needs something new, like `on email_click` or `after 7d`, or conditions that cannot hold together"
+      )
     }
   }
 
@@ -228,7 +233,8 @@ extension Checker {
             let cycle = stack.map(\.node).drop { $0 != target }
             let names = cycle.map { symbols.segments[$0].name } + [symbols.segments[target].name]
             error(
-              .transitionCycle, "segments are defined through each other: " + names.map { "`\($0)`" }.joined(separator: " -> "),
+              .transitionCycle,
+              "segments are defined through each other: " + names.map { "`\($0)`" }.joined(separator: " -> "),
               at: symbols.segments[top.node].range!,
               help: "define one of them without the others")
           } else if mark[target] == 0 {

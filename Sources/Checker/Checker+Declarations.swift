@@ -17,7 +17,9 @@ extension Checker {
         let channel = lookupChannel(decl.channel)
         let event = lookupEvent(decl.event)
         let seconds = positive(decl.duration)
-        if let channel, let event, let seconds { program.holds.append(Hold(channel: channel, seconds: seconds, event: event)) }
+        if let channel, let event, let seconds {
+          program.holds.append(Hold(channel: channel, seconds: seconds, event: event))
+        }
       case .limit(let decl): checkLimit(decl)
       case .quietHours(let decl): checkQuietHours(decl)
       case .guardrail(let decl): checkGuardrail(decl)
@@ -44,7 +46,8 @@ extension Checker {
     guard let event = lookupEvent(pattern.event) else { return nil }
     var condition: CheckedExpr? = nil
     if let expr = pattern.condition {
-      var context = ExpressionContext(purpose: "the `where` of `\(pattern.event.text)` in \(purpose)", targeting: false, event: event)
+      var context = ExpressionContext(
+        purpose: "the `where` of `\(pattern.event.text)` in \(purpose)", targeting: false, event: event)
       condition = checkCondition(expr, &context)
     }
     return EventMatch(event: event, condition: condition)
@@ -72,7 +75,8 @@ extension Checker {
     }
     var context = ExpressionContext(purpose: "segment `\(decl.name.text)`", targeting: true)
     let condition = checkCondition(decl.condition, &context)
-    program.segments[index] = Segment(name: decl.name.text, condition: condition, creatives: checkCreatives(decl.creatives))
+    program.segments[index] = Segment(
+      name: decl.name.text, condition: condition, creatives: checkCreatives(decl.creatives))
   }
 
   mutating func checkConsent(_ decl: ConsentDecl) {
@@ -101,7 +105,9 @@ extension Checker {
       switch item {
       case .points(let pattern, let points, _):
         if points.value.units == 0 {
-          error(.valueOutOfRange, "`\(pattern.event.text)` gives 0 points", at: points.range, help: "give it points, like `+5`, or remove the line")
+          error(
+            .valueOutOfRange, "`\(pattern.event.text)` gives 0 points", at: points.range,
+            help: "give it points, like `+5`, or remove the line")
         }
         if let match = checkEventPattern(pattern, purpose: "score `\(decl.name.text)`") {
           rules.append(Score.Rule(match: match, points: points.value))
@@ -115,7 +121,9 @@ extension Checker {
         }
         let share = percent.value.approximate
         if share <= 0 || share > 100 {
-          error(.percentOutOfRange, "a decay of \(percent.value)% is not possible", at: percent.range, help: "use a share between 1% and 100%")
+          error(
+            .percentOutOfRange, "a decay of \(percent.value)% is not possible", at: percent.range,
+            help: "use a share between 1% and 100%")
         }
         guard let period = positive(every) else { continue }
         var idleSeconds: Int64 = 0
@@ -137,7 +145,9 @@ extension Checker {
           continue
         }
         if value.value.approximate <= 0 {
-          error(.valueOutOfRange, "a cap of \(value.value) leaves no room for points", at: value.range, help: "use a cap above zero, like `cap 100`")
+          error(
+            .valueOutOfRange, "a cap of \(value.value) leaves no room for points", at: value.range,
+            help: "use a cap above zero, like `cap 100`")
         }
         cap = (value.value, value.range)
       case .invalid:
@@ -173,7 +183,9 @@ extension Checker {
       return checkEventPattern(pattern, purpose: "the transition from `\(from)`").map(CheckedTrigger.on)
     case .sendsWithoutEngagement(let count, _):
       guard count.value.scale == 0, count.value.units >= 1 else {
-        error(.valueOutOfRange, "the number of sends must be a whole number of at least 1", at: count.range, help: "write `after 3 sends without engagement`")
+        error(
+          .valueOutOfRange, "the number of sends must be a whole number of at least 1", at: count.range,
+          help: "write `after 3 sends without engagement`")
         return nil
       }
       return .sendsWithoutEngagement(count.value.units)
@@ -199,7 +211,9 @@ extension Checker {
   mutating func checkLimit(_ decl: LimitDecl) {
     let channel = lookupChannel(decl.channel)
     guard decl.count.value.scale == 0, decl.count.value.units >= 1 else {
-      error(.valueOutOfRange, "a limit must allow at least 1 message", at: decl.count.range, help: "write `limit \(decl.channel.text) 2 per 7d`; to send nothing on a channel, do not send on it")
+      error(
+        .valueOutOfRange, "a limit must allow at least 1 message", at: decl.count.range,
+        help: "write `limit \(decl.channel.text) 2 per 7d`; to send nothing on a channel, do not send on it")
       return
     }
     guard let window = positive(decl.window), let channel else { return }
@@ -209,7 +223,9 @@ extension Checker {
   mutating func checkQuietHours(_ decl: QuietHoursDecl) {
     let channels = decl.channels.map { lookupChannel($0) }
     if decl.from == decl.to {
-      error(.valueOutOfRange, "quiet hours that start and end at the same time cover nothing", at: decl.fromRange.to(decl.toRange), help: "write a span, like `quiet hours 21:00 to 08:00`")
+      error(
+        .valueOutOfRange, "quiet hours that start and end at the same time cover nothing",
+        at: decl.fromRange.to(decl.toRange), help: "write a span, like `quiet hours 21:00 to 08:00`")
       return
     }
     guard channels.allSatisfy({ $0 != nil }) else { return }
@@ -221,7 +237,9 @@ extension Checker {
     let channel = decl.channel.map { lookupChannel($0) }
     let share = decl.limit.value.approximate
     guard share > 0 && share <= 100 else {
-      error(.percentOutOfRange, "a guardrail of \(decl.limit.value)% is not possible", at: decl.limit.range, help: "use a rate between 0% and 100%, like `0.5%`")
+      error(
+        .percentOutOfRange, "a guardrail of \(decl.limit.value)% is not possible", at: decl.limit.range,
+        help: "use a rate between 0% and 100%, like `0.5%`")
       return
     }
     guard let event, channel == nil || channel! != nil else { return }

@@ -52,8 +52,13 @@ extension Checker {
       case .contact(let decl):
         if let first = symbols.contact {
           error(
-            .duplicate, "the contact schema is declared twice", at: SourceRange(file: decl.range.file, start: decl.range.start, end: decl.range.start + 7),
-            notes: [Note("first declared here", at: SourceRange(file: first.range.file, start: first.range.start, end: first.range.start + 7))],
+            .duplicate, "the contact schema is declared twice",
+            at: SourceRange(file: decl.range.file, start: decl.range.start, end: decl.range.start + 7),
+            notes: [
+              Note(
+                "first declared here",
+                at: SourceRange(file: first.range.file, start: first.range.start, end: first.range.start + 7))
+            ],
             help: "put all attributes in one `contact { ... }` block")
         } else {
           symbols.contact = decl
@@ -133,7 +138,8 @@ extension Checker {
 
   mutating func declareState(_ name: Name, isFinal: Bool) {
     if name.text == "any" {
-      error(.duplicate, "`any` means every state and cannot be a state's name", at: name.range, help: "choose another name")
+      error(
+        .duplicate, "`any` means every state and cannot be a state's name", at: name.range, help: "choose another name")
       return
     }
     let (_, duplicateOf) = symbols.states.declare(name.text, name.range, StateInfo(isFinal: isFinal))

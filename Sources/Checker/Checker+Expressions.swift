@@ -118,7 +118,9 @@ extension Checker {
     case .string(let value): return Typed(expr: .constant(.string(value)), type: .string)
     case .bool(let value): return Typed(expr: .constant(.bool(value)), type: .bool)
     case .timeOfDay:
-      mismatch("a time of day can only be used in `quiet hours`", range, help: "compare timestamps instead, like `now >= 2026-01-01T09:00`")
+      mismatch(
+        "a time of day can only be used in `quiet hours`", range,
+        help: "compare timestamps instead, like `now >= 2026-01-01T09:00`")
       return .error
     }
   }
@@ -141,7 +143,8 @@ extension Checker {
         let declaration = symbols.attributes[index].declaration
         if context.targeting && declaration.has(.restricted) {
           error(
-            .restrictedTargeting, "`\(name.text)` is restricted: it may be stored but not used to choose who gets a message",
+            .restrictedTargeting,
+            "`\(name.text)` is restricted: it may be stored but not used to choose who gets a message",
             at: name.range, notes: [Note("marked `restricted` here", at: declaration.range)],
             help: "remove `\(name.text)` from \(context.purpose); targeting on it is not allowed")
           return .error
@@ -199,7 +202,10 @@ extension Checker {
     } else if help == nil, symbols.events.lookup(name.text) != nil {
       help = "`\(name.text)` is an event; count it with `count(\(name.text) within 30d)`"
     }
-    let what = context.event.map { "`\(symbols.events[$0].name)` has no field and the campaign has no attribute, score, segment or counter called" }
+    let what =
+      context.event.map {
+        "`\(symbols.events[$0].name)` has no field and the campaign has no attribute, score, segment or counter called"
+      }
       ?? "the campaign has no attribute, score, segment or counter called"
     error(.unknownName, "\(what) `\(name.text)`", at: name.range, help: help)
   }

@@ -102,7 +102,8 @@ extension Checker {
         guard let index = symbols.variants.lookup(name.text) else {
           error(
             .unknownVariant, "there is no variant called `\(name.text)`", at: name.range,
-            help: suggestion(name.text, symbols.variants.names) ?? "declare it, like `variant \(name.text) { a 50%  b 50% }`")
+            help: suggestion(name.text, symbols.variants.names)
+              ?? "declare it, like `variant \(name.text) { a 50%  b 50% }`")
           valid = false
           continue
         }
@@ -111,7 +112,9 @@ extension Checker {
       case .offer(let value, _): result.offer = value.value
       case .subject(let value, let range):
         if channelName != "email" {
-          error(.badArguments, "only emails have a subject", at: range, help: "for \(channelName), put the words in `text \"...\"`")
+          error(
+            .badArguments, "only emails have a subject", at: range,
+            help: "for \(channelName), put the words in `text \"...\"`")
           valid = false
         }
         result.subject = value.value
@@ -134,8 +137,12 @@ extension Checker {
       if arms.isEmpty || !missing.isEmpty {
         error(
           .emailWithoutSubject, "this email has no subject", at: send.template.range,
-          notes: missing.map { Note("arm `\($0.name.text)` of variant `\(variantDecl!.name.text)` sets no subject", at: $0.name.range) },
-          help: "add one: `send email \"\(send.template.value)\" subject \"...\"`, or set `subject` in every arm of its variant")
+          notes: missing.map {
+            Note("arm `\($0.name.text)` of variant `\(variantDecl!.name.text)` sets no subject", at: $0.name.range)
+          },
+          help:
+            "add one: `send email \"\(send.template.value)\" subject \"...\"`, or set `subject` in every arm of its variant"
+        )
         valid = false
       }
     }
@@ -147,8 +154,10 @@ extension Checker {
     }
     if !parseFailed && symbols.consent[channel] == nil && !consentDeclared(channelName) {
       error(
-        .sendWithoutConsent, "`\(channelName)` has no consent rule, so nothing may be sent on it", at: send.channel.range,
-        help: "declare when a contact agreed to \(channelName), like `consent \(channelName) when \(channelName)_opt_in`")
+        .sendWithoutConsent, "`\(channelName)` has no consent rule, so nothing may be sent on it",
+        at: send.channel.range,
+        help:
+          "declare when a contact agreed to \(channelName), like `consent \(channelName) when \(channelName)_opt_in`")
       valid = false
     }
     guard let unless = checkUnless(send.unless, flow: flow) else { return nil }
@@ -200,7 +209,10 @@ extension Checker {
         }
         total = add(total, weight.value)
       }
-      arms.append(Variant.Arm(name: arm.name.text, weight: arm.weight?.value ?? ExactDecimal(0), isHoldout: arm.isHoldout, creatives: checkCreatives(arm.overrides)))
+      arms.append(
+        Variant.Arm(
+          name: arm.name.text, weight: arm.weight?.value ?? ExactDecimal(0), isHoldout: arm.isHoldout,
+          creatives: checkCreatives(arm.overrides)))
     }
     guard valid else { return }
     let hundred = ExactDecimal(100)

@@ -48,7 +48,9 @@ extension Checker {
       inner.guarded.formUnion(provenPresent(lhs, whenFalse: op == .or))
       let right = check(rhs, &inner)
       for (side, typed) in [(lhs, left), (rhs, right)] where typed.type != .bool && !typed.type.isError {
-        if typed.type.isOptional { unguarded(side, typed.type) } else {
+        if typed.type.isOptional {
+          unguarded(side, typed.type)
+        } else {
           mismatch(
             "`\(op.rawValue)` joins conditions, but `\(describe(side))` is \(typed.type)", side.range,
             help: "compare it with something, like `\(describe(side)) >= 1`")
@@ -103,7 +105,9 @@ extension Checker {
       guard ordered.contains(a) else {
         mismatch(
           "`\(op.rawValue)` cannot order \(a)", operatorRange,
-          help: "only numbers, dates, timestamps, durations and percentages can be compared with `\(op.rawValue)`; use `==` or `!=`")
+          help:
+            "only numbers, dates, timestamps, durations and percentages can be compared with `\(op.rawValue)`; use `==` or `!=`"
+        )
         return .error
       }
     }
@@ -192,10 +196,18 @@ extension Checker {
     }
     guard let result else {
       let pair = Set([a, b])
-      if pair.contains(.duration) && (a.isNumeric || b.isNumeric) {
+      let moment = pair.contains(.date) || pair.contains(.timestamp)
+      if moment && (a.isNumeric || b.isNumeric), let number = [(lhs, a), (rhs, b)].first(where: { $0.1.isNumeric }) {
+        let written = literalText(number.0)
+        error(
+          .numberNeedsUnit, "`\(written)` needs a unit of time to be added to or taken from a date or timestamp",
+          at: number.0.range, help: "write `\(written)d` for days, `\(written)h` for hours or `\(written)w` for weeks")
+      } else if pair.contains(.duration) && (a.isNumeric || b.isNumeric) {
         reportIncompatible(op, lhs, rhs, a, b, operatorRange)
       } else if pair.contains(.string) {
-        mismatch("text cannot be used in arithmetic", operatorRange, help: "`\(op.rawValue)` works on numbers, durations and dates")
+        mismatch(
+          "text cannot be used in arithmetic", operatorRange,
+          help: "`\(op.rawValue)` works on numbers, durations and dates")
       } else {
         mismatch("`\(op.rawValue)` cannot combine \(a) and \(b)", operatorRange)
       }
@@ -224,7 +236,8 @@ extension Checker {
     if typed.type.isError { return .error }
     guard typed.type.isOptional else {
       error(
-        .badArguments, "`\(describe(arguments[0]))` is never missing, so `exists` is always true", at: arguments[0].range,
+        .badArguments, "`\(describe(arguments[0]))` is never missing, so `exists` is always true",
+        at: arguments[0].range,
         help: "only attributes declared with `?` (such as `last_login timestamp?`) can be missing")
       return .error
     }
@@ -244,7 +257,9 @@ extension Checker {
     if kind == .count && field != nil {
       error(
         .badArguments, "`count` counts events, not a field", at: aggregate.field!.range,
-        help: "write `count(\(aggregate.event.text))`, or `sum(\(aggregate.event.text).\(aggregate.field!.text))` to add the field up")
+        help:
+          "write `count(\(aggregate.event.text))`, or `sum(\(aggregate.event.text).\(aggregate.field!.text))` to add the field up"
+      )
       return .error
     }
     if kind != .count && field == nil {
@@ -264,7 +279,8 @@ extension Checker {
         }
       guard allowed else {
         error(
-          .badArguments, "`\(kind.rawValue)` needs a number field, but `\(aggregate.event.text).\(aggregate.field!.text)` is \(base)",
+          .badArguments,
+          "`\(kind.rawValue)` needs a number field, but `\(aggregate.event.text).\(aggregate.field!.text)` is \(base)",
           at: aggregate.field!.range)
         return .error
       }
@@ -275,9 +291,11 @@ extension Checker {
       }
     }
     var condition: CheckedExpr? = nil
-    if let where_ = aggregate.condition {
-      var inner = ExpressionContext(purpose: "the `where` of `\(aggregate.event.text)`", targeting: context.targeting, event: event, inFlow: context.inFlow)
-      condition = checkCondition(where_, &inner)
+    if let whereClause = aggregate.condition {
+      var inner = ExpressionContext(
+        purpose: "the `where` of `\(aggregate.event.text)`", targeting: context.targeting, event: event,
+        inFlow: context.inFlow)
+      condition = checkCondition(whereClause, &inner)
     }
     var window: Int64? = nil
     if let duration = aggregate.window {

@@ -24,7 +24,8 @@ extension Checker {
         seen[name.text] = name.range
       }
       if cases.isEmpty {
-        error(.badArguments, "`\(owner)` lists no values", at: type.range, help: "list the values, like `enum(low, high)`")
+        error(
+          .badArguments, "`\(owner)` lists no values", at: type.range, help: "list the values, like `enum(low, high)`")
       }
       var unique: [String] = []
       for name in cases where !unique.contains(name.text) { unique.append(name.text) }
@@ -91,7 +92,9 @@ extension Checker {
       if !parseFailed {
         error(
           .missingHeader, "this file has no campaign header", at: .point(entry, 0),
-          help: "start the file with `campaign \"Name\" { owner \"team@example.com\" }`; files that only hold shared declarations are imported, not checked on their own")
+          help:
+            "start the file with `campaign \"Name\" { owner \"team@example.com\" }`; files that only hold shared declarations are imported, not checked on their own"
+        )
       }
       return
     }

@@ -56,7 +56,8 @@ extension Checker {
       }
     }
     if valid {
-      program.tests[index] = TestCase(name: decl.name.value, contact: contact, events: events, expectations: expectations)
+      program.tests[index] = TestCase(
+        name: decl.name.value, contact: contact, events: events, expectations: expectations)
     }
   }
 
@@ -75,7 +76,8 @@ extension Checker {
       if let index = enumType.cases.firstIndex(of: name.text) { return .enumCase(index) }
       error(
         .unknownEnumCase, "`\(name.text)` is not one of the values of `\(enumType.owner)`", at: name.range,
-        help: suggestion(name.text, enumType.cases) ?? "the values are " + enumType.cases.map { "`\($0)`" }.joined(separator: ", "))
+        help: suggestion(name.text, enumType.cases) ?? "the values are "
+          + enumType.cases.map { "`\($0)`" }.joined(separator: ", "))
       return nil
     case (.int, .literal(.int(let number), _)): return .int(negative ? -number : number)
     case (.decimal, .literal(.int(let number), _)): return .decimal(ExactDecimal(negative ? -number : number))
@@ -146,7 +148,8 @@ extension Checker {
       default:
         let candidates = symbols.scores.names + symbols.counters.names + ["state", "sends", "segment"]
         error(
-          .unknownName, "a test can expect a score or a counter, but there is none called `\(name.text)`", at: name.range,
+          .unknownName, "a test can expect a score or a counter, but there is none called `\(name.text)`",
+          at: name.range,
           help: suggestion(name.text, candidates) ?? "expect `state`, `sends`, `segment`, a score or a counter")
         return nil
       }

@@ -15,7 +15,9 @@ struct Namespace<Declaration> {
   private var index: [String: Int] = [:]
 
   /// Declares a name; returns the earlier symbol's index when the name is taken.
-  mutating func declare(_ name: String, _ range: SourceRange?, _ declaration: Declaration) -> (index: Int, duplicateOf: Int?) {
+  mutating func declare(_ name: String, _ range: SourceRange?, _ declaration: Declaration) -> (
+    index: Int, duplicateOf: Int?
+  ) {
     if let existing = index[name] { return (existing, existing) }
     items.append(Symbol(name: name, range: range, declaration: declaration))
     index[name] = items.count - 1

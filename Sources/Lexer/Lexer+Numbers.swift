@@ -40,7 +40,8 @@ extension Lexer {
       let hour = number(whole)
       let minute = number(Array(bytes[(index - 2)..<index]))
       guard hour < 24, minute < 60 else {
-        malformed(start, "`\(file.text(range(start, index)))` is not a time of day", "write times as `21:00` (00:00 to 23:59)")
+        malformed(
+          start, "`\(file.text(range(start, index)))` is not a time of day", "write times as `21:00` (00:00 to 23:59)")
         emit(.timeOfDay, from: start)
         return
       }
@@ -135,12 +136,15 @@ extension Lexer {
     let day = number(Array(bytes[(start + 8)..<(start + 10)]))
     let date = CivilDate(year: year, month: month, day: day)
     if date == nil {
-      malformed(start, "`\(file.text(range(start, index)))` is not a date", "write dates as `2026-12-31` (year-month-day)")
+      malformed(
+        start, "`\(file.text(range(start, index)))` is not a date", "write dates as `2026-12-31` (year-month-day)")
     }
     guard peek() == UInt8(ascii: "T") && isDigit(peek(1)) else {
       while isIdentifierByte(peek()) { index += 1 }
       if index > start + 10 {
-        malformed(start, "`\(file.text(range(start, index)))` is not a date or timestamp", "write `2026-12-31` or `2026-12-31T10:00`")
+        malformed(
+          start, "`\(file.text(range(start, index)))` is not a date or timestamp",
+          "write `2026-12-31` or `2026-12-31T10:00`")
         emit(.date, from: start)
         return
       }
@@ -171,7 +175,9 @@ extension Lexer {
     }
     guard let date, let time, offsetValid else {
       if date != nil {
-        malformed(start, "`\(file.text(range(start, index)))` is not a timestamp", "write timestamps as `2026-01-31T09:30`, optionally with seconds and `Z` or `+07:00`")
+        malformed(
+          start, "`\(file.text(range(start, index)))` is not a timestamp",
+          "write timestamps as `2026-01-31T09:30`, optionally with seconds and `Z` or `+07:00`")
       }
       emit(.timestamp, from: start)
       return

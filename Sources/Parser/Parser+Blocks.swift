@@ -32,7 +32,8 @@ extension Parser {
     depth += 1
     defer { depth -= 1 }
     if depth > Parser.maxDepth {
-      report(.nestingTooDeep, "blocks are nested too deeply", at: open.range, help: "nest at most \(Parser.maxDepth) levels")
+      report(
+        .nestingTooDeep, "blocks are nested too deeply", at: open.range, help: "nest at most \(Parser.maxDepth) levels")
       skipBalanced(from: open)
       return ([], previousRange)
     }
@@ -60,8 +61,11 @@ extension Parser {
   }
 
   mutating func missingBrace(owner: String, open: Token) {
-    panicking = false
     let end = previousRange.end
+    // Nested blocks all missing their `}` at the same place: report the innermost only.
+    guard lastMissingBrace != end else { return }
+    lastMissingBrace = end
+    panicking = false
     report(
       .missingBrace, "missing `}` to close \(owner)", at: .point(file.id, end),
       label: "expected `}` here", notes: [Note("\(owner) opens here", at: open.range)],
@@ -111,7 +115,8 @@ extension Parser {
     let start = current.range
     guard current.kind == .identifier else {
       if current.kind == .rightBrace {
-        report(.unexpectedToken, "this `}` closes nothing", at: current.range, help: "remove it, or check the `{` above it")
+        report(
+          .unexpectedToken, "this `}` closes nothing", at: current.range, help: "remove it, or check the `{` above it")
       } else {
         expected("a declaration such as `segment`, `score` or `flow`")
       }

@@ -54,6 +54,14 @@ extension Parser {
         lhs = membership
         continue
       }
+      // A line that starts with `and` or `or` continues the condition above it.
+      if current.kind == .newline {
+        var ahead = position
+        while tokens[ahead].kind == .newline { ahead += 1 }
+        let word = tokens[ahead].kind == .identifier ? file.text(tokens[ahead].range) : ""
+        guard word == "and" || word == "or" else { return lhs }
+        position = ahead
+      }
       let save = position
       let savedPanic = panicking
       let savedCount = diagnostics.diagnostics.count
@@ -63,6 +71,13 @@ extension Parser {
         panicking = savedPanic
         if diagnostics.diagnostics.count > savedCount { diagnostics = trimmed(to: savedCount) }
         return lhs
+      }
+      operatorCount += 1
+      if operatorCount > Parser.maxOperators {
+        report(
+          .nestingTooDeep, "this condition has more than \(Parser.maxOperators) operators", at: current.range,
+          help: "split it into several segments and combine those")
+        return tooDeep()
       }
       let operatorRange = advance().range
       skipNewlines()
@@ -112,13 +127,15 @@ extension Parser {
   }
 
   mutating func parseUnary() -> Expr {
-    depth += 1
-    defer { depth -= 1 }
-    if depth > Parser.maxDepth { return tooDeep() }
+    expressionDepth += 1
+    defer { expressionDepth -= 1 }
+    if expressionDepth > Parser.maxDepth { return tooDeep() }
     let start = current.range
     if at("not") || current.kind == .notSymbol || at("NOT") {
       if at("NOT") {
-        report(.uppercaseKeyword, "write `not` in lowercase", at: current.range, help: "the words `and`, `or` and `not` are written in lowercase")
+        report(
+          .uppercaseKeyword, "write `not` in lowercase", at: current.range,
+          help: "the words `and`, `or` and `not` are written in lowercase")
         panicking = false
       }
       advance()
@@ -136,7 +153,9 @@ extension Parser {
   /// Reports excessive nesting once and skips the rest of the line without recursion.
   mutating func tooDeep() -> Expr {
     let start = current.range
-    report(.nestingTooDeep, "this expression is nested too deeply", at: start, help: "nest at most \(Parser.maxDepth) levels of parentheses")
+    report(
+      .nestingTooDeep, "this expression is nested too deeply", at: start,
+      help: "nest at most \(Parser.maxDepth) levels of parentheses")
     var parens = 0
     while !atEnd && !(current.kind == .newline && parens <= 0) && current.kind != .rightBrace {
       if current.kind == .leftParen { parens += 1 }
@@ -151,7 +170,8 @@ extension Parser {
     switch token.kind {
     case .integer:
       let next = peek()
-      if next.kind == .identifier, let unit = Parser.unitWords[text(next).lowercased()], unit != .minutes || text(next) != "m",
+      if next.kind == .identifier, let unit = Parser.unitWords[text(next).lowercased()],
+        unit != .minutes || text(next) != "m",
         case .int(let amount) = token.literal
       {
         advance()

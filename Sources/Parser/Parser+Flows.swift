@@ -105,7 +105,8 @@ extension Parser {
         let word = text(advance())
         guard let value = expectString("the \(word) in quotes") else { return .invalid(start) }
         let range = optionStart.to(value.range)
-        options.append(word == "offer" ? .offer(value, range) : word == "subject" ? .subject(value, range) : .text(value, range))
+        options.append(
+          word == "offer" ? .offer(value, range) : word == "subject" ? .subject(value, range) : .text(value, range))
       default:
         unknownStatement(in: "a send step", choices: Parser.sendOptionWords + ["unless"])
         return .invalid(start)
@@ -155,7 +156,8 @@ extension Parser {
   mutating func parseArm() -> VariantArm? {
     guard let name = expectName("an arm such as `curiosity 50%`") else { return nil }
     var weight: NumberLiteral? = nil
-    if current.kind != .leftBrace && !atStatementEnd || !name.text.elementsEqual("holdout") && current.kind != .percent {
+    if current.kind != .leftBrace && !atStatementEnd || !name.text.elementsEqual("holdout") && current.kind != .percent
+    {
       guard let percent = parsePercent("the share of contacts in `\(name.text)`") else { return nil }
       weight = percent
     } else if current.kind == .percent {

@@ -11,7 +11,9 @@ extension Parser {
       return nil
     }
     if current.kind == .equalEqual || current.kind == .colon {
-      report(.unexpectedToken, "a segment is defined with a single `=`", at: current.range, help: "write `segment \(name.text) = ...`")
+      report(
+        .unexpectedToken, "a segment is defined with a single `=`", at: current.range,
+        help: "write `segment \(name.text) = ...`")
       advance()
     } else if expect(.equal, "`=` and the segment's condition") == nil {
       return nil
@@ -140,7 +142,8 @@ extension Parser {
       if current.kind == .minus && peek().kind == .greater {
         report(.unexpectedToken, "write the arrow without a space: `->`", at: current.range.to(peek().range))
       } else if current.kind == .equal || current.kind == .greater {
-        report(.unexpectedToken, "transitions are written with `->`", at: current.range, help: "write `\(from.text) -> ...`")
+        report(
+          .unexpectedToken, "transitions are written with `->`", at: current.range, help: "write `\(from.text) -> ...`")
       } else {
         unknownStatement(in: "the states block", choices: ["initial", "state", "final"])
       }

@@ -14,8 +14,15 @@ public struct Parser {
   var diagnostics = DiagnosticBag()
   /// Set after an error; cleared when the parser reaches the end of a statement.
   var panicking = false
+  /// Block nesting and expression nesting are limited separately.
   var depth = 0
+  var expressionDepth = 0
+  /// Binary operators in the current statement; bounded so trees stay shallow enough
+  /// for every later pass to recurse over them.
+  var operatorCount = 0
+  var lastMissingBrace: Int? = nil
   public static let maxDepth = 64
+  public static let maxOperators = 256
 
   /// Parses one file. The lexer's diagnostics come first in the returned list.
   public static func parse(_ file: SourceFile) -> (FileSyntax, [Diagnostic]) {
@@ -159,7 +166,7 @@ public struct Parser {
   /// reported (once) and skipped to the end of the line. Clears panic mode.
   mutating func endStatement() {
     if !atStatementEnd {
-      if !panicking {
+      if !panicking && current.kind != .invalid {
         report(
           .unexpectedToken, "unexpected \(foundDescription) at the end of this line",
           at: current.range, help: "put each statement on its own line")
@@ -167,6 +174,7 @@ public struct Parser {
       skipRestOfLine()
     }
     panicking = false
+    operatorCount = 0
   }
 
   /// Skips to the end of the current line, over any balanced `{ }` blocks it opens, but

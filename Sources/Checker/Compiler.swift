@@ -1,0 +1,90 @@
+import CampaignLang
+import Parser
+
+/// The front end's facade: parse the entry file and everything it imports, check them
+/// together, and return the checked program (nil when there are errors) with every
+/// diagnostic. File access goes through `load`, so tests run without a disk.
+public struct Compilation: Sendable {
+  public var sources: SourceMap
+  public var syntax: [FileSyntax]
+  public var program: CheckedCampaign?
+  public var diagnostics: [Diagnostic]
+}
+
+public enum Compiler {
+  /// Reads a file by its normalized path (relative to the project root, `/`-separated);
+  /// nil when it does not exist or cannot be read.
+  public typealias Loader = @Sendable (String) -> [UInt8]?
+
+  /// Compiles `entryPath`, whose bytes are `bytes`. Imports are resolved relative to the
+  /// importing file and must stay inside the project root (the entry file's folder).
+  public static func compile(entryPath: String, bytes: [UInt8], displayPrefix: String = "", load: Loader) -> Compilation
+  {
+    var sources = SourceMap()
+    var syntax: [FileSyntax] = []
+    var diagnostics: [Diagnostic] = []
+    let entry = sources.add(path: displayPrefix + entryPath, bytes: bytes)
+    var queue: [(file: SourceFile, logical: String, chain: [String])] = [(entry, entryPath, [entryPath])]
+    var loaded: [String: FileID] = [entryPath: entry.id]
+    var parseFailed = false
+    while !queue.isEmpty {
+      let (file, logical, chain) = queue.removeFirst()
+      let (parsed, parseDiagnostics) = Parser.parse(file)
+      if parseDiagnostics.contains(where: { $0.severity == .error }) { parseFailed = true }
+      diagnostics += parseDiagnostics
+      syntax.append(parsed)
+      for case .importFile(let decl) in parsed.declarations {
+        guard let target = resolveImport(decl.path.value, from: logical) else {
+          diagnostics.append(
+            Diagnostic(
+              .importOutsideProject, "imports must stay inside the project folder", at: decl.path.range,
+              help: "import by a relative path below the main campaign's folder, like \"lib/schema.campaign\""))
+          parseFailed = true
+          continue
+        }
+        if chain.contains(target) {
+          diagnostics.append(
+            Diagnostic(
+              .importCycle,
+              "this import makes a cycle: " + (chain + [target]).map { "`\($0)`" }.joined(separator: " -> "),
+              at: decl.path.range, help: "move what both files need into a third file that imports neither"))
+          parseFailed = true
+          continue
+        }
+        if loaded[target] != nil { continue }
+        guard let targetBytes = load(target) else {
+          diagnostics.append(
+            Diagnostic(
+              .importNotFound, "cannot find `\(decl.path.value)`", at: decl.path.range,
+              help: "the path is relative to this file's folder; check the spelling and that the file exists"))
+          parseFailed = true
+          continue
+        }
+        let file = sources.add(path: displayPrefix + target, bytes: targetBytes)
+        loaded[target] = file.id
+        queue.append((file, target, chain + [target]))
+      }
+    }
+    let (program, checkDiagnostics) = Checker.check(files: syntax, entry: entry.id, parseFailed: parseFailed)
+    diagnostics += checkDiagnostics
+    return Compilation(sources: sources, syntax: syntax, program: program, diagnostics: diagnostics)
+  }
+
+  /// Joins an import path to the importing file's folder and normalizes it; nil when it
+  /// is absolute or climbs out of the project root.
+  public static func resolveImport(_ path: String, from importer: String) -> String? {
+    guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("~"), !path.contains("\\") else { return nil }
+    var parts = importer.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    parts.removeLast()
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      switch part {
+      case ".": continue
+      case "..":
+        guard !parts.isEmpty else { return nil }
+        parts.removeLast()
+      default: parts.append(String(part))
+      }
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "/")
+  }
+}

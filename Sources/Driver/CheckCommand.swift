@@ -1,0 +1,172 @@
+import CampaignLang
+import Checker
+import Render
+
+/// `campaignc check FILE|DIR...`
+struct CheckCommand {
+  let driver: Driver
+
+  enum Format: String, CaseIterable {
+    case text, json, github, sarif
+  }
+
+  struct Options {
+    var paths: [String] = []
+    var format = Format.text
+    var warningsAsErrors = false
+    var maxErrors = 100
+    var color: Bool?
+  }
+
+  func parse(_ arguments: [String]) -> Result<Options, UsageError> {
+    var options = Options()
+    var index = 0
+    func value(_ flag: String) -> String? {
+      index += 1
+      return index < arguments.count ? arguments[index] : nil
+    }
+    while index < arguments.count {
+      let argument = arguments[index]
+      var flag = argument
+      var inline: String? = nil
+      if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+        flag = String(argument[..<equals])
+        inline = String(argument[argument.index(after: equals)...])
+      }
+      switch flag {
+      case "--format":
+        guard let text = inline ?? value(flag), let format = Format(rawValue: text) else {
+          return .failure(
+            UsageError("`--format` takes one of: " + Format.allCases.map(\.rawValue).joined(separator: ", ")))
+        }
+        options.format = format
+      case "--warnings-as-errors":
+        options.warningsAsErrors = true
+      case "--max-errors":
+        guard let text = inline ?? value(flag), let number = Int(text), number >= 0 else {
+          return .failure(UsageError("`--max-errors` takes a number (0 shows all)"))
+        }
+        options.maxErrors = number
+      case "--color":
+        options.color = true
+      case "--no-color":
+        options.color = false
+      default:
+        if argument.hasPrefix("-") && argument != "-" {
+          return .failure(UsageError("unknown option `\(argument)`"))
+        }
+        options.paths.append(argument)
+      }
+      index += 1
+    }
+    if options.paths.isEmpty { return .failure(UsageError("`check` needs at least one file or folder")) }
+    return .success(options)
+  }
+
+  func run(_ arguments: [String]) -> Int32 {
+    if arguments.contains("--help") || arguments.contains("-h") {
+      driver.output.write(Help.check)
+      return ExitCode.success
+    }
+    let options: Options
+    switch parse(arguments) {
+    case .success(let parsed): options = parsed
+    case .failure(let problem): return driver.usageError(problem.message, command: "check")
+    }
+    // Expand folders; a missing path is an I/O problem (exit 2).
+    var entries: [String] = []
+    for path in options.paths {
+      if driver.fileSystem.isDirectory(path) {
+        entries += driver.fileSystem.files(under: path, suffix: ".campaign")
+      } else if driver.fileSystem.exists(path) {
+        entries.append(path)
+      } else {
+        driver.output.writeError("error: cannot read `\(path)`: no such file or folder\n")
+        return ExitCode.usage
+      }
+    }
+    var compiled: [(path: String, compilation: Compilation)] = []
+    for path in entries {
+      guard let bytes = driver.fileSystem.read(path) else {
+        driver.output.writeError("error: cannot read `\(path)`\n")
+        return ExitCode.usage
+      }
+      compiled.append((path, driver.compile(path, bytes: bytes)))
+    }
+    // A file that another checked file imports is a library: it is checked through
+    // its importers, not on its own (it has no campaign header of its own).
+    let imported = Set(compiled.flatMap { entry in entry.compilation.sources.files.dropFirst().map(\.path) })
+    let roots = compiled.filter { !imported.contains($0.path) || options.paths.contains($0.path) }
+    return report(roots, options)
+  }
+
+  func report(_ roots: [(path: String, compilation: Compilation)], _ options: Options) -> Int32 {
+    var all: [(Diagnostic, SourceMap)] = []
+    var seen: Set<String> = []
+    for (_, compilation) in roots {
+      for diagnostic in Diagnostic.sortedForDisplay(compilation.diagnostics) {
+        var diagnostic = diagnostic
+        if options.warningsAsErrors && diagnostic.severity == .warning { diagnostic.severity = .error }
+        // A library imported by two campaigns reports its own problems once.
+        let key =
+          "\(compilation.sources[diagnostic.range.file].path):\(diagnostic.range.start):\(diagnostic.code):\(diagnostic.message)"
+        guard seen.insert(key).inserted else { continue }
+        all.append((diagnostic, compilation.sources))
+      }
+    }
+    let errors = all.count { $0.0.severity == .error }
+    let warnings = all.count { $0.0.severity == .warning }
+    let shown = options.maxErrors == 0 ? all : Array(all.prefix(options.maxErrors))
+    let truncated = all.count - shown.count
+    let output = driver.output
+    let files = roots.map(\.path)
+    switch options.format {
+    case .text:
+      let renderer = TextRenderer(color: options.color ?? output.isTerminal)
+      for (diagnostic, sources) in shown {
+        var fileTables: [FileID: LineTable] = [:]
+        output.write(renderer.render(diagnostic, sources: sources, tables: &fileTables) + "\n")
+      }
+      if truncated > 0 {
+        output.write(
+          "\(truncated) more \(truncated == 1 ? "problem was" : "problems were") not shown (use `--max-errors 0` to see all)\n"
+        )
+      }
+      output.write(summary(errors: errors, warnings: warnings, files: files.count) + "\n")
+    case .json:
+      output.write(renderJSON(shown, truncated: truncated, files: files))
+    case .github:
+      for (diagnostic, sources) in shown { output.write(GitHubRenderer.render([diagnostic], sources: sources)) }
+      if truncated > 0 { output.write("::warning::\(truncated) more problems were not shown\n") }
+    case .sarif:
+      output.write(SARIFRenderer.render(shown.map { ($0.0, $0.1) }, truncated: truncated))
+    }
+    return errors > 0 ? ExitCode.inputErrors : ExitCode.success
+  }
+
+  func renderJSON(_ shown: [(Diagnostic, SourceMap)], truncated: Int, files: [String]) -> String {
+    // Diagnostics from several campaigns: render each with its own sources, then merge.
+    var merged = SourceMap()
+    var remapped: [Diagnostic] = []
+    var fileIDs: [String: FileID] = [:]
+    func map(_ range: SourceRange, _ sources: SourceMap) -> SourceRange {
+      let file = sources[range.file]
+      let id = fileIDs[file.path] ?? merged.add(path: file.path, bytes: file.bytes).id
+      fileIDs[file.path] = id
+      return SourceRange(file: id, start: range.start, end: range.end)
+    }
+    for (diagnostic, sources) in shown {
+      var copy = diagnostic
+      copy.range = map(diagnostic.range, sources)
+      copy.notes = diagnostic.notes.map { note in Note(note.message, at: note.range.map { map($0, sources) }) }
+      remapped.append(copy)
+    }
+    return JSONRenderer.render(remapped, sources: merged, truncated: truncated, files: files)
+  }
+
+  func summary(errors: Int, warnings: Int, files: Int) -> String {
+    func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+    if errors == 0 && warnings == 0 { return "checked \(count(files, "file")): no problems" }
+    return "checked \(count(files, "file")): \(count(errors, "error")), \(count(warnings, "warning"))"
+  }
+}

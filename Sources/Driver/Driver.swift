@@ -1,0 +1,76 @@
+import CampaignLang
+import Checker
+import Render
+
+/// Exit codes shared by every command.
+public enum ExitCode {
+  public static let success: Int32 = 0
+  /// The input has errors (diagnostics printed), or a test failed.
+  public static let inputErrors: Int32 = 1
+  /// Usage or I/O problems: unknown flag, missing file.
+  public static let usage: Int32 = 2
+}
+
+/// The command line, as a library so tests can run it in-process.
+public struct Driver {
+  let fileSystem: any FileSystem
+  let output: any Output
+
+  public init(fileSystem: any FileSystem = DiskFileSystem(), output: any Output) {
+    self.fileSystem = fileSystem
+    self.output = output
+  }
+
+  /// Runs `campaignc ARGUMENTS...` and returns the exit code.
+  public func run(_ arguments: [String]) -> Int32 {
+    guard let command = arguments.first else {
+      output.write(Help.main)
+      return ExitCode.success
+    }
+    let rest = Array(arguments.dropFirst())
+    switch command {
+    case "-h", "--help", "help":
+      if let topic = rest.first, let text = Help.forCommand(topic) {
+        output.write(text)
+      } else {
+        output.write(Help.main)
+      }
+      return ExitCode.success
+    case "--version":
+      output.write("campaignc \(Help.version)\n")
+      return ExitCode.success
+    case "check":
+      return CheckCommand(driver: self).run(rest)
+    case "explain-code":
+      return ExplainCodeCommand(driver: self).run(rest)
+    default:
+      let suggestion = Spelling.closest(to: command, among: Help.commands)
+      output.writeError(
+        "error: unknown command `\(command)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+          + "\nrun `campaignc --help` to see the commands\n")
+      return ExitCode.usage
+    }
+  }
+
+  func usageError(_ message: String, command: String) -> Int32 {
+    output.writeError("error: \(message)\nrun `campaignc \(command) --help` for usage\n")
+    return ExitCode.usage
+  }
+
+  /// Compiles one entry file from disk; imports are confined to its folder.
+  func compile(_ path: String, bytes: [UInt8]) -> Compilation {
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[..<$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let prefix = slash.map { String(path[...$0]) } ?? ""
+    let root = fileSystem.resolved(directory)
+    let fileSystem = self.fileSystem
+    return Compiler.compile(entryPath: name, bytes: bytes, displayPrefix: prefix) { logical in
+      let full = directory + "/" + logical
+      let real = fileSystem.resolved(full)
+      // A symbolic link may not lead out of the project folder.
+      guard real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return nil }
+      return fileSystem.read(full)
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The file access the driver needs, behind a protocol so tests can run in memory.
+public protocol FileSystem: Sendable {
+  func read(_ path: String) -> [UInt8]?
+  func isDirectory(_ path: String) -> Bool
+  func exists(_ path: String) -> Bool
+  /// Files below `directory` whose names end in `suffix`, sorted by path.
+  func files(under directory: String, suffix: String) -> [String]
+  /// The path with symbolic links resolved, for confinement checks.
+  func resolved(_ path: String) -> String
+}
+
+/// The real disk.
+public struct DiskFileSystem: FileSystem {
+  public init() {}
+
+  public func read(_ path: String) -> [UInt8]? {
+    guard !isDirectory(path), let data = FileManager.default.contents(atPath: path) else { return nil }
+    return [UInt8](data)
+  }
+
+  public func isDirectory(_ path: String) -> Bool {
+    var directory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+  }
+
+  public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+  public func files(under directory: String, suffix: String) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+    var result: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+      if relative.hasSuffix(suffix) {
+        let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+        if !isDirectory(path) { result.append(path) }
+      }
+    }
+    return result.sorted()
+  }
+
+  public func resolved(_ path: String) -> String {
+    URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+  }
+}

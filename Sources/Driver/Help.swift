@@ -1,0 +1,88 @@
+/// Help texts for `--help`.
+enum Help {
+  static let version = "0.1.0"
+  static let commands = ["check", "explain-code", "print", "help"]
+
+  static func forCommand(_ name: String) -> String? {
+    switch name {
+    case "check": check
+    case "explain-code": explainCode
+    case "print": printTree
+    default: nil
+    }
+  }
+
+  static let main = """
+    campaignc: check, format and dry-run marketing campaigns written as text
+
+    usage: campaignc <command> [options] [files]
+
+    commands:
+      check FILE|DIR...        parse and check campaigns; report every problem
+      print ast|checked FILE   show the parsed or the checked program
+      explain-code CODE        explain a diagnostic code, with an example
+      help COMMAND             help for a command
+
+    examples:
+      campaignc check examples/winback.campaign
+      campaignc check examples/ --format github
+      campaignc explain-code E0301
+
+    exit codes: 0 no errors, 1 the input has errors, 2 usage or I/O problem
+    the language reference is grammar.md; every diagnostic code is in docs/diagnostics.md
+
+    """
+
+  static let check = """
+    usage: campaignc check [options] FILE|DIR...
+
+    Parses and checks each campaign and reports every problem at once. A folder is
+    searched for .campaign files; files that another checked file imports are checked
+    through it (they hold shared declarations, not whole campaigns).
+
+    options:
+      --format text|json|github|sarif
+                              text (default) for people; json for tools; github for
+                              GitHub Actions annotations; sarif for code scanning
+      --warnings-as-errors    exit 1 on warnings too
+      --max-errors N          show at most N problems (default 100, 0 for all)
+      --color, --no-color     force colour on or off (default: on for a terminal)
+
+    examples:
+      campaignc check examples/winback.campaign
+      campaignc check examples/ --format sarif > campaignc.sarif
+
+    exit codes: 0 no errors, 1 the input has errors, 2 usage or I/O problem
+
+    """
+
+  static let explainCode = """
+    usage: campaignc explain-code CODE
+           campaignc explain-code --list
+           campaignc explain-code --markdown
+
+    Prints what a diagnostic code means, with a wrong and a corrected example.
+    --list prints every code with its title; --markdown prints the whole catalogue
+    (this is how docs/diagnostics.md is made).
+
+    example:
+      campaignc explain-code E0405
+
+    """
+
+  static let printTree = """
+    usage: campaignc print ast|checked FILE
+
+    Prints the parsed syntax tree (ast) or the checked program (checked) of a campaign,
+    for tests and for the curious. `checked` needs a campaign without errors.
+
+    example:
+      campaignc print checked examples/winback.campaign
+
+    """
+}
+
+struct UsageError: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Where the driver writes: standard output and standard error, or buffers in tests.
+public protocol Output: AnyObject {
+  func write(_ text: String)
+  func writeError(_ text: String)
+  /// Whether standard output is a terminal (colour and progress only then).
+  var isTerminal: Bool { get }
+}
+
+/// The process's standard output and error.
+public final class StandardOutput: Output {
+  private var buffer: [UInt8] = []
+
+  public init() {}
+
+  public var isTerminal: Bool { isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+
+  public func write(_ text: String) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count > 1 << 16 { flush() }
+  }
+
+  public func writeError(_ text: String) {
+    flush()
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  public func flush() {
+    guard !buffer.isEmpty else { return }
+    FileHandle.standardOutput.write(Data(buffer))
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  deinit { flush() }
+}
+
+/// Captures output in memory (for tests).
+public final class BufferOutput: Output {
+  public private(set) var standardOutput = ""
+  public private(set) var standardError = ""
+  public var isTerminal = false
+
+  public init() {}
+
+  public func write(_ text: String) { standardOutput += text }
+  public func writeError(_ text: String) { standardError += text }
+}

@@ -1,0 +1,91 @@
+import CampaignLang
+
+/// `--format sarif`: SARIF 2.1.0, as GitHub code scanning accepts it. Columns are in
+/// Unicode code points (`columnKind`), matching the text output.
+public enum SARIFRenderer {
+  public static func render(_ diagnostics: [(Diagnostic, SourceMap)], truncated: Int) -> String {
+    var ruleIDs: [String] = []
+    for (diagnostic, _) in diagnostics where !ruleIDs.contains(diagnostic.code.rawValue) {
+      ruleIDs.append(diagnostic.code.rawValue)
+    }
+    ruleIDs.sort()
+    let rules: [JSON] = ruleIDs.map { id in
+      let entry = DiagnosticCatalogue.entry(for: DiagnosticCode(id))
+      return .object([
+        ("id", .string(id)),
+        ("name", .string(entry?.name ?? id)),
+        ("shortDescription", .object([("text", .string(entry?.title ?? id))])),
+        ("fullDescription", .object([("text", .string(entry?.explanation ?? ""))])),
+        (
+          "defaultConfiguration",
+          .object([("level", .string(DiagnosticCode(id).defaultSeverity == .error ? "error" : "warning"))])
+        ),
+      ])
+    }
+    var results: [JSON] = []
+    for (diagnostic, sources) in diagnostics {
+      var locator = Locator(sources: sources)
+      func location(_ range: SourceRange, message: String? = nil) -> JSON {
+        let place = locator.locate(range)
+        var members: [(String, JSON)] = [
+          (
+            "physicalLocation",
+            .object([
+              ("artifactLocation", .object([("uri", .string(place.path))])),
+              (
+                "region",
+                .object([
+                  ("startLine", .number(place.line)), ("startColumn", .number(place.column)),
+                  ("endLine", .number(place.endLine)),
+                  ("endColumn", .number(max(place.endColumn, place.endLine == place.line ? place.column : 1))),
+                ])
+              ),
+            ])
+          )
+        ]
+        if let message { members.append(("message", .object([("text", .string(message))]))) }
+        return .object(members)
+      }
+      var text = diagnostic.message
+      if let help = diagnostic.help { text += "\nhelp: " + help }
+      var members: [(String, JSON)] = [
+        ("ruleId", .string(diagnostic.code.rawValue)),
+        ("ruleIndex", .number(ruleIDs.firstIndex(of: diagnostic.code.rawValue) ?? 0)),
+        (
+          "level",
+          .string(diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "note")
+        ),
+        ("message", .object([("text", .string(text))])),
+        ("locations", .array([location(diagnostic.range)])),
+      ]
+      let related = diagnostic.notes.compactMap { note in note.range.map { location($0, message: note.message) } }
+      if !related.isEmpty { members.append(("relatedLocations", .array(related))) }
+      results.append(.object(members))
+    }
+    var run: [(String, JSON)] = [
+      (
+        "tool",
+        .object([
+          (
+            "driver",
+            .object([
+              ("name", .string("campaignc")),
+              ("informationUri", .string("https://example.com/campaignc")),
+              ("rules", .array(rules)),
+            ])
+          )
+        ])
+      ),
+      ("columnKind", .string("unicodeCodePoints")),
+      ("results", .array(results)),
+    ]
+    if truncated > 0 {
+      run.append(("properties", .object([("truncatedResults", .number(truncated))])))
+    }
+    return JSON.object([
+      ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+      ("version", .string("2.1.0")),
+      ("runs", .array([.object(run)])),
+    ]).serialized() + "\n"
+  }
+}
