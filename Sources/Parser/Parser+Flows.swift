@@ -156,12 +156,12 @@ extension Parser {
   mutating func parseArm() -> VariantArm? {
     guard let name = expectName("an arm such as `curiosity 50%`") else { return nil }
     var weight: NumberLiteral? = nil
-    if current.kind != .leftBrace && !atStatementEnd || !name.text.elementsEqual("holdout") && current.kind != .percent
-    {
+    if current.kind == .percent || current.kind == .integer || current.kind == .decimal {
       guard let percent = parsePercent("the share of contacts in `\(name.text)`") else { return nil }
       weight = percent
-    } else if current.kind == .percent {
-      weight = parsePercent("the share of contacts in the holdout")
+    } else if name.text != "holdout" {
+      expected("the share of contacts in `\(name.text)`, like `\(name.text) 50%`")
+      return nil
     }
     var overrides: [CreativeVariable] = []
     if current.kind == .leftBrace {
