@@ -8,7 +8,7 @@ extension Checker {
       case .consent(let decl): checkConsent(decl)
       case .engagement(let decl):
         for pattern in decl.events {
-          if let match = checkEventPattern(pattern, purpose: "engagement") { program.engagement.append(match) }
+          if let match = checkEventPattern(pattern, purpose: .plain("engagement")) { program.engagement.append(match) }
         }
       case .score(let decl): checkScore(decl)
       case .states(let decl): checkTransitions(decl)
@@ -42,12 +42,12 @@ extension Checker {
   }
 
   /// Checks `event [where condition]`.
-  mutating func checkEventPattern(_ pattern: EventPattern, purpose: String) -> EventMatch? {
+  mutating func checkEventPattern(_ pattern: EventPattern, purpose: Purpose) -> EventMatch? {
     guard let event = lookupEvent(pattern.event) else { return nil }
     var condition: CheckedExpr? = nil
     if let expr = pattern.condition {
       var context = ExpressionContext(
-        purpose: "the `where` of `\(pattern.event.text)` in \(purpose)", targeting: false, event: event)
+        purpose: .whereOf(pattern.event.text, in: purpose), targeting: false, event: event)
       condition = checkCondition(expr, &context)
     }
     return EventMatch(event: event, condition: condition)
@@ -73,7 +73,7 @@ extension Checker {
     guard let index = symbols.segments.lookup(decl.name.text), symbols.segments[index].range == decl.name.range else {
       return  // a duplicate, already reported
     }
-    var context = ExpressionContext(purpose: "segment `\(decl.name.text)`", targeting: true)
+    var context = ExpressionContext(purpose: .named("segment", decl.name.text), targeting: true)
     let condition = checkCondition(decl.condition, &context)
     program.segments[index] = Segment(
       name: decl.name.text, condition: condition, creatives: checkCreatives(decl.creatives))
@@ -87,7 +87,7 @@ extension Checker {
     }
     symbols.consent[channel] = decl
     // Consent may read restricted attributes: it decides who may be contacted, not who is targeted.
-    var context = ExpressionContext(purpose: "the consent rule for `\(decl.channel.text)`", targeting: false)
+    var context = ExpressionContext(purpose: .named("the consent rule for", decl.channel.text), targeting: false)
     program.consent[channel] = checkCondition(decl.condition, &context)
   }
 
@@ -109,7 +109,7 @@ extension Checker {
             .valueOutOfRange, "`\(pattern.event.text)` gives 0 points", at: points.range,
             help: "give it points, like `+5`, or remove the line")
         }
-        if let match = checkEventPattern(pattern, purpose: "score `\(decl.name.text)`") {
+        if let match = checkEventPattern(pattern, purpose: .named("score", decl.name.text)) {
           rules.append(Score.Rule(match: match, points: points.value))
         } else {
           valid = false
@@ -177,10 +177,10 @@ extension Checker {
     guard let trigger else { return .immediately }
     switch trigger {
     case .when(let expr):
-      var context = ExpressionContext(purpose: "the transition from `\(from)`", targeting: true)
+      var context = ExpressionContext(purpose: .named("the transition from", from), targeting: true)
       return .when(checkCondition(expr, &context))
     case .on(let pattern):
-      return checkEventPattern(pattern, purpose: "the transition from `\(from)`").map(CheckedTrigger.on)
+      return checkEventPattern(pattern, purpose: .named("the transition from", from)).map(CheckedTrigger.on)
     case .sendsWithoutEngagement(let count, _):
       guard count.value.scale == 0, count.value.units >= 1 else {
         error(

@@ -103,7 +103,9 @@ extension Checker {
         let name = Name(decl.name.value, decl.name.range)
         let (_, duplicateOf) = symbols.tests.declare(decl.name.value, decl.name.range, decl)
         if let first = duplicateOf { duplicate("test", name, first: symbols.tests[first].range) }
-      case .importFile, .engagement, .consent, .cooldown, .hold, .limit, .quietHours, .guardrail, .invalid:
+      case .consent(let decl):
+        symbols.consentChannels.insert(decl.channel.text)
+      case .importFile, .engagement, .cooldown, .hold, .limit, .quietHours, .guardrail, .invalid:
         break
       }
     }

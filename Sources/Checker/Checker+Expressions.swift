@@ -1,9 +1,27 @@
 import CampaignLang
 
+/// How a place in the campaign is named in messages: "segment `vip`". Built from parts
+/// and turned into text only when a message needs it.
+enum Purpose: CustomStringConvertible {
+  /// "segment `vip`": a kind and a name.
+  case named(String, String)
+  case plain(String)
+  /// "the `where` of `email_click` in score `engagement`"
+  indirect case whereOf(String, in: Purpose?)
+
+  var description: String {
+    switch self {
+    case .named(let kind, let name): "\(kind) `\(name)`"
+    case .plain(let text): text
+    case .whereOf(let event, let outer): "the `where` of `\(event)`" + (outer.map { " in \($0)" } ?? "")
+    }
+  }
+}
+
 /// Where an expression stands, which decides what it may name.
 struct ExpressionContext {
-  /// How the place is named in messages: "segment `vip`".
-  var purpose: String
+  /// How the place is named in messages.
+  var purpose: Purpose
   /// Picking an audience: restricted attributes are not allowed.
   var targeting: Bool
   /// Inside `where` on an event: that event's fields are visible by name.

@@ -8,7 +8,7 @@ extension Checker {
     let state = lookupState(decl.state)
     var condition: CheckedExpr? = nil
     if let expr = decl.condition {
-      var context = ExpressionContext(purpose: "flow `\(decl.name.text)`", targeting: true)
+      var context = ExpressionContext(purpose: .named("flow", decl.name.text), targeting: true)
       condition = checkCondition(expr, &context)
     }
     let steps = checkSteps(decl.steps, flow: decl)
@@ -29,7 +29,7 @@ extension Checker {
 
   mutating func checkUnless(_ expr: Expr?, flow: FlowDecl) -> CheckedExpr?? {
     guard let expr else { return .some(nil) }
-    var context = ExpressionContext(purpose: "`unless` in flow `\(flow.name.text)`", targeting: true, inFlow: true)
+    var context = ExpressionContext(purpose: .named("`unless` in flow", flow.name.text), targeting: true, inFlow: true)
     let before = diagnostics.errorCount
     let checked = checkCondition(expr, &context)
     return diagnostics.errorCount == before ? .some(checked) : nil
@@ -52,7 +52,7 @@ extension Checker {
     case .send(let send):
       return checkSend(send, flow: flow).map(CheckedStep.send)
     case .branch(let branch):
-      var context = ExpressionContext(purpose: "`if` in flow `\(flow.name.text)`", targeting: true, inFlow: true)
+      var context = ExpressionContext(purpose: .named("`if` in flow", flow.name.text), targeting: true, inFlow: true)
       let condition = checkCondition(branch.condition, &context)
       let then = checkSteps(branch.then, flow: flow)
       let otherwise = checkSteps(branch.otherwise ?? [], flow: flow)
@@ -168,10 +168,7 @@ extension Checker {
   /// Whether any file declares consent for the channel (declarations are order-free:
   /// a consent rule written after the flow still counts).
   func consentDeclared(_ channel: String) -> Bool {
-    declarations.contains { _, declaration in
-      if case .consent(let decl) = declaration { return decl.channel.text == channel }
-      return false
-    }
+    symbols.consentChannels.contains(channel)
   }
 
   mutating func checkPushText(_ value: StringLiteral) {

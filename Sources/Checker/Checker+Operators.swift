@@ -293,7 +293,7 @@ extension Checker {
     var condition: CheckedExpr? = nil
     if let whereClause = aggregate.condition {
       var inner = ExpressionContext(
-        purpose: "the `where` of `\(aggregate.event.text)`", targeting: context.targeting, event: event,
+        purpose: .whereOf(aggregate.event.text, in: nil), targeting: context.targeting, event: event,
         inFlow: context.inFlow)
       condition = checkCondition(whereClause, &inner)
     }

@@ -121,7 +121,7 @@ extension Checker {
               ?? "use an IANA time zone name such as \"Asia/Jakarta\" or \"Europe/Berlin\"")
         }
       case .audience(let expr, _):
-        var context = ExpressionContext(purpose: "the audience", targeting: true)
+        var context = ExpressionContext(purpose: .plain("the audience"), targeting: true)
         program.audience = checkCondition(expr, &context)
       case .owner, .description:
         break

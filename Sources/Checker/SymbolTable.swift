@@ -72,6 +72,8 @@ struct SymbolTable {
   var expressionNameList: [String] = []
   var initialStates: [Name] = []
   var consent: [Int: ConsentDecl] = [:]
+  /// Channel names that some consent rule names (found in the first pass).
+  var consentChannels: Set<String> = []
   var contact: ContactDecl?
   var campaign: CampaignDecl?
   var keyAttribute: Int?

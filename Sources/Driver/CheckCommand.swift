@@ -97,7 +97,9 @@ struct CheckCommand {
     // its importers, not on its own (it has no campaign header of its own).
     let imported = Set(compiled.flatMap { entry in entry.compilation.sources.files.dropFirst().map(\.path) })
     let roots = compiled.filter { !imported.contains($0.path) || options.paths.contains($0.path) }
-    return report(roots, options)
+    let status = report(roots, options)
+    driver.keepAlive?.park(compiled)
+    return status
   }
 
   func report(_ roots: [(path: String, compilation: Compilation)], _ options: Options) -> Int32 {

@@ -15,10 +15,15 @@ public enum ExitCode {
 public struct Driver {
   let fileSystem: any FileSystem
   let output: any Output
+  let keepAlive: KeepAlive?
 
-  public init(fileSystem: any FileSystem = DiskFileSystem(), output: any Output) {
+  /// `keepAlive`: when given, large results are parked there instead of being freed, so a
+  /// process that exits right after `run` skips tearing down its syntax trees (the same
+  /// idea as a C compiler's `-disable-free`). Tests pass none.
+  public init(fileSystem: any FileSystem = DiskFileSystem(), output: any Output, keepAlive: KeepAlive? = nil) {
     self.fileSystem = fileSystem
     self.output = output
+    self.keepAlive = keepAlive
   }
 
   /// Runs `campaignc ARGUMENTS...` and returns the exit code.
@@ -73,4 +78,11 @@ public struct Driver {
       return fileSystem.read(full)
     }
   }
+}
+
+/// Holds results until the process exits; see `Driver.init`.
+public final class KeepAlive: @unchecked Sendable {
+  var values: [Any] = []
+  public init() {}
+  func park(_ value: Any) { values.append(value) }
 }

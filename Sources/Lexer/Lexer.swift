@@ -11,6 +11,7 @@ public struct Lexer {
   let bytes: [UInt8]
   var index = 0
   var tokens: [Token] = []
+  var literals: [Literal] = []
   var comments: [Comment] = []
   var diagnostics = DiagnosticBag()
   var atLineStart = true
@@ -35,7 +36,7 @@ public struct Lexer {
         help: "campaign files are plain UTF-8 text; check that the right file was given")
       return TokenStream(
         tokens: [Token(kind: .endOfFile, range: range(bytes.count, bytes.count), startsLine: true)],
-        comments: [], diagnostics: diagnostics.diagnostics, isBinary: true)
+        literals: [], comments: [], diagnostics: diagnostics.diagnostics, isBinary: true)
     }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     tokens.reserveCapacity(bytes.count / 4)
@@ -44,7 +45,7 @@ public struct Lexer {
     }
     emit(.endOfFile, from: bytes.count)
     return TokenStream(
-      tokens: tokens, comments: comments, diagnostics: diagnostics.diagnostics, isBinary: false)
+      tokens: tokens, literals: literals, comments: comments, diagnostics: diagnostics.diagnostics, isBinary: false)
   }
 
   func range(_ start: Int, _ end: Int) -> SourceRange {
@@ -59,8 +60,13 @@ public struct Lexer {
   mutating func emit(_ kind: TokenKind, from start: Int, literal: Literal? = nil) {
     let isLineStart = atLineStart
     atLineStart = kind == .newline
+    var literalIndex: Int32 = -1
+    if let literal {
+      literalIndex = Int32(literals.count)
+      literals.append(literal)
+    }
     tokens.append(
-      Token(kind: kind, range: range(start, index), literal: literal, startsLine: isLineStart))
+      Token(kind: kind, range: range(start, index), literalIndex: literalIndex, startsLine: isLineStart))
   }
 
   mutating func lexOne() {

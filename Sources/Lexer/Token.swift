@@ -27,19 +27,23 @@ public enum TokenKind: Sendable, Hashable {
   case invalid
 }
 
-/// A token: its kind, its byte range, and the value of a literal.
+/// A token: its kind, its byte range, and where its literal value is kept.
+///
+/// INVARIANT: a plain value with no references, so copying tokens (which the parser
+/// does constantly) costs no reference counting. Literal values live beside the tokens
+/// in `TokenStream.literals`.
 public struct Token: Sendable, Hashable {
   public var kind: TokenKind
   public var range: SourceRange
-  /// The decoded value of literal tokens; nil otherwise (and for malformed literals).
-  public var literal: Literal?
+  /// Index into `TokenStream.literals`; -1 when the token has no (valid) literal value.
+  public var literalIndex: Int32
   /// Whether a line break (or the start of the file) comes right before this token.
   public var startsLine: Bool
 
-  public init(kind: TokenKind, range: SourceRange, literal: Literal? = nil, startsLine: Bool) {
+  public init(kind: TokenKind, range: SourceRange, literalIndex: Int32 = -1, startsLine: Bool) {
     self.kind = kind
     self.range = range
-    self.literal = literal
+    self.literalIndex = literalIndex
     self.startsLine = startsLine
   }
 }
@@ -47,8 +51,17 @@ public struct Token: Sendable, Hashable {
 /// The lexer's output for one file.
 public struct TokenStream: Sendable {
   public var tokens: [Token]
+  /// Values of literal tokens, indexed by `Token.literalIndex`.
+  public var literals: [Literal]
   public var comments: [Comment]
   public var diagnostics: [Diagnostic]
   /// Set when the file is not text at all (a NUL byte): the parser does not run.
   public var isBinary: Bool
+}
+
+extension TokenStream {
+  /// The decoded value of a literal token; nil for other tokens and malformed literals.
+  public func literal(of token: Token) -> Literal? {
+    token.literalIndex >= 0 ? literals[Int(token.literalIndex)] : nil
+  }
 }

@@ -21,11 +21,11 @@ extension Parser {
   /// A declaration keyword at column 1 inside the block, or the end of the file, means
   /// the closing `}` is missing: that is reported at the end of the block's last line.
   mutating func parseBlock<Item>(
-    _ owner: String, allowsCommas: Bool = false, words: Set<String> = [],
+    _ owner: @autoclosure () -> String, allowsCommas: Bool = false, words: Set<String> = [],
     item: (inout Parser) -> Item?
   ) -> (items: [Item], end: SourceRange) {
     guard current.kind == .leftBrace else {
-      expected("`{` to open \(owner)")
+      expected("`{` to open \(owner())")
       return ([], previousRange)
     }
     let open = advance()
@@ -44,7 +44,7 @@ extension Parser {
         return (items, advance().range)
       }
       if atEnd || (startsTopLevelAtColumnOne && !words.contains(text(current))) {
-        missingBrace(owner: owner, open: open)
+        missingBrace(owner: owner(), open: open)
         return (items, previousRange)
       }
       let before = position
@@ -60,16 +60,16 @@ extension Parser {
     }
   }
 
-  mutating func missingBrace(owner: String, open: Token) {
+  mutating func missingBrace(owner: @autoclosure () -> String, open: Token) {
     let end = previousRange.end
     // Nested blocks all missing their `}` at the same place: report the innermost only.
     guard lastMissingBrace != end else { return }
     lastMissingBrace = end
     panicking = false
     report(
-      .missingBrace, "missing `}` to close \(owner)", at: .point(file.id, end),
-      label: "expected `}` here", notes: [Note("\(owner) opens here", at: open.range)],
-      help: "add `}` at the end of \(owner)")
+      .missingBrace, "missing `}` to close \(owner())", at: .point(file.id, end),
+      label: "expected `}` here", notes: [Note("\(owner()) opens here", at: open.range)],
+      help: "add `}` at the end of \(owner())")
   }
 
   /// Skips from an opening brace to its match (or the end), without recursion.

@@ -31,9 +31,10 @@ extension Parser {
       panicking = false
       return .equal
     case .identifier:
+      if at("and") { return .and }
+      if at("or") { return .or }
+      guard current.range.length <= 3 else { return nil }
       switch text(current) {
-      case "and": return .and
-      case "or": return .or
       case let word where ["AND", "And", "OR", "Or"].contains(word):
         report(
           .uppercaseKeyword, "write `\(word.lowercased())` in lowercase", at: current.range,
@@ -172,7 +173,7 @@ extension Parser {
       let next = peek()
       if next.kind == .identifier, let unit = Parser.unitWords[text(next).lowercased()],
         unit != .minutes || text(next) != "m",
-        case .int(let amount) = token.literal
+        case .int(let amount) = value(of: token)
       {
         advance()
         advance()
@@ -226,7 +227,7 @@ extension Parser {
 
   mutating func literal(_ token: Token) -> Expr {
     advance()
-    guard let value = token.literal else {
+    guard let value = value(of: token) else {
       panicking = true  // malformed: already reported by the lexer
       return .invalid(token.range)
     }

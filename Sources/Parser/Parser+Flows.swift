@@ -22,8 +22,8 @@ extension Parser {
     return FlowDecl(name: name, state: state, condition: condition, steps: steps, range: start.to(end))
   }
 
-  mutating func parseSteps(_ owner: String) -> ([Step], SourceRange) {
-    parseBlock(owner) { parser in parser.parseStep() }
+  mutating func parseSteps(_ owner: @autoclosure () -> String) -> ([Step], SourceRange) {
+    parseBlock(owner()) { parser in parser.parseStep() }
   }
 
   mutating func parseStep() -> Step? {
@@ -200,7 +200,7 @@ extension Parser {
       }
       advance()
       let timestamp: Timestamp
-      switch token.literal {
+      switch value(of: token) {
       case .timestamp(let value): timestamp = value
       case .date(let date): timestamp = Timestamp(date: date, secondOfDay: 0, utcOffset: nil, hasSeconds: false)
       default:

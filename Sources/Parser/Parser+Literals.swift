@@ -11,12 +11,12 @@ extension Parser {
 
   /// A duration such as `30d`. Also reads `30 days` (reported, then taken as meant) and
   /// reports a bare number that lacks its unit.
-  mutating func parseDuration(_ what: String) -> DurationLiteral? {
+  mutating func parseDuration(_ what: @autoclosure () -> String) -> DurationLiteral? {
     let token = current
     switch token.kind {
     case .duration:
       advance()
-      guard case .duration(let value) = token.literal else {
+      guard case .duration(let value) = value(of: token) else {
         panicking = true  // malformed: the lexer reported it
         return nil
       }
@@ -24,7 +24,7 @@ extension Parser {
     case .integer:
       let next = peek()
       if next.kind == .identifier, let unit = Parser.unitWords[text(next).lowercased()],
-        case .int(let amount) = token.literal
+        case .int(let amount) = value(of: token)
       {
         advance()
         advance()
@@ -37,7 +37,7 @@ extension Parser {
       }
       report(
         .missingUnit, "`\(text(token))` needs a unit of time", at: token.range,
-        help: "write \(what) like `\(text(token))d` (days), `\(text(token))h` (hours) or `\(text(token))w` (weeks)")
+        help: "write \(what()) like `\(text(token))d` (days), `\(text(token))h` (hours) or `\(text(token))w` (weeks)")
       advance()
       return nil
     case .identifier where Parser.unitWords[text(token).lowercased()] != nil:
@@ -45,17 +45,17 @@ extension Parser {
       let unit = Parser.unitWords[text(token).lowercased()]!
       report(
         .missingUnit, "`\(text(token))` needs a number", at: token.range,
-        help: "write \(what) like `1\(unit.rawValue)`")
+        help: "write \(what()) like `1\(unit.rawValue)`")
       advance()
       return nil
     default:
-      expected("\(what) such as `7d` or `24h`")
+      expected("\(what()) such as `7d` or `24h`")
       return nil
     }
   }
 
   /// An integer or decimal number, optionally signed.
-  mutating func parseNumber(_ what: String, allowSign: Bool = false) -> NumberLiteral? {
+  mutating func parseNumber(_ what: @autoclosure () -> String, allowSign: Bool = false) -> NumberLiteral? {
     var sign: Int64 = 1
     let start = current.range
     if allowSign && (current.kind == .plus || current.kind == .minus) {
@@ -66,7 +66,7 @@ extension Parser {
     switch token.kind {
     case .integer, .decimal:
       advance()
-      switch token.literal {
+      switch value(of: token) {
       case .int(let value): return NumberLiteral(ExactDecimal(sign * value), start.to(token.range))
       case .decimal(let value):
         return NumberLiteral(ExactDecimal(units: sign * value.units, scale: value.scale), start.to(token.range))
@@ -75,27 +75,27 @@ extension Parser {
         return nil
       }
     default:
-      expected(what)
+      expected(what())
       return nil
     }
   }
 
   /// A percentage such as `10%` or `0.5%` (stored as 10 and 0.5).
-  mutating func parsePercent(_ what: String) -> NumberLiteral? {
+  mutating func parsePercent(_ what: @autoclosure () -> String) -> NumberLiteral? {
     let token = current
     guard token.kind == .percent else {
       if token.kind == .integer || token.kind == .decimal {
         report(
           .missingUnit, "`\(text(token))` needs a `%` sign", at: token.range,
-          help: "write \(what) as a percentage, like `\(text(token))%`")
+          help: "write \(what()) as a percentage, like `\(text(token))%`")
         advance()
         return nil
       }
-      expected("\(what), like `10%`")
+      expected("\(what()), like `10%`")
       return nil
     }
     advance()
-    guard case .percent(let value) = token.literal else {
+    guard case .percent(let value) = value(of: token) else {
       panicking = true
       return nil
     }

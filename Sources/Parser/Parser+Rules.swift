@@ -246,14 +246,14 @@ extension Parser {
       range: start.to(previousRange))
   }
 
-  mutating func parseTimeOfDay(_ what: String) -> (Int, SourceRange)? {
+  mutating func parseTimeOfDay(_ what: @autoclosure () -> String) -> (Int, SourceRange)? {
     let token = current
     guard token.kind == .timeOfDay else {
-      expected("\(what), like `21:00`")
+      expected("\(what()), like `21:00`")
       return nil
     }
     advance()
-    guard case .timeOfDay(let minutes) = token.literal else {
+    guard case .timeOfDay(let minutes) = value(of: token) else {
       panicking = true
       return nil
     }

@@ -47,17 +47,18 @@ extension Parser {
   }
 
   /// Reports an unknown word at the start of a statement, with a suggestion.
-  mutating func unknownStatement(in owner: String, choices: [String]) {
+  mutating func unknownStatement(in owner: @autoclosure () -> String, choices: [String]) {
     guard current.kind == .identifier else {
       expected("one of " + choices.map { "`\($0)`" }.joined(separator: ", "))
       return
     }
     let word = text(current)
     let suggestion = Spelling.closest(to: word, among: choices)
+    let place = owner()
     report(
-      .unknownStatement, "`\(word)` is not something \(owner) can contain", at: current.range,
+      .unknownStatement, "`\(word)` is not something \(place) can contain", at: current.range,
       help: suggestion.map { "did you mean `\($0)`?" }
-        ?? "\(owner) can contain " + choices.map { "`\($0)`" }.joined(separator: ", "))
+        ?? "\(place) can contain " + choices.map { "`\($0)`" }.joined(separator: ", "))
   }
 
   // MARK: - contact, event, channel

@@ -10,6 +10,7 @@ import Lexer
 public struct Parser {
   let file: SourceFile
   let tokens: [Token]
+  let literals: [Literal]
   var position = 0
   var diagnostics = DiagnosticBag()
   /// Set after an error; cleared when the parser reaches the end of a statement.
@@ -27,7 +28,7 @@ public struct Parser {
   /// Parses one file. The lexer's diagnostics come first in the returned list.
   public static func parse(_ file: SourceFile) -> (FileSyntax, [Diagnostic]) {
     let stream = Lexer.tokenize(file)
-    var parser = Parser(file: file, tokens: stream.tokens)
+    var parser = Parser(file: file, tokens: stream.tokens, literals: stream.literals)
     parser.diagnostics.add(contentsOf: stream.diagnostics)
     guard !stream.isBinary else {
       return (FileSyntax(file: file.id, declarations: [], comments: []), parser.diagnostics.diagnostics)
@@ -39,9 +40,15 @@ public struct Parser {
     )
   }
 
-  init(file: SourceFile, tokens: [Token]) {
+  init(file: SourceFile, tokens: [Token], literals: [Literal]) {
     self.file = file
     self.tokens = tokens
+    self.literals = literals
+  }
+
+  /// The decoded value of a literal token (nil when malformed: the lexer reported it).
+  func value(of token: Token) -> Literal? {
+    token.literalIndex >= 0 ? literals[Int(token.literalIndex)] : nil
   }
 
   // MARK: - Token access
@@ -56,8 +63,25 @@ public struct Parser {
 
   func text(_ token: Token) -> String { file.text(token.range) }
 
-  /// Whether the current token is the word `word`.
-  func at(_ word: String) -> Bool { current.kind == .identifier && text(current) == word }
+  /// Whether the current token is the word `word` (compared as bytes: no String is made).
+  func at(_ word: StaticString) -> Bool { isWord(current, word) }
+
+  func at(_ word: String) -> Bool {
+    current.kind == .identifier && current.range.length == word.utf8.count
+      && file.bytes[current.range.start..<current.range.end].elementsEqual(word.utf8)
+  }
+
+  func isWord(_ token: Token, _ word: StaticString) -> Bool {
+    guard token.kind == .identifier, token.range.length == word.utf8CodeUnitCount else { return false }
+    return word.withUTF8Buffer { expected in
+      var offset = 0
+      while offset < expected.count {
+        if file.bytes[token.range.start + offset] != expected[offset] { return false }
+        offset += 1
+      }
+      return true
+    }
+  }
 
   func at(_ kind: TokenKind) -> Bool { current.kind == kind }
 
@@ -112,12 +136,12 @@ public struct Parser {
     }
   }
 
-  mutating func expected(_ what: String, help: String? = nil) {
+  mutating func expected(_ what: @autoclosure () -> String, help: String? = nil) {
     if current.kind == .invalid {
       panicking = true  // the lexer already reported it
       return
     }
-    report(.unexpectedToken, "expected \(what), found \(foundDescription)", at: current.range, help: help)
+    report(.unexpectedToken, "expected \(what()), found \(foundDescription)", at: current.range, help: help)
   }
 
   // MARK: - Expecting
@@ -134,29 +158,29 @@ public struct Parser {
   }
 
   @discardableResult
-  mutating func expect(_ kind: TokenKind, _ what: String) -> Token? {
+  mutating func expect(_ kind: TokenKind, _ what: @autoclosure () -> String) -> Token? {
     if current.kind == kind { return advance() }
-    expected(what)
+    expected(what())
     return nil
   }
 
   /// A name (an identifier), or nil after reporting.
-  mutating func expectName(_ what: String) -> Name? {
+  mutating func expectName(_ what: @autoclosure () -> String) -> Name? {
     guard current.kind == .identifier else {
-      expected(what)
+      expected(what())
       return nil
     }
     let token = advance()
     return Name(text(token), token.range)
   }
 
-  mutating func expectString(_ what: String) -> StringLiteral? {
+  mutating func expectString(_ what: @autoclosure () -> String) -> StringLiteral? {
     guard current.kind == .string else {
-      expected(what)
+      expected(what())
       return nil
     }
     let token = advance()
-    if case .string(let value) = token.literal { return StringLiteral(value, token.range) }
+    if case .string(let value) = value(of: token) { return StringLiteral(value, token.range) }
     return StringLiteral("", token.range)
   }
 
@@ -215,9 +239,11 @@ public struct Parser {
   /// Whether the current token is a declaration keyword written at column 1: inside a
   /// block this means the block's `}` is missing.
   var startsTopLevelAtColumnOne: Bool {
-    guard current.startsLine, isDeclarationKeyword(current) else { return false }
+    guard current.startsLine, current.kind == .identifier else { return false }
     let start = current.range.start
-    return start == 0 || file.bytes[start - 1] == UInt8(ascii: "\n")
+    let atColumnOne =
+      start == 0 || file.bytes[start - 1] == UInt8(ascii: "\n")
       || (start == 3 && file.bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+    return atColumnOne && isDeclarationKeyword(current)
   }
 }
