@@ -35,12 +35,11 @@ public struct Checker {
     self.files = files
     self.entry = entry
     self.parseFailed = parseFailed
+    self.declarations = files.flatMap { file in file.declarations.map { (file.file, $0) } }
   }
 
-  /// All declarations of all files, with the file each came from.
-  var declarations: [(FileID, Declaration)] {
-    files.flatMap { file in file.declarations.map { (file.file, $0) } }
-  }
+  /// All declarations of all files, with the file each came from (gathered once).
+  let declarations: [(FileID, Declaration)]
 
   mutating func run() {
     declareAll()

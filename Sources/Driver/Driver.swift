@@ -48,6 +48,8 @@ public struct Driver {
       return CheckCommand(driver: self).run(rest)
     case "explain-code":
       return ExplainCodeCommand(driver: self).run(rest)
+    case "print":
+      return PrintCommand(driver: self).run(rest)
     default:
       let suggestion = Spelling.closest(to: command, among: Help.commands)
       output.writeError(

@@ -67,8 +67,14 @@ public struct Parser {
   func at(_ word: StaticString) -> Bool { isWord(current, word) }
 
   func at(_ word: String) -> Bool {
-    current.kind == .identifier && current.range.length == word.utf8.count
-      && file.bytes[current.range.start..<current.range.end].elementsEqual(word.utf8)
+    guard current.kind == .identifier else { return false }
+    var word = word
+    return word.withUTF8 { expected in
+      guard expected.count == current.range.length else { return false }
+      let start = current.range.start
+      for offset in 0..<expected.count where file.bytes[start + offset] != expected[offset] { return false }
+      return true
+    }
   }
 
   func isWord(_ token: Token, _ word: StaticString) -> Bool {
