@@ -165,7 +165,7 @@ extension Parser {
     }
     var overrides: [CreativeVariable] = []
     if current.kind == .leftBrace {
-      overrides = parseBlock("arm `\(name.text)`") { parser in parser.parseCreative() }.items
+      overrides = parseBlock("arm `\(name.text)`", allowsCommas: true) { parser in parser.parseCreative() }.items
     }
     return VariantArm(name: name, weight: weight, overrides: overrides, range: name.range.to(previousRange))
   }

@@ -22,7 +22,7 @@ extension Parser {
     var creatives: [CreativeVariable] = []
     var end = condition.range
     if current.kind == .leftBrace {
-      let block = parseBlock("segment `\(name.text)`") { parser in parser.parseCreative() }
+      let block = parseBlock("segment `\(name.text)`", allowsCommas: true) { parser in parser.parseCreative() }
       creatives = block.items
       end = block.end
     }

@@ -198,7 +198,7 @@ public struct Parser {
     if !atStatementEnd {
       if !panicking && current.kind != .invalid {
         report(
-          .unexpectedToken, "unexpected \(foundDescription) at the end of this line",
+          .unexpectedToken, "unexpected \(foundDescription) after the end of the statement",
           at: current.range, help: "put each statement on its own line")
       }
       skipRestOfLine()
