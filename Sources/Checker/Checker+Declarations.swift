@@ -1,34 +1,53 @@
 import CampaignLang
 
 extension Checker {
+  /// Checks every declaration's body in two passes. First the declarations that others
+  /// read while being checked (consent rules, cooldowns, transitions, limits...), so that
+  /// order in the file never matters; then the bodies of segments, scores, flows,
+  /// variants and tests, which each fill only their own slot of the program.
   mutating func checkDeclarations() {
+    var bodies: [Declaration] = []
     for (_, declaration) in declarations {
       switch declaration {
+      case .segment, .score, .flow, .variant, .test: bodies.append(declaration)
+      default: checkSetting(declaration)
+      }
+    }
+    for declaration in bodies {
+      switch declaration {
       case .segment(let decl): checkSegment(decl)
-      case .consent(let decl): checkConsent(decl)
-      case .engagement(let decl):
-        for pattern in decl.events {
-          if let match = checkEventPattern(pattern, purpose: .plain("engagement")) { program.engagement.append(match) }
-        }
       case .score(let decl): checkScore(decl)
-      case .states(let decl): checkTransitions(decl)
-      case .cooldown(let decl): checkCooldown(decl)
-      case .hold(let decl):
-        let channel = lookupChannel(decl.channel)
-        let event = lookupEvent(decl.event)
-        let seconds = positive(decl.duration)
-        if let channel, let event, let seconds {
-          program.holds.append(Hold(channel: channel, seconds: seconds, event: event))
-        }
-      case .limit(let decl): checkLimit(decl)
-      case .quietHours(let decl): checkQuietHours(decl)
-      case .guardrail(let decl): checkGuardrail(decl)
       case .flow(let decl): checkFlow(decl)
       case .variant(let decl): checkVariant(decl)
       case .test(let decl): checkTest(decl)
-      case .importFile, .campaign, .contact, .event, .channel, .counter, .invalid:
-        break
+      default: break
       }
+    }
+  }
+
+  /// Checks a declaration that others may read while they are checked.
+  mutating func checkSetting(_ declaration: Declaration) {
+    switch declaration {
+    case .consent(let decl): checkConsent(decl)
+    case .engagement(let decl):
+      for pattern in decl.events {
+        if let match = checkEventPattern(pattern, purpose: .plain("engagement")) { program.engagement.append(match) }
+      }
+    case .states(let decl): checkTransitions(decl)
+    case .cooldown(let decl): checkCooldown(decl)
+    case .hold(let decl):
+      let channel = lookupChannel(decl.channel)
+      let event = lookupEvent(decl.event)
+      let seconds = positive(decl.duration)
+      if let channel, let event, let seconds {
+        program.holds.append(Hold(channel: channel, seconds: seconds, event: event))
+      }
+    case .limit(let decl): checkLimit(decl)
+    case .quietHours(let decl): checkQuietHours(decl)
+    case .guardrail(let decl): checkGuardrail(decl)
+    case .segment, .score, .flow, .variant, .test, .importFile, .campaign, .contact, .event, .channel, .counter,
+      .invalid:
+      break
     }
   }
 
@@ -70,7 +89,7 @@ extension Checker {
   // MARK: - Segments and consent
 
   mutating func checkSegment(_ decl: SegmentDecl) {
-    guard let index = symbols.segments.lookup(decl.name.text), symbols.segments[index].range == decl.name.range else {
+    guard let index = symbols.segments.owner(decl.name.text, at: decl.name.range) else {
       return  // a duplicate, already reported
     }
     var context = ExpressionContext(purpose: .named("segment", decl.name.text), targeting: true)
@@ -94,7 +113,7 @@ extension Checker {
   // MARK: - Scores
 
   mutating func checkScore(_ decl: ScoreDecl) {
-    guard let index = symbols.scores.lookup(decl.name.text), symbols.scores[index].range == decl.name.range else {
+    guard let index = symbols.scores.owner(decl.name.text, at: decl.name.range) else {
       return
     }
     var rules: [Score.Rule] = []

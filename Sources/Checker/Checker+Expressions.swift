@@ -43,7 +43,7 @@ extension Checker {
   /// Checks a condition: the expression must be true or false.
   mutating func checkCondition(_ expr: Expr, _ context: inout ExpressionContext) -> CheckedExpr {
     let typed = check(expr, &context)
-    if typed.type != .bool && !typed.type.isError {
+    if !typed.type.isBool && !typed.type.isError {
       var help = "write a comparison, like `ltv >= 500`"
       if case .name(let name) = expr { help = "compare it with something, like `\(name.text) >= 1`" }
       if typed.type.isOptional { help = "check that it is present with `exists(...)`" }
@@ -69,7 +69,7 @@ extension Checker {
       if typed.type.isError { return .error }
       switch op {
       case .not:
-        guard typed.type == .bool else {
+        guard typed.type.isBool else {
           mismatch("`not` applies to a condition, not to \(typed.type)", range)
           return .error
         }

@@ -2,7 +2,7 @@ import CampaignLang
 
 extension Checker {
   mutating func checkFlow(_ decl: FlowDecl) {
-    guard let index = symbols.flows.lookup(decl.name.text), symbols.flows[index].range == decl.name.range else {
+    guard let index = symbols.flows.owner(decl.name.text, at: decl.name.range) else {
       return
     }
     let state = lookupState(decl.state)
@@ -183,7 +183,7 @@ extension Checker {
   // MARK: - Variants
 
   mutating func checkVariant(_ decl: VariantDecl) {
-    guard let index = symbols.variants.lookup(decl.name.text), symbols.variants[index].range == decl.name.range else {
+    guard let index = symbols.variants.owner(decl.name.text, at: decl.name.range) else {
       return
     }
     var seen: [String: SourceRange] = [:]

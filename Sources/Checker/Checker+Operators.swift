@@ -34,8 +34,10 @@ extension Checker {
   func needsHint(_ expr: Expr, _ context: ExpressionContext) -> Bool {
     guard case .name(let name) = expr else { return false }
     if let event = context.event, symbols.eventFieldIndex[event][name.text] != nil { return false }
-    return symbols.expressionNames[name.text] == nil
-      && !["today", "now", "state", "engaged"].contains(name.text)
+    switch name.text {
+    case "today", "now", "state", "engaged": return false
+    default: return symbols.expressionNames[name.text] == nil
+    }
   }
 
   mutating func checkBinary(
@@ -47,7 +49,10 @@ extension Checker {
       var inner = context
       inner.guarded.formUnion(provenPresent(lhs, whenFalse: op == .or))
       let right = check(rhs, &inner)
-      for (side, typed) in [(lhs, left), (rhs, right)] where typed.type != .bool && !typed.type.isError {
+      if left.type.isBool && right.type.isBool {
+        return Typed(expr: .binary(op, left.expr, right.expr, operand: .bool), type: .bool)
+      }
+      for (side, typed) in [(lhs, left), (rhs, right)] where !typed.type.isBool && !typed.type.isError {
         if typed.type.isOptional {
           unguarded(side, typed.type)
         } else {
@@ -80,8 +85,12 @@ extension Checker {
       let type: ValueType = base == .decimal || right.type.base == .decimal ? .decimal : base
       return Typed(expr: .binary(.orDefault, left.expr, right.expr, operand: type), type: type)
     }
-    for (side, typed) in [(lhs, left), (rhs, right)] where typed.type.isOptional {
-      unguarded(side, typed.type)
+    if left.type.isOptional {
+      unguarded(lhs, left.type)
+      return .error
+    }
+    if right.type.isOptional {
+      unguarded(rhs, right.type)
       return .error
     }
     if op.isComparison {
@@ -101,8 +110,7 @@ extension Checker {
       return .error
     }
     if op != .equal && op != .notEqual {
-      let ordered: Set<ValueType> = [.int, .decimal, .date, .timestamp, .duration, .percent]
-      guard ordered.contains(a) else {
+      guard a.isOrdered else {
         mismatch(
           "`\(op.rawValue)` cannot order \(a)", operatorRange,
           help:
@@ -111,7 +119,7 @@ extension Checker {
         return .error
       }
     }
-    let operand: ValueType = a == .decimal || b == .decimal ? .decimal : a
+    let operand: ValueType = a.isDecimal || b.isDecimal ? .decimal : a
     return Typed(expr: .binary(op, left.expr, right.expr, operand: operand), type: .bool)
   }
 

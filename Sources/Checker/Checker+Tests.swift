@@ -2,7 +2,7 @@ import CampaignLang
 
 extension Checker {
   mutating func checkTest(_ decl: TestDecl) {
-    guard let index = symbols.tests.lookup(decl.name.value), symbols.tests[index].range == decl.name.range else {
+    guard let index = symbols.tests.owner(decl.name.value, at: decl.name.range) else {
       return
     }
     var contact: [(Int, ConstantValue)] = []

@@ -26,6 +26,13 @@ struct Namespace<Declaration> {
 
   func lookup(_ name: String) -> Int? { index[name] }
 
+  /// The index of `name` when the declaration at `range` is the one that holds it (not a
+  /// duplicate). Reads only the range, so the declaration itself is not copied.
+  func owner(_ name: String, at range: SourceRange) -> Int? {
+    guard let position = index[name], items[position].range == range else { return nil }
+    return position
+  }
+
   subscript(_ position: Int) -> Symbol<Declaration> { items[position] }
 
   var names: [String] { items.map(\.name) }

@@ -24,8 +24,33 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
   /// The type of something already reported; it absorbs follow-on errors.
   case error
 
-  public var isNumeric: Bool { self == .int || self == .decimal }
-  public var isError: Bool { self == .error }
+  // Pattern matches rather than `==`: derived equality on an indirect enum is slow, and
+  // these run for every operator the checker sees.
+  public var isNumeric: Bool {
+    switch self {
+    case .int, .decimal: true
+    default: false
+    }
+  }
+  public var isError: Bool {
+    if case .error = self { return true }
+    return false
+  }
+  public var isDecimal: Bool {
+    if case .decimal = self { return true }
+    return false
+  }
+  public var isBool: Bool {
+    if case .bool = self { return true }
+    return false
+  }
+  /// Whether `<`, `<=`, `>` and `>=` apply.
+  public var isOrdered: Bool {
+    switch self {
+    case .int, .decimal, .date, .timestamp, .duration, .percent: true
+    default: false
+    }
+  }
 
   /// The type without `optional`.
   public var base: ValueType {

@@ -8,37 +8,60 @@ extension Lexer {
     "day": .days, "days": .days, "week": .weeks, "weeks": .weeks,
   ]
 
+  /// The one-letter units, without building a string.
+  static func singleLetterUnit(_ byte: UInt8) -> Duration.Unit? {
+    switch byte {
+    case UInt8(ascii: "s"): .seconds
+    case UInt8(ascii: "m"): .minutes
+    case UInt8(ascii: "h"): .hours
+    case UInt8(ascii: "d"): .days
+    case UInt8(ascii: "w"): .weeks
+    default: nil
+    }
+  }
+
   func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-  /// Reads digits (and `_` separators); returns them without separators.
-  mutating func digits() -> [UInt8] {
-    var result: [UInt8] = []
+  /// A run of digits with `_` separators, as byte offsets; `count` is the number of digits.
+  struct DigitRun {
+    var start: Int
+    var end: Int
+    var count: Int
+  }
+
+  /// Reads digits (and `_` separators between them) without copying them.
+  mutating func digits() -> DigitRun {
+    let start = index
+    var count = 0
     while index < bytes.count {
       let byte = bytes[index]
       if isDigit(byte) {
-        result.append(byte)
+        count += 1
       } else if byte != UInt8(ascii: "_") || !isDigit(peek(1)) {
         break
       }
       index += 1
     }
-    return result
+    return DigitRun(start: start, end: index, count: count)
   }
 
   /// Numbers, percents, durations, dates, timestamps and times of day: all start with a digit.
   mutating func lexNumber() {
     let start = index
     let whole = digits()
-    if whole.count == 4 && peek() == UInt8(ascii: "-") && isDigit(peek(1)) && isDigit(peek(2))
+    if whole.count == 4 && whole.end - whole.start == 4 && peek() == UInt8(ascii: "-") && isDigit(peek(1))
+      && isDigit(peek(2))
       && peek(3) == UInt8(ascii: "-") && isDigit(peek(4)) && isDigit(peek(5))
     {
       lexDate(start: start)
       return
     }
-    if whole.count <= 2 && peek() == UInt8(ascii: ":") && isDigit(peek(1)) && isDigit(peek(2)) {
+    if whole.count <= 2 && whole.end - whole.start == whole.count && peek() == UInt8(ascii: ":") && isDigit(peek(1))
+      && isDigit(peek(2))
+    {
       index += 3
-      let hour = number(whole)
-      let minute = number(Array(bytes[(index - 2)..<index]))
+      let hour = number(at: whole.start, count: whole.end - whole.start)
+      let minute = number(at: index - 2, count: 2)
       guard hour < 24, minute < 60 else {
         malformed(
           start, "`\(file.text(range(start, index)))` is not a time of day", "write times as `21:00` (00:00 to 23:59)")
@@ -48,7 +71,7 @@ extension Lexer {
       emit(.timeOfDay, from: start, literal: .timeOfDay(hour * 60 + minute))
       return
     }
-    var fraction: [UInt8] = []
+    var fraction = DigitRun(start: index, end: index, count: 0)
     if peek() == UInt8(ascii: ".") && isDigit(peek(1)) {
       index += 1
       fraction = digits()
@@ -60,24 +83,29 @@ extension Lexer {
       return
     }
     if isIdentifierByte(peek()) {
-      lexUnit(start: start, value: value, isWhole: fraction.isEmpty)
+      lexUnit(start: start, value: value, isWhole: fraction.count == 0)
       return
     }
-    if fraction.isEmpty {
+    if fraction.count == 0 {
       emit(.integer, from: start, literal: value.map { .int($0.units) })
     } else {
       emit(.decimal, from: start, literal: value.map { .decimal($0) })
     }
   }
 
-  func number(_ digits: [UInt8]) -> Int {
-    digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+  /// The value of `count` plain digits at `offset` (dates, times: at most 4 digits).
+  func number(at offset: Int, count: Int) -> Int {
+    var value = 0
+    for position in offset..<(offset + count) { value = value * 10 + Int(bytes[position] &- UInt8(ascii: "0")) }
+    return value
   }
 
   /// The exact value of `whole.fraction`, or nil (reported) when it does not fit.
-  mutating func exactDecimal(whole: [UInt8], fraction: [UInt8], start: Int) -> ExactDecimal? {
+  mutating func exactDecimal(whole: DigitRun, fraction: DigitRun, start: Int) -> ExactDecimal? {
     var units: Int64 = 0
-    for digit in whole + fraction {
+    for position in whole.start..<fraction.end {
+      let digit = bytes[position]
+      guard isDigit(digit) else { continue }  // `_` separators and the decimal point
       let (times, overflow1) = units.multipliedReportingOverflow(by: 10)
       let (plus, overflow2) = times.addingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
       if overflow1 || overflow2 {
@@ -96,6 +124,10 @@ extension Lexer {
   mutating func lexUnit(start: Int, value: ExactDecimal?, isWhole: Bool) {
     let unitStart = index
     while isIdentifierByte(peek()) { index += 1 }
+    if index == unitStart + 1, let unit = Lexer.singleLetterUnit(bytes[unitStart]), let value, isWhole {
+      emit(.duration, from: start, literal: .duration(Duration(amount: value.units, unit: unit)))
+      return
+    }
     let word = file.text(range(unitStart, index))
     let unit = Duration.Unit(rawValue: word) ?? Lexer.unitWords[word.lowercased()]
     guard let unit else {
@@ -131,9 +163,9 @@ extension Lexer {
   /// `2026-12-31`, optionally followed by `T10:00[:00][Z|+07:00]`.
   mutating func lexDate(start: Int) {
     index += 6
-    let year = number(Array(bytes[start..<(start + 4)]))
-    let month = number(Array(bytes[(start + 5)..<(start + 7)]))
-    let day = number(Array(bytes[(start + 8)..<(start + 10)]))
+    let year = number(at: start, count: 4)
+    let month = number(at: start + 5, count: 2)
+    let day = number(at: start + 8, count: 2)
     let date = CivilDate(year: year, month: month, day: day)
     if date == nil {
       malformed(
@@ -163,8 +195,8 @@ extension Lexer {
       isDigit(peek(5))
     {
       let sign = peek() == UInt8(ascii: "-") ? -1 : 1
-      let hours = number([peek(1), peek(2)])
-      let minutes = number([peek(4), peek(5)])
+      let hours = number(at: index + 1, count: 2)
+      let minutes = number(at: index + 4, count: 2)
       index += 6
       offsetValid = hours <= 14 && minutes < 60
       offset = sign * (hours * 3600 + minutes * 60)
@@ -192,7 +224,7 @@ extension Lexer {
   mutating func lexClock() -> (seconds: Int, hasSeconds: Bool)? {
     var parts: [Int] = []
     while parts.count < 3 && isDigit(peek()) && isDigit(peek(1)) {
-      parts.append(number([peek(), peek(1)]))
+      parts.append(number(at: index, count: 2))
       index += 2
       guard parts.count < 3, peek() == UInt8(ascii: ":"), isDigit(peek(1)) else { break }
       index += 1

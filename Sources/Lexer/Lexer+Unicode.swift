@@ -118,7 +118,18 @@ extension Lexer {
     let start = index
     index += openingLength
     var value: [UInt8] = []
+    let close1 = closing.first ?? UInt8(ascii: "\"")
+    let close2 = closing.last ?? close1
     while true {
+      // Fast path: a run of plain ASCII bytes is copied in one go.
+      let run = index
+      while index < bytes.count {
+        let byte = bytes[index]
+        guard byte < 0x80, byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "\n"), byte != close1, byte != close2
+        else { break }
+        index += 1
+      }
+      if index > run { value.append(contentsOf: bytes[run..<index]) }
       guard index < bytes.count, bytes[index] != UInt8(ascii: "\n") else {
         diagnostics.error(
           .unterminatedString, "this string has no closing quote", at: range(start, start + openingLength),
@@ -143,12 +154,17 @@ extension Lexer {
         lexEscape(into: &value)
         continue
       }
-      if byte >= 0x80 && decodeScalar(at: index) == nil {
-        let bad = index
-        index += 1
-        diagnostics.error(
-          .invalidUTF8, "this string is not valid UTF-8", at: range(bad, index),
-          help: "save the file as UTF-8 text")
+      if byte >= 0x80 {
+        guard let (_, length) = decodeScalar(at: index) else {
+          let bad = index
+          index += 1
+          diagnostics.error(
+            .invalidUTF8, "this string is not valid UTF-8", at: range(bad, index),
+            help: "save the file as UTF-8 text")
+          continue
+        }
+        value.append(contentsOf: bytes[index..<(index + length)])
+        index += length
         continue
       }
       value.append(byte)

@@ -99,6 +99,18 @@ import Testing
   @Test func declarationsAreOrderFree() {
     let result = compile(minimalCampaign + "segment b = a and ltv > 1\nsegment a = ltv > 0\n")
     #expect(result.diagnostics.isEmpty)
+    // A flow may wait for a cooldown, and send on a channel, declared after it.
+    let flowFirst = compile(
+      minimalCampaign + """
+        flow rest for Engaged {
+          wait cooldown
+          send sms "hello" text "Hi"
+        }
+        cooldown Engaged 30d
+        consent sms when email_opt_in
+
+        """)
+    #expect(flowFirst.diagnostics.isEmpty)
   }
 
   @Test func importsAreConfinedAndCyclesReported() {

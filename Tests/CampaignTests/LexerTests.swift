@@ -27,6 +27,25 @@ import Testing
     #expect(stream.diagnostics.isEmpty)
   }
 
+  @Test func numbersWithSeparatorsOffsetsAndPlainStrings() {
+    let stream = lex("1_000 1_234.5_0 2026-03-01T09:30:15+07:00 2w \"plain ascii\" \"caf\u{E9} \\t\"")
+    let march1 = CivilDate(year: 2026, month: 3, day: 1)!
+    let expected: [Literal] = [
+      .int(1000),
+      .decimal(ExactDecimal(units: 123_450, scale: 2)),
+      .timestamp(Timestamp(date: march1, secondOfDay: 34_215, utcOffset: 25_200, hasSeconds: true)),
+      .duration(Duration(amount: 2, unit: .weeks)),
+      .string("plain ascii"),
+      .string("caf\u{E9} \t"),
+    ]
+    #expect(stream.literals == expected)
+    #expect(stream.diagnostics.isEmpty)
+    // A separator is not a digit of a time of day, and a unit word is not a unit letter.
+    #expect(kinds("1_2:30") == [.integer, .colon, .integer, .endOfFile])
+    #expect(lex("7 days").diagnostics.isEmpty)
+    #expect(lex("7days").diagnostics.map(\.code.rawValue) == ["E0205"])
+  }
+
   @Test func pastedCharactersGetSpecificCodes() {
     let cases: [(String, String)] = [
       ("a “b” c", "E0103"), ("a\u{00A0}b", "E0104"), ("A –> B", "E0105"), ("x ≥ 3", "E0110"),
