@@ -170,19 +170,8 @@ extension Parser {
     let token = current
     switch token.kind {
     case .integer:
-      let next = peek()
-      if next.kind == .identifier, let unit = Parser.unitWords[text(next).lowercased()],
-        unit != .minutes || text(next) != "m",
-        case .int(let amount) = value(of: token)
-      {
-        advance()
-        advance()
-        let value = Duration(amount: amount, unit: unit)
-        report(
-          .durationInWords, "write the duration as `\(value)`", at: token.range.to(next.range),
-          help: "durations are a number and a one-letter unit with no space: `s`, `m`, `h`, `d`, `w`")
-        panicking = false
-        return .literal(.duration(value), token.range.to(next.range))
+      if let duration = durationInWords(allowsMinuteM: false) {
+        return .literal(.duration(duration.value), duration.range)
       }
       return literal(token)
     case .decimal, .percent, .duration, .date, .timestamp, .timeOfDay, .string:

@@ -9,6 +9,25 @@ extension Parser {
     "d": .days, "day": .days, "days": .days, "w": .weeks, "week": .weeks, "weeks": .weeks,
   ]
 
+  /// `30 days` at an integer token: reported, then read as meant (`30d`). In an
+  /// expression, `5 m` is left alone (`m` may be a name) unless `allowsMinuteM`.
+  mutating func durationInWords(allowsMinuteM: Bool) -> DurationLiteral? {
+    let token = current
+    let next = peek()
+    guard next.kind == .identifier, let unit = Parser.unitWords[text(next).lowercased()],
+      allowsMinuteM || unit != .minutes || text(next) != "m",
+      case .int(let amount) = value(of: token)
+    else { return nil }
+    advance()
+    advance()
+    let value = Duration(amount: amount, unit: unit)
+    report(
+      .durationInWords, "write the duration as `\(value)`", at: token.range.to(next.range),
+      help: "durations are a number and a one-letter unit with no space: `s`, `m`, `h`, `d`, `w`")
+    panicking = false
+    return DurationLiteral(value, token.range.to(next.range))
+  }
+
   /// A duration such as `30d`. Also reads `30 days` (reported, then taken as meant) and
   /// reports a bare number that lacks its unit.
   mutating func parseDuration(_ what: @autoclosure () -> String) -> DurationLiteral? {
@@ -22,19 +41,7 @@ extension Parser {
       }
       return DurationLiteral(value, token.range)
     case .integer:
-      let next = peek()
-      if next.kind == .identifier, let unit = Parser.unitWords[text(next).lowercased()],
-        case .int(let amount) = value(of: token)
-      {
-        advance()
-        advance()
-        let value = Duration(amount: amount, unit: unit)
-        report(
-          .durationInWords, "write the duration as `\(value)`", at: token.range.to(next.range),
-          help: "durations are a number and a one-letter unit with no space: `s`, `m`, `h`, `d`, `w`")
-        panicking = false
-        return DurationLiteral(value, token.range.to(next.range))
-      }
+      if let duration = durationInWords(allowsMinuteM: true) { return duration }
       report(
         .missingUnit, "`\(text(token))` needs a unit of time", at: token.range,
         help: "write \(what()) like `\(text(token))d` (days), `\(text(token))h` (hours) or `\(text(token))w` (weeks)")
