@@ -29,8 +29,9 @@ public struct Driver {
   /// Runs `campaignc ARGUMENTS...` and returns the exit code.
   public func run(_ arguments: [String]) -> Int32 {
     guard let command = arguments.first else {
-      output.write(Help.main)
-      return ExitCode.success
+      // No command is a usage problem: the help goes to standard error, exit 2.
+      output.writeError(Help.main)
+      return ExitCode.usage
     }
     let rest = Array(arguments.dropFirst())
     switch command {

@@ -13,7 +13,7 @@ enum Help {
   }
 
   static let main = """
-    campaignc: check, format and dry-run marketing campaigns written as text
+    campaignc: check marketing campaigns written as text
 
     usage: campaignc <command> [options] [files]
 

@@ -70,7 +70,7 @@ public enum SARIFRenderer {
             "driver",
             .object([
               ("name", .string("campaignc")),
-              ("informationUri", .string("https://example.com/campaignc")),
+              // No `informationUri`: the project has no public home page to point to yet.
               ("rules", .array(rules)),
             ])
           )

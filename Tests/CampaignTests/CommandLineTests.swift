@@ -1,0 +1,64 @@
+import Testing
+
+/// The command line's contract: exit codes, help, option handling, capping.
+@Suite struct CommandLineTests {
+  static let valid = MemoryFileSystem(["ok.campaign": minimalCampaign])
+  static let broken = MemoryFileSystem([
+    "bad.campaign": minimalCampaign
+      + (1...5).map { "segment s\($0) = ltvv > \($0)\n" }.joined()
+  ])
+
+  @Test func exitCodesSayWhatHappened() {
+    #expect(runDriver(["check", "ok.campaign"], files: Self.valid).0 == 0)
+    #expect(runDriver(["check", "bad.campaign"], files: Self.broken).0 == 1)
+    let (missing, _, missingError) = runDriver(["check", "nope.campaign"], files: Self.valid)
+    #expect(missing == 2)
+    #expect(missingError.contains("nope.campaign"))
+    let (unknown, _, unknownError) = runDriver(["check", "--bogus", "ok.campaign"], files: Self.valid)
+    #expect(unknown == 2)
+    #expect(unknownError.contains("--bogus"))
+    #expect(runDriver(["chek", "ok.campaign"], files: Self.valid).2.contains("did you mean `check`?"))
+    #expect(runDriver([], files: Self.valid).0 == 2)
+    // No check gives warnings yet (lints are the next issue); the option is accepted.
+    #expect(runDriver(["check", "--warnings-as-errors", "ok.campaign"], files: Self.valid).0 == 0)
+    #expect(runDriver(["check", "--format", "xml", "ok.campaign"], files: Self.valid).0 == 2)
+    #expect(runDriver(["check", "--max-errors", "many", "ok.campaign"], files: Self.valid).0 == 2)
+  }
+
+  @Test func helpHasExamples() {
+    let (status, text, _) = runDriver(["--help"], files: Self.valid)
+    #expect(status == 0)
+    #expect(text.contains("check FILE|DIR"))
+    let (checkStatus, checkHelp, _) = runDriver(["check", "--help"], files: Self.valid)
+    #expect(checkStatus == 0)
+    #expect(checkHelp.contains("campaignc check examples/"))
+    #expect(checkHelp.contains("--warnings-as-errors"))
+  }
+
+  @Test func maxErrorsCapsTheOutputAndSaysHowManyMore() {
+    let (status, output, _) = runDriver(
+      ["check", "--no-color", "--max-errors", "2", "bad.campaign"], files: Self.broken)
+    #expect(status == 1)
+    #expect(output.components(separatedBy: "error[E0301]").count - 1 == 2)
+    #expect(output.contains("3 more problems were not shown"))
+    #expect(output.hasSuffix("checked 1 file: 5 errors, 0 warnings\n"))
+  }
+
+  @Test func aFolderIsCheckedFileByFileInPathOrder() {
+    let files = MemoryFileSystem([
+      "camps/b.campaign": minimalCampaign + "segment x = ltvv > 1\n",
+      "camps/a.campaign": minimalCampaign,
+    ])
+    let (status, output, _) = runDriver(["check", "--no-color", "camps"], files: files)
+    #expect(status == 1)
+    #expect(output.contains("camps/b.campaign:"))
+    #expect(output.hasSuffix("checked 2 files: 1 error, 0 warnings\n"))
+  }
+
+  @Test func colourOnlyWhenAskedOrOnATerminal() {
+    let plain = runDriver(["check", "bad.campaign"], files: Self.broken).1
+    #expect(!plain.contains("\u{1B}["))
+    let coloured = runDriver(["check", "--color", "bad.campaign"], files: Self.broken).1
+    #expect(coloured.contains("\u{1B}["))
+  }
+}

@@ -1,0 +1,48 @@
+import CampaignLang
+import Foundation
+import Parser
+import Testing
+
+/// grammar.md stays in step with the parser: every ```campaign block in it parses
+/// without a diagnostic. (Snippets name things declared in other snippets, so they are
+/// parsed, not checked; the examples/ campaigns are checked in full elsewhere.)
+@Suite struct GrammarSnippetTests {
+  struct Snippet: CustomTestStringConvertible, Sendable {
+    var line: Int
+    var text: String
+    var testDescription: String { "grammar.md line \(line)" }
+  }
+
+  static let snippets: [Snippet] = {
+    let path = repositoryRoot.appendingPathComponent("grammar.md").path
+    let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+    var snippets: [Snippet] = []
+    var current: Snippet? = nil
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if current == nil, line == "```campaign" {
+        current = Snippet(line: number + 1, text: "")
+      } else if var snippet = current {
+        if line == "```" {
+          snippets.append(snippet)
+          current = nil
+        } else {
+          snippet.text += line + "\n"
+          current = snippet
+        }
+      }
+    }
+    return snippets
+  }()
+
+  @Test func grammarHasSnippets() {
+    #expect(Self.snippets.count >= 15)
+  }
+
+  @Test(arguments: snippets)
+  func snippetParses(snippet: Snippet) {
+    let file = SourceFile(id: FileID(0), path: "grammar.md", text: snippet.text)
+    let (syntax, diagnostics) = Parser.parse(file)
+    #expect(diagnostics.isEmpty, "grammar.md line \(snippet.line): \(diagnostics.map(\.message))")
+    #expect(!syntax.declarations.isEmpty)
+  }
+}
