@@ -25,7 +25,8 @@ let package = Package(
     .testTarget(
       name: "CampaignTests",
       dependencies: ["CampaignLang", "Lexer", "Parser", "Checker", "Render", "Driver", "Evaluator"],
-      resources: []
+      // Golden files are read from the repository by path, not bundled.
+      exclude: ["Goldens"]
     ),
   ]
 )

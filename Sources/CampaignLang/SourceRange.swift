@@ -2,23 +2,43 @@
 ///
 /// INVARIANT: `start <= end`. An empty range (`start == end`) marks a point, such as
 /// the place where a missing `}` belongs.
-public struct SourceRange: Sendable, Hashable, Comparable, Codable {
-  public var file: FileID
-  public var start: Int
-  public var end: Int
+///
+/// Stored as 32-bit numbers: every token and node carries a range, and 12 bytes rather
+/// than 24 keep a large file's tokens and tree small. Files are at most 4 GiB (the
+/// driver refuses larger ones); offsets past that are clamped, never trapped on.
+public struct SourceRange: Sendable, Hashable, Comparable {
+  private var fileNumber: UInt32
+  private var startOffset: UInt32
+  private var endOffset: UInt32
+
+  public var file: FileID {
+    get { FileID(Int(fileNumber)) }
+    set { fileNumber = UInt32(clamping: newValue.rawValue) }
+  }
+  public var start: Int {
+    get { Int(startOffset) }
+    set { startOffset = UInt32(clamping: newValue) }
+  }
+  public var end: Int {
+    get { Int(endOffset) }
+    set { endOffset = UInt32(clamping: newValue) }
+  }
 
   public init(file: FileID, start: Int, end: Int) {
-    self.file = file
-    self.start = start
-    self.end = max(start, end)
+    self.fileNumber = UInt32(clamping: file.rawValue)
+    self.startOffset = UInt32(clamping: start)
+    self.endOffset = UInt32(clamping: max(start, end))
   }
+
+  /// The largest file, in bytes, whose offsets a range can hold.
+  public static let maxFileSize = Int(UInt32.max)
 
   /// A zero-length range at `offset`.
   public static func point(_ file: FileID, _ offset: Int) -> SourceRange {
     SourceRange(file: file, start: offset, end: offset)
   }
 
-  public var length: Int { end - start }
+  public var length: Int { Int(endOffset - startOffset) }
 
   /// The smallest range covering both (assumes the same file).
   public func to(_ other: SourceRange) -> SourceRange {
@@ -26,6 +46,6 @@ public struct SourceRange: Sendable, Hashable, Comparable, Codable {
   }
 
   public static func < (a: SourceRange, b: SourceRange) -> Bool {
-    (a.file, a.start, a.end) < (b.file, b.start, b.end)
+    (a.fileNumber, a.startOffset, a.endOffset) < (b.fileNumber, b.startOffset, b.endOffset)
   }
 }

@@ -91,6 +91,7 @@ struct CheckCommand {
         driver.output.writeError("error: cannot read `\(path)`\n")
         return ExitCode.usage
       }
+      guard bytes.count <= SourceRange.maxFileSize else { return driver.tooLarge(path) }
       compiled.append((path, driver.compile(path, bytes: bytes)))
     }
     // A file that another checked file imports is a library: it is checked through

@@ -65,6 +65,12 @@ public struct Driver {
     return ExitCode.usage
   }
 
+  /// A file too large to be a campaign (over 4 GiB): an I/O problem, exit 2.
+  func tooLarge(_ path: String) -> Int32 {
+    output.writeError("error: `\(path)` is larger than 4 GiB; campaign files are text of a few MB at most\n")
+    return ExitCode.usage
+  }
+
   /// Compiles one entry file from disk; imports are confined to its folder.
   func compile(_ path: String, bytes: [UInt8]) -> Compilation {
     let slash = path.lastIndex(of: "/")
@@ -78,7 +84,8 @@ public struct Driver {
       let real = fileSystem.resolved(full)
       // A symbolic link may not lead out of the project folder.
       guard real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return nil }
-      return fileSystem.read(full)
+      // An import over 4 GiB is treated as unreadable (E0312).
+      return fileSystem.read(full).flatMap { $0.count <= SourceRange.maxFileSize ? $0 : nil }
     }
   }
 }

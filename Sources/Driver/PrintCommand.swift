@@ -19,6 +19,7 @@ struct PrintCommand {
       driver.output.writeError("error: cannot read `\(path)`: no such file\n")
       return ExitCode.usage
     }
+    guard bytes.count <= SourceRange.maxFileSize else { return driver.tooLarge(path) }
     let compilation = driver.compile(path, bytes: bytes)
     if arguments[0] == "ast" {
       for syntax in compilation.syntax {
