@@ -64,51 +64,44 @@ extension Checker {
           symbols.contact = decl
           declareAttributes(decl)
         }
-      case .event(let decl):
-        let (_, duplicateOf) = symbols.events.declare(decl.name.text, decl.name.range, decl)
-        if let first = duplicateOf { duplicate("event", decl.name, first: symbols.events[first].range) }
-      case .channel(let decl):
-        let (_, duplicateOf) = symbols.channels.declare(decl.name.text, decl.name.range, ())
-        if let first = duplicateOf { duplicate("channel", decl.name, first: symbols.channels[first].range) }
+      case .event(let decl): declare(decl.name, decl, in: \.events, kind: "event")
+      case .channel(let decl): declare(decl.name, (), in: \.channels, kind: "channel")
       case .segment(let decl):
-        let (index, duplicateOf) = symbols.segments.declare(decl.name.text, decl.name.range, decl)
-        if let first = duplicateOf {
-          duplicate("segment", decl.name, first: symbols.segments[first].range)
-        } else {
+        if let index = declare(decl.name, decl, in: \.segments, kind: "segment") {
           declareExpressionName(decl.name, as: .segment(index))
         }
       case .score(let decl):
-        let (index, duplicateOf) = symbols.scores.declare(decl.name.text, decl.name.range, decl)
-        if let first = duplicateOf {
-          duplicate("score", decl.name, first: symbols.scores[first].range)
-        } else {
+        if let index = declare(decl.name, decl, in: \.scores, kind: "score") {
           declareExpressionName(decl.name, as: .score(index))
         }
       case .counter(let decl):
-        let (index, duplicateOf) = symbols.counters.declare(decl.name.text, decl.name.range, decl)
-        if let first = duplicateOf {
-          duplicate("counter", decl.name, first: symbols.counters[first].range)
-        } else {
+        if let index = declare(decl.name, decl, in: \.counters, kind: "counter") {
           declareExpressionName(decl.name, as: .counter(index))
         }
       case .states(let decl):
         declareStates(decl)
-      case .variant(let decl):
-        let (_, duplicateOf) = symbols.variants.declare(decl.name.text, decl.name.range, decl)
-        if let first = duplicateOf { duplicate("variant", decl.name, first: symbols.variants[first].range) }
-      case .flow(let decl):
-        let (_, duplicateOf) = symbols.flows.declare(decl.name.text, decl.name.range, decl)
-        if let first = duplicateOf { duplicate("flow", decl.name, first: symbols.flows[first].range) }
-      case .test(let decl):
-        let name = Name(decl.name.value, decl.name.range)
-        let (_, duplicateOf) = symbols.tests.declare(decl.name.value, decl.name.range, decl)
-        if let first = duplicateOf { duplicate("test", name, first: symbols.tests[first].range) }
+      case .variant(let decl): declare(decl.name, decl, in: \.variants, kind: "variant")
+      case .flow(let decl): declare(decl.name, decl, in: \.flows, kind: "flow")
+      case .test(let decl): declare(Name(decl.name.value, decl.name.range), decl, in: \.tests, kind: "test")
       case .consent(let decl):
         symbols.consentChannels.insert(decl.channel.text)
       case .importFile, .engagement, .cooldown, .hold, .limit, .quietHours, .guardrail, .invalid:
         break
       }
     }
+  }
+
+  /// Declares `name` in one namespace; reports a duplicate (with a note at the first).
+  /// Returns the new symbol's index, or nil for a duplicate.
+  @discardableResult
+  mutating func declare<Declaration>(
+    _ name: Name, _ declaration: Declaration, in namespace: WritableKeyPath<SymbolTable, Namespace<Declaration>>,
+    kind: String
+  ) -> Int? {
+    let (index, duplicateOf) = symbols[keyPath: namespace].declare(name.text, name.range, declaration)
+    guard let first = duplicateOf else { return index }
+    duplicate(kind, name, first: symbols[keyPath: namespace][first].range)
+    return nil
   }
 
   mutating func declareAttributes(_ decl: ContactDecl) {
