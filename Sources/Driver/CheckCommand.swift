@@ -137,7 +137,8 @@ struct CheckCommand {
       }
       output.write(summary(errors: errors, warnings: warnings, files: files.count) + "\n")
     case .json:
-      output.write(renderJSON(shown, truncated: truncated, files: files))
+      let totals = JSONRenderer.Summary(errors: errors, warnings: warnings, truncated: truncated)
+      output.write(renderJSON(shown, summary: totals, files: files))
     case .github:
       for (diagnostic, sources) in shown { output.write(GitHubRenderer.render([diagnostic], sources: sources)) }
       if truncated > 0 { output.write("::warning::\(truncated) more problems were not shown\n") }
@@ -147,7 +148,7 @@ struct CheckCommand {
     return errors > 0 ? ExitCode.inputErrors : ExitCode.success
   }
 
-  func renderJSON(_ shown: [(Diagnostic, SourceMap)], truncated: Int, files: [String]) -> String {
+  func renderJSON(_ shown: [(Diagnostic, SourceMap)], summary: JSONRenderer.Summary, files: [String]) -> String {
     // Diagnostics from several campaigns: render each with its own sources, then merge.
     var merged = SourceMap()
     var remapped: [Diagnostic] = []
@@ -164,7 +165,7 @@ struct CheckCommand {
       copy.notes = diagnostic.notes.map { note in Note(note.message, at: note.range.map { map($0, sources) }) }
       remapped.append(copy)
     }
-    return JSONRenderer.render(remapped, sources: merged, truncated: truncated, files: files)
+    return JSONRenderer.render(remapped, sources: merged, summary: summary, files: files)
   }
 
   func summary(errors: Int, warnings: Int, files: Int) -> String {

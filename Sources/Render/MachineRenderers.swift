@@ -28,9 +28,23 @@ public struct Locator {
   }
 }
 
-/// `--format json`: one object with the diagnostics and a summary.
+/// `--format json`: one object with the diagnostics and a summary. The summary counts
+/// every problem found, like the text summary, also those `--max-errors` left out.
 public enum JSONRenderer {
-  public static func render(_ diagnostics: [Diagnostic], sources: SourceMap, truncated: Int, files: [String]) -> String
+  public struct Summary {
+    public var errors: Int
+    public var warnings: Int
+    public var truncated: Int
+
+    public init(errors: Int, warnings: Int, truncated: Int) {
+      self.errors = errors
+      self.warnings = warnings
+      self.truncated = truncated
+    }
+  }
+
+  public static func render(_ diagnostics: [Diagnostic], sources: SourceMap, summary: Summary, files: [String])
+    -> String
   {
     var locator = Locator(sources: sources)
     func location(_ range: SourceRange) -> JSON {
@@ -58,15 +72,16 @@ public enum JSONRenderer {
       members.append(("help", diagnostic.help.map(JSON.string) ?? .null))
       return .object(members)
     }
-    let errors = diagnostics.count { $0.severity == .error }
-    let warnings = diagnostics.count { $0.severity == .warning }
     return JSON.object([
       ("version", .number(1)),
       ("files", .array(files.map(JSON.string))),
       ("diagnostics", .array(items)),
       (
         "summary",
-        .object([("errors", .number(errors)), ("warnings", .number(warnings)), ("truncated", .number(truncated))])
+        .object([
+          ("errors", .number(summary.errors)), ("warnings", .number(summary.warnings)),
+          ("truncated", .number(summary.truncated)),
+        ])
       ),
     ]).serialized() + "\n"
   }

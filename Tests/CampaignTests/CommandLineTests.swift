@@ -42,6 +42,11 @@ import Testing
     #expect(output.components(separatedBy: "error[E0301]").count - 1 == 2)
     #expect(output.contains("3 more problems were not shown"))
     #expect(output.hasSuffix("checked 1 file: 5 errors, 0 warnings\n"))
+    // The JSON summary counts every problem too, not only those shown.
+    let (_, json, _) = runDriver(
+      ["check", "--format", "json", "--max-errors", "2", "bad.campaign"], files: Self.broken)
+    #expect(json.contains("\"errors\": 5"))
+    #expect(json.contains("\"truncated\": 3"))
   }
 
   @Test func aFolderIsCheckedFileByFileInPathOrder() {
