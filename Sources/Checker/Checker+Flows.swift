@@ -176,7 +176,9 @@ extension Checker {
     if length > Channel.pushTextLimit {
       error(
         .pushTooLong, "this push message is \(length) characters; push messages show at most \(Channel.pushTextLimit)",
-        at: value.range, help: "shorten it by \(length - Channel.pushTextLimit) characters")
+        at: value.range,
+        help:
+          "shorten it by \(length - Channel.pushTextLimit) character\(length - Channel.pushTextLimit == 1 ? "" : "s")")
     }
   }
 

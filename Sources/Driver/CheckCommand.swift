@@ -141,7 +141,9 @@ struct CheckCommand {
       output.write(renderJSON(shown, summary: totals, files: files))
     case .github:
       for (diagnostic, sources) in shown { output.write(GitHubRenderer.render([diagnostic], sources: sources)) }
-      if truncated > 0 { output.write("::warning::\(truncated) more problems were not shown\n") }
+      if truncated > 0 {
+        output.write("::warning::\(truncated) more \(truncated == 1 ? "problem was" : "problems were") not shown\n")
+      }
     case .sarif:
       output.write(SARIFRenderer.render(shown.map { ($0.0, $0.1) }, truncated: truncated))
     }

@@ -36,11 +36,15 @@ public struct Driver {
     let rest = Array(arguments.dropFirst())
     switch command {
     case "-h", "--help", "help":
-      if let topic = rest.first, let text = Help.forCommand(topic) {
-        output.write(text)
-      } else {
+      guard let topic = rest.first else {
         output.write(Help.main)
+        return ExitCode.success
       }
+      guard let text = Help.forCommand(topic) else {
+        output.writeError("error: unknown command `\(topic)`\nrun `campaignc --help` to see the commands\n")
+        return ExitCode.usage
+      }
+      output.write(text)
       return ExitCode.success
     case "--version":
       output.write("campaignc \(Help.version)\n")

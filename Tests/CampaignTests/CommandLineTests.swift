@@ -19,6 +19,8 @@ import Testing
     #expect(unknownError.contains("--bogus"))
     #expect(runDriver(["chek", "ok.campaign"], files: Self.valid).2.contains("did you mean `check`?"))
     #expect(runDriver([], files: Self.valid).0 == 2)
+    #expect(runDriver(["help", "frob"], files: Self.valid).0 == 2)
+    #expect(runDriver(["help", "check"], files: Self.valid).0 == 0)
     // No check gives warnings yet (lints are the next issue); the option is accepted.
     #expect(runDriver(["check", "--warnings-as-errors", "ok.campaign"], files: Self.valid).0 == 0)
     #expect(runDriver(["check", "--format", "xml", "ok.campaign"], files: Self.valid).0 == 2)
