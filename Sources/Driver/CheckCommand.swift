@@ -77,7 +77,12 @@ struct CheckCommand {
     var entries: [String] = []
     for path in options.paths {
       if driver.fileSystem.isDirectory(path) {
-        entries += driver.fileSystem.files(under: path, suffix: ".campaign")
+        let found = driver.fileSystem.files(under: path, suffix: ".campaign")
+        guard !found.isEmpty else {
+          driver.output.writeError("error: `\(path)` holds no .campaign files\n")
+          return ExitCode.usage
+        }
+        entries += found
       } else if driver.fileSystem.exists(path) {
         entries.append(path)
       } else {
@@ -97,7 +102,14 @@ struct CheckCommand {
     // A file that another checked file imports is a library: it is checked through
     // its importers, not on its own (it has no campaign header of its own).
     let imported = Set(compiled.flatMap { entry in entry.compilation.sources.files.dropFirst().map(\.path) })
-    let roots = compiled.filter { !imported.contains($0.path) || options.paths.contains($0.path) }
+    var roots = compiled.filter { !imported.contains($0.path) || options.paths.contains($0.path) }
+    // Files that only import each other (a cycle) have no importer outside the cycle:
+    // check the first of them on its own, so the cycle is reported and nothing is skipped.
+    var reached = Set(roots.flatMap { entry in entry.compilation.sources.files.map(\.path) })
+    for entry in compiled where !reached.contains(entry.path) {
+      roots.append(entry)
+      reached.formUnion(entry.compilation.sources.files.map(\.path))
+    }
     let status = report(roots, options)
     driver.keepAlive?.park(compiled)
     return status

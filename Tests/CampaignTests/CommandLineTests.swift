@@ -62,6 +62,24 @@ import Testing
     #expect(output.hasSuffix("checked 2 files: 1 error, 0 warnings\n"))
   }
 
+  @Test func filesThatOnlyImportEachOtherAreStillChecked() {
+    let files = MemoryFileSystem([
+      "lib/a.campaign": "import \"b.campaign\"\n" + minimalCampaign,
+      "lib/b.campaign": "import \"a.campaign\"\n",
+    ])
+    let (status, output, _) = runDriver(["check", "--no-color", "lib"], files: files)
+    #expect(status == 1)
+    #expect(output.contains("error[E0314]"))
+    #expect(!output.contains("checked 0 files"))
+  }
+
+  @Test func aFolderWithNoCampaignsIsAUsageError() {
+    let files = MemoryFileSystem(["notes/readme.txt": "nothing here\n"])
+    let (status, _, error) = runDriver(["check", "notes"], files: files)
+    #expect(status == 2)
+    #expect(error.contains("holds no .campaign files"))
+  }
+
   @Test func colourOnlyWhenAskedOrOnATerminal() {
     let plain = runDriver(["check", "bad.campaign"], files: Self.broken).1
     #expect(!plain.contains("\u{1B}["))
