@@ -195,7 +195,9 @@ public struct Parser {
   /// Ends a statement: a line break, `}` or the end must follow. Anything else is
   /// reported (once) and skipped to the end of the line. Clears panic mode.
   mutating func endStatement() {
-    if !atStatementEnd {
+    // A declaration keyword at column 1 also ends it: a block whose `}` is missing
+    // stops before the next declaration, which must not be skipped as the rest of a line.
+    if !atStatementEnd && !startsTopLevelAtColumnOne {
       if !panicking && current.kind != .invalid {
         report(
           .unexpectedToken, "unexpected \(foundDescription) after the end of the statement",

@@ -55,6 +55,20 @@ import Testing
     #expect(result.program == nil)
   }
 
+  /// Removing any one closing `}` gives one E0202 where it is missing, and the next
+  /// declaration is still read (no false unknown-name errors after it).
+  @Test func aMissingBraceIsOneMessageAndLosesNothing() {
+    let lines = minimalCampaign.split(separator: "\n", omittingEmptySubsequences: false)
+    let closers = lines.indices.filter { lines[$0] == "}" }
+    #expect(closers.count >= 3)
+    for closer in closers {
+      var broken = lines
+      broken.remove(at: closer)
+      let result = compile(broken.joined(separator: "\n"))
+      #expect(codes(result) == ["E0202"], "without the `}` of line \(closer + 1)")
+    }
+  }
+
   @Test func didYouMeanStaysWithinASmallDistance() {
     #expect(Spelling.closest(to: "ltvv", among: ["ltv", "orders_90d"]) == "ltv")
     #expect(Spelling.closest(to: "xyz", among: ["ltv", "orders_90d"]) == nil)
