@@ -46,6 +46,11 @@ public enum Declaration: Sendable, Hashable {
   case test(TestDecl)
   /// A declaration the parser could not read; its errors are already reported.
   case invalid(SourceRange)
+
+  public var isInvalid: Bool {
+    if case .invalid = self { return true }
+    return false
+  }
 }
 
 /// `import "lib/schema.campaign"`

@@ -11,7 +11,7 @@ extension Checker {
 
   mutating func checkInitialState() {
     let initials = symbols.initialStates
-    if initials.isEmpty && !parseFailed && symbols.campaign != nil {
+    if initials.isEmpty && !declarationsLost && symbols.campaign != nil {
       let statesBlock = declarations.compactMap { _, declaration -> SourceRange? in
         if case .states(let decl) = declaration {
           return SourceRange(file: decl.range.file, start: decl.range.start, end: decl.range.start + 6)

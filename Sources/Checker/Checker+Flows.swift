@@ -41,6 +41,7 @@ extension Checker {
       guard let duration = wait.duration else {
         guard let state = symbols.states.lookup(flow.state.text) else { return nil }
         guard let cooldown = symbols.cooldowns[state] else {
+          if declarationsLost { return nil }
           error(
             .noCooldown, "state `\(flow.state.text)` has no cooldown to wait for", at: wait.range,
             help: "declare one, like `cooldown \(flow.state.text) 30d`, or wait a fixed time: `wait 30d`")
@@ -152,7 +153,7 @@ extension Checker {
         help: "add the event, like `send in_app \"\(send.template.value)\" on app_open`")
       valid = false
     }
-    if !parseFailed && symbols.consent[channel] == nil && !consentDeclared(channelName) {
+    if !declarationsLost && symbols.consent[channel] == nil && !consentDeclared(channelName) {
       error(
         .sendWithoutConsent, "`\(channelName)` has no consent rule, so nothing may be sent on it",
         at: send.channel.range,

@@ -46,7 +46,7 @@ extension Checker {
     }
     if let contact = symbols.contact {
       let contactWord = SourceRange(file: contact.range.file, start: contact.range.start, end: contact.range.start + 7)
-      if keys.isEmpty && !parseFailed {
+      if keys.isEmpty && !declarationsLost {
         error(
           .contactKey, "the contact schema has no `key` attribute", at: contactWord,
           help: "mark the attribute that identifies a contact, like `id string key`")
@@ -64,7 +64,7 @@ extension Checker {
             at: key.type.range, help: "declare it like `\(key.name.text) string key`")
         }
       }
-    } else if !parseFailed && files.first?.file == entry {
+    } else if !declarationsLost && files.first?.file == entry {
       let header = symbols.campaign?.name.range ?? .point(entry, 0)
       error(
         .contactKey, "the campaign has no contact schema", at: header,
@@ -89,7 +89,7 @@ extension Checker {
   /// The campaign header: present in the entry file, with a valid time zone.
   mutating func checkHeader() {
     guard let header = symbols.campaign else {
-      if !parseFailed {
+      if !declarationsLost {
         error(
           .missingHeader, "this file has no campaign header", at: .point(entry, 0),
           help:

@@ -13,28 +13,28 @@ public struct Checker {
   let entry: FileID
   /// When parsing failed somewhere, whole-campaign rules ("no initial state", "no
   /// consent rule") are skipped: the missing piece may be the one that did not parse.
-  let parseFailed: Bool
+  let declarationsLost: Bool
   var symbols = SymbolTable()
   var program = ProgramBuilder()
   /// The syntax of each checked transition, parallel to `program.transitions`.
   var transitionRanges: [Transition] = []
 
   /// Checks `files` (the entry file first, then what it imports).
-  public static func check(files: [FileSyntax], entry: FileID, parseFailed: Bool) -> (
+  public static func check(files: [FileSyntax], entry: FileID, declarationsLost: Bool) -> (
     CheckedCampaign?, [Diagnostic]
   ) {
-    var checker = Checker(files: files, entry: entry, parseFailed: parseFailed)
+    var checker = Checker(files: files, entry: entry, declarationsLost: declarationsLost)
     checker.run()
     let diagnostics = checker.diagnostics.diagnostics
-    guard !parseFailed, !checker.diagnostics.hasErrors, let program = checker.program.build(symbols: checker.symbols)
+    guard !declarationsLost, !checker.diagnostics.hasErrors, let program = checker.program.build(symbols: checker.symbols)
     else { return (nil, diagnostics) }
     return (program, diagnostics)
   }
 
-  init(files: [FileSyntax], entry: FileID, parseFailed: Bool) {
+  init(files: [FileSyntax], entry: FileID, declarationsLost: Bool) {
     self.files = files
     self.entry = entry
-    self.parseFailed = parseFailed
+    self.declarationsLost = declarationsLost
     self.declarations = files.flatMap { file in file.declarations.map { (file.file, $0) } }
   }
 

@@ -26,11 +26,15 @@ public enum Compiler {
     let entry = sources.add(path: displayPrefix + entryPath, bytes: bytes)
     var queue: [(file: SourceFile, logical: String, chain: [String])] = [(entry, entryPath, [entryPath])]
     var loaded: [String: FileID] = [entryPath: entry.id]
-    var parseFailed = false
+    var declarationsLost = false
     while !queue.isEmpty {
       let (file, logical, chain) = queue.removeFirst()
       let (parsed, parseDiagnostics) = Parser.parse(file)
-      if parseDiagnostics.contains(where: { $0.severity == .error }) { parseFailed = true }
+      // Only a declaration the parser could not read makes "X is missing" errors
+      // unreliable; a recovered mistake inside a declaration (`AND`, `=`, a curly quote)
+      // loses nothing, so those checks still run.
+      // An empty or binary file has been reported as such; it is not also "missing" things.
+      if parsed.declarations.isEmpty || parsed.declarations.contains(where: \.isInvalid) { declarationsLost = true }
       diagnostics += parseDiagnostics
       syntax.append(parsed)
       for case .importFile(let decl) in parsed.declarations {
@@ -39,7 +43,7 @@ public enum Compiler {
             Diagnostic(
               .importOutsideProject, "imports must stay inside the project folder", at: decl.path.range,
               help: "import by a relative path below the main campaign's folder, like \"lib/schema.campaign\""))
-          parseFailed = true
+          declarationsLost = true
           continue
         }
         if chain.contains(target) {
@@ -48,7 +52,7 @@ public enum Compiler {
               .importCycle,
               "this import makes a cycle: " + (chain + [target]).map { "`\($0)`" }.joined(separator: " -> "),
               at: decl.path.range, help: "move what both files need into a third file that imports neither"))
-          parseFailed = true
+          declarationsLost = true
           continue
         }
         if loaded[target] != nil { continue }
@@ -57,7 +61,7 @@ public enum Compiler {
             Diagnostic(
               .importNotFound, "cannot find `\(decl.path.value)`", at: decl.path.range,
               help: "the path is relative to this file's folder; check the spelling and that the file exists"))
-          parseFailed = true
+          declarationsLost = true
           continue
         }
         let file = sources.add(path: displayPrefix + target, bytes: targetBytes)
@@ -65,9 +69,11 @@ public enum Compiler {
         queue.append((file, target, chain + [target]))
       }
     }
-    let (program, checkDiagnostics) = Checker.check(files: syntax, entry: entry.id, parseFailed: parseFailed)
+    let (program, checkDiagnostics) = Checker.check(files: syntax, entry: entry.id, declarationsLost: declarationsLost)
     diagnostics += checkDiagnostics
-    return Compilation(sources: sources, syntax: syntax, program: program, diagnostics: diagnostics)
+    // Any error, a recovered syntax error included, means there is no checked program.
+    let checked = diagnostics.contains { $0.severity == .error } ? nil : program
+    return Compilation(sources: sources, syntax: syntax, program: checked, diagnostics: diagnostics)
   }
 
   /// Joins an import path to the importing file's folder and normalizes it; nil when it

@@ -69,6 +69,17 @@ import Testing
     }
   }
 
+  /// A syntax error the parser recovers from loses no declaration, so checks that look
+  /// for something missing still run; a lost declaration silences only those checks.
+  @Test func recoveredSyntaxErrorsDoNotSilenceOtherChecks() {
+    let recovered = compile(
+      minimalCampaign + "segment a = ltv > 5 AND orders_90d > 1\nflow f for Active {\n  send sms \"x\" text \"hi\"\n}\n")
+    #expect(codes(recovered) == ["E0204", "E0506"])
+    #expect(recovered.program == nil)
+    let lost = compile(minimalCampaign + "cooldown Active for 7d\nflow f for Active {\n  wait cooldown\n}\n")
+    #expect(codes(lost) == ["E0201"])
+  }
+
   @Test func didYouMeanStaysWithinASmallDistance() {
     #expect(Spelling.closest(to: "ltvv", among: ["ltv", "orders_90d"]) == "ltv")
     #expect(Spelling.closest(to: "xyz", among: ["ltv", "orders_90d"]) == nil)
