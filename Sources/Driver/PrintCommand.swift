@@ -15,6 +15,9 @@ struct PrintCommand {
       return driver.usageError("`print` takes `ast` or `checked` and one file", command: "print")
     }
     let path = arguments[1]
+    if driver.fileSystem.isDirectory(path) {
+      return driver.usageError("`\(path)` is a folder; `print` takes one .campaign file", command: "print")
+    }
     guard let bytes = driver.fileSystem.read(path) else {
       driver.output.writeError("error: cannot read `\(path)`: no such file\n")
       return ExitCode.usage
@@ -26,18 +29,30 @@ struct PrintCommand {
         if compilation.syntax.count > 1 { driver.output.write("# \(compilation.sources[syntax.file].path)\n") }
         driver.output.write(SyntaxPrinter.print(syntax))
       }
-      return compilation.diagnostics.contains { $0.severity == .error } ? ExitCode.inputErrors : ExitCode.success
+      // The tree is printed even when the file has errors (the parser recovered what it
+      // could); the errors go to standard error so the tree stays clean to read or diff.
+      guard !reportErrors(compilation) else { return ExitCode.inputErrors }
+      return ExitCode.success
     }
     guard let program = compilation.program else {
-      var tables: [FileID: LineTable] = [:]
-      let renderer = TextRenderer(color: false)
-      for diagnostic in Diagnostic.sortedForDisplay(compilation.diagnostics).prefix(100) {
-        driver.output.write(renderer.render(diagnostic, sources: compilation.sources, tables: &tables) + "\n")
-      }
-      driver.output.write("the campaign has errors, so there is no checked program to print\n")
+      _ = reportErrors(compilation)
+      driver.output.writeError("the campaign has errors, so there is no checked program to print\n")
       return ExitCode.inputErrors
     }
     driver.output.write(CheckedPrinter.print(program))
     return ExitCode.success
+  }
+
+  /// Writes the compilation's errors to standard error; whether there were any.
+  func reportErrors(_ compilation: Compilation) -> Bool {
+    let problems = Diagnostic.sortedForDisplay(compilation.diagnostics)
+    guard !problems.isEmpty else { return false }
+    var tables: [FileID: LineTable] = [:]
+    let renderer = TextRenderer(color: false)
+    for diagnostic in problems.prefix(100) {
+      driver.output.writeError(renderer.render(diagnostic, sources: compilation.sources, tables: &tables) + "\n")
+    }
+    if problems.count > 100 { driver.output.writeError("\(problems.count - 100) more problems were not shown\n") }
+    return problems.contains { $0.severity == .error }
   }
 }

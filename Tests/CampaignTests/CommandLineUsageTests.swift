@@ -6,6 +6,7 @@ import Testing
 @Suite struct CommandLineUsageTests {
   static let files = MemoryFileSystem([
     "ok.campaign": minimalCampaign,
+    "dir/x.campaign": minimalCampaign,
     "bad.campaign": minimalCampaign + (1...5).map { "segment s\($0) = ltvv > \($0)\n" }.joined(),
   ])
 
@@ -38,13 +39,26 @@ import Testing
     for arguments in [
       ["check"], ["check", "--format"], ["check", "--max-errors", "-1", "ok.campaign"], ["explain-code"],
       ["explain-code", "E0301", "E0302"], ["print"], ["print", "tree", "ok.campaign"],
-      ["print", "ast", "nope.campaign"],
+      ["print", "ast", "nope.campaign"], ["print", "ast", "dir"],
     ] {
       let (status, output, error) = runDriver(arguments, files: Self.files)
       #expect(status == 2, "\(arguments)")
       #expect(output.isEmpty, "\(arguments)")
       #expect(error.hasPrefix("error: "), "\(arguments)")
     }
+  }
+
+  @Test func printShowsTheTreeOfABrokenFileWithItsErrorsOnStandardError() {
+    let files = MemoryFileSystem(["bad.campaign": minimalCampaign + "segment a = ltv > 5 AND orders_90d > 1\n"])
+    let (status, tree, errors) = runDriver(["print", "ast", "bad.campaign"], files: files)
+    #expect(status == 1)
+    #expect(tree.contains("segment a = ((ltv > 5) and (orders_90d > 1))"))
+    #expect(errors.contains("error[E0204]"))
+    let (checkedStatus, checked, checkedErrors) = runDriver(["print", "checked", "bad.campaign"], files: files)
+    #expect(checkedStatus == 1)
+    #expect(checked.isEmpty)
+    #expect(checkedErrors.contains("error[E0204]"))
+    #expect(checkedErrors.contains("no checked program"))
   }
 
   @Test func explainCodeIgnoresCaseAndListsEveryCode() {
