@@ -257,5 +257,11 @@ extension DiagnosticCatalogue {
       "`wait cooldown` waits out the cooldown of the flow's state, which must be declared.",
       wrong: "flow f for Inactive {\n  wait cooldown\n}",
       corrected: "cooldown Inactive 30d\nflow f for Inactive {\n  wait cooldown\n}"),
+    e(
+      .noEngagement, "no-engagement", "engagement is used but never declared",
+      "`engaged`, `unless engaged`, `after N sends without engagement` and `after 90d idle` all ask whether the contact engaged, which means nothing until an `engagement` declaration lists the events that count. Reported once, at the first use.",
+      wrong: "states {\n  initial Active\n  state Inactive\n  Active -> Inactive after 90d idle\n}",
+      corrected:
+        "engagement email_open, email_click\nstates {\n  initial Active\n  state Inactive\n  Active -> Inactive after 90d idle\n}"),
   ]
 }

@@ -94,4 +94,5 @@ extension DiagnosticCode {
   public static let missingHeader = DiagnosticCode("E0511")
   public static let contactKey = DiagnosticCode("E0512")
   public static let noCooldown = DiagnosticCode("E0513")
+  public static let noEngagement = DiagnosticCode("E0514")
 }

@@ -200,7 +200,8 @@ extension Checker {
       return .when(checkCondition(expr, &context))
     case .on(let pattern):
       return checkEventPattern(pattern, purpose: .named("the transition from", from)).map(CheckedTrigger.on)
-    case .sendsWithoutEngagement(let count, _):
+    case .sendsWithoutEngagement(let count, let range):
+      requireEngagement(at: range, "`after \(count.value) sends without engagement`")
       guard count.value.scale == 0, count.value.units >= 1 else {
         error(
           .valueOutOfRange, "the number of sends must be a whole number of at least 1", at: count.range,
@@ -208,7 +209,8 @@ extension Checker {
         return nil
       }
       return .sendsWithoutEngagement(count.value.units)
-    case .idle(let duration, _):
+    case .idle(let duration, let range):
+      requireEngagement(at: range, "`after \(duration.value) idle`")
       return positive(duration).map { .idle(seconds: $0) }
     case .timeInState(let duration, _):
       return positive(duration).map { .timeInState(seconds: $0) }

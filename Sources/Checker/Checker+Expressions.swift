@@ -181,7 +181,9 @@ extension Checker {
     case "today": return Typed(expr: .today, type: .date)
     case "now": return Typed(expr: .now, type: .timestamp)
     case "state": return Typed(expr: .currentState, type: .state)
-    case "engaged" where context.inFlow: return Typed(expr: .engaged, type: .bool)
+    case "engaged" where context.inFlow:
+      requireEngagement(at: name.range, "`engaged`")
+      return Typed(expr: .engaged, type: .bool)
     default: break
     }
     if case .enumeration(let type)? = hint?.base, let index = type.cases.firstIndex(of: name.text) {

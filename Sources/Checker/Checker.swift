@@ -16,6 +16,10 @@ public struct Checker {
   let declarationsLost: Bool
   var symbols = SymbolTable()
   var program = ProgramBuilder()
+  /// Whether any file has an `engagement` declaration (`engaged` and idle rules need one).
+  let declaresEngagement: Bool
+  /// A missing `engagement` declaration is one mistake: reported at its first use only.
+  var reportedNoEngagement = false
   /// The syntax of each checked transition, parallel to `program.transitions`.
   var transitionRanges: [Transition] = []
 
@@ -36,6 +40,10 @@ public struct Checker {
     self.entry = entry
     self.declarationsLost = declarationsLost
     self.declarations = files.flatMap { file in file.declarations.map { (file.file, $0) } }
+    self.declaresEngagement = declarations.contains { _, declaration in
+      if case .engagement = declaration { return true }
+      return false
+    }
   }
 
   /// All declarations of all files, with the file each came from (gathered once).
@@ -54,6 +62,15 @@ public struct Checker {
     notes: [Note] = [], help: String? = nil
   ) {
     diagnostics.error(code, message, at: range, label: label, notes: notes, help: help)
+  }
+
+  /// Reports (once) a use of engagement when no `engagement` declaration says what counts.
+  mutating func requireEngagement(at range: SourceRange, _ use: String) {
+    guard !declaresEngagement, !declarationsLost, !reportedNoEngagement else { return }
+    reportedNoEngagement = true
+    error(
+      .noEngagement, "\(use) needs an `engagement` declaration, and the campaign has none", at: range,
+      help: "list the events that count as engaging, like `engagement email_open, email_click`")
   }
 
   /// "did you mean `x`?" for `word` among `candidates`, or nil.
