@@ -8,7 +8,7 @@ extension DiagnosticCatalogue {
       .invalidUTF8, "invalid-utf8", "the file is not valid UTF-8",
       "Campaign files are UTF-8 text. Bytes that do not form UTF-8 usually mean the file was saved in another encoding (Latin-1, UTF-16).",
       wrong: "message \"Terima kasih\\xE9\"   (saved as Latin-1)",
-      corrected: "message \"Terima kasih\"   (saved as UTF-8)"),
+      corrected: "message \"Terima kasih\""),
     e(
       .curlyQuote, "curly-quote", "curly quotes do not start a string",
       "Word processors turn straight quotes into curly ones. Strings in campaigns use straight double quotes; single quotes are not string quotes either.",
@@ -51,12 +51,12 @@ extension DiagnosticCatalogue {
     e(
       .missingBrace, "missing-brace", "a block is missing its closing `}`",
       "A block that opens with `{` must close with `}`. The error points at the end of the block's last line, where the `}` belongs; the note shows where the block opens.",
-      wrong: "score engagement {\n  email_open +5\n\nstates {",
-      corrected: "score engagement {\n  email_open +5\n}\n\nstates {"),
+      wrong: "score engagement {\n  email_open +5\n  cap 100\n\nsegment vip = ltv >= 500",
+      corrected: "score engagement {\n  email_open +5\n  cap 100\n}\n\nsegment vip = ltv >= 500"),
     e(
       .assignInsteadOfEquals, "assign-instead-of-equals", "`=` used to compare",
       "A single `=` defines a segment. To compare, write `==`.",
-      wrong: "segment gold = tier = gold", corrected: "segment gold = tier == gold"),
+      wrong: "segment loyal = orders_90d = 5", corrected: "segment loyal = orders_90d == 5"),
     e(
       .uppercaseKeyword, "uppercase-keyword", "`AND`, `OR` or `NOT` in capitals",
       "The words that join conditions are lowercase.",
@@ -85,7 +85,10 @@ extension DiagnosticCatalogue {
     e(
       .emptyFile, "empty-file", "the file has no declarations",
       "An empty file (or one with only comments) is not a campaign.",
-      wrong: "# nothing here yet", corrected: "campaign \"Winback\" { owner \"crm@example.com\" }"),
+      wrong: "# nothing here yet",
+      corrected:
+        "campaign \"Winback\" {\n  owner \"crm@example.com\"\n}\ncontact {\n  id string key\n}\nstates {\n  initial Active\n}"
+    ),
   ]
 
   static let names: [Entry] = [
@@ -104,7 +107,7 @@ extension DiagnosticCatalogue {
     e(
       .unknownChannel, "unknown-channel", "an unknown channel",
       "The channels are email, push, in_app, sms, whatsapp and ads; others are declared with `channel name`.",
-      wrong: "send e-mail \"x\"", corrected: "send email \"x\" subject \"Hi\""),
+      wrong: "send emial \"x\" subject \"Hi\"", corrected: "send email \"x\" subject \"Hi\""),
     e(
       .unknownField, "unknown-field", "an unknown field or attribute",
       "An event has no field of that name, or a test sets an attribute that the contact schema does not declare.",
@@ -112,11 +115,16 @@ extension DiagnosticCatalogue {
     e(
       .unknownVariant, "unknown-variant", "an unknown variant",
       "A send names a variant that is not declared with `variant name { ... }`.",
-      wrong: "send email \"x\" variant subjet_test", corrected: "send email \"x\" variant subject_test"),
+      wrong:
+        "flow f for Active {\n  send email \"x\" variant subjet_test\n}\nvariant subject_test {\n  a 50% { subject \"A\" }\n  b 50% { subject \"B\" }\n}",
+      corrected:
+        "flow f for Active {\n  send email \"x\" variant subject_test\n}\nvariant subject_test {\n  a 50% { subject \"A\" }\n  b 50% { subject \"B\" }\n}"
+    ),
     e(
       .unknownCounter, "unknown-counter", "an unknown counter",
       "`increment` names a counter that is not declared with `counter name`.",
-      wrong: "increment cycle", corrected: "counter cycle   # declared\n...\nincrement cycle"),
+      wrong: "flow f for Active {\n  increment cycle\n}",
+      corrected: "counter cycle\nflow f for Active {\n  increment cycle\n}"),
     e(
       .unknownEnumCase, "unknown-enum-value", "not one of the values of an enum",
       "An enum attribute or field only takes the values listed in its type.",
@@ -128,7 +136,7 @@ extension DiagnosticCatalogue {
     e(
       .unknownType, "unknown-type", "an unknown type",
       "The types are int, decimal, bool, string, date, timestamp, duration, percent and enum(...); `?` after a type makes it optional.",
-      wrong: "ltv money", corrected: "ltv decimal"),
+      wrong: "balance money", corrected: "balance decimal"),
     e(
       .duplicate, "duplicate", "declared twice",
       "Each name is declared once per kind. Attributes, scores, segments and counters share one set of names because conditions name them all the same way.",
@@ -158,7 +166,7 @@ extension DiagnosticCatalogue {
     e(
       .typeMismatch, "type-mismatch", "values of different types",
       "An operator was given values it cannot combine or compare, such as text and a number.",
-      wrong: "segment vip = email >= 500", corrected: "segment vip = ltv >= 500"),
+      wrong: "segment vip = email_opt_in >= 500", corrected: "segment vip = ltv >= 500"),
     e(
       .notACondition, "not-a-condition", "a condition is not true or false",
       "Segments, consent rules, `when`, `where`, `unless` and `if` need a condition, such as a comparison.",
@@ -166,11 +174,11 @@ extension DiagnosticCatalogue {
     e(
       .mixedUnits, "mixed-units", "a date, timestamp, duration or percentage mixed up",
       "A date is a day on the calendar, a duration a length of time: they cannot be compared. Dates compare with dates (`today`), timestamps with timestamps (`now`).",
-      wrong: "segment lapsed = last_order_date > 30d", corrected: "segment lapsed = last_order_date < today - 30d"),
+      wrong: "segment veteran = signup > 30d", corrected: "segment veteran = signup < today - 30d"),
     e(
       .numberNeedsUnit, "number-needs-unit", "a number compared with a duration",
       "`7` could mean days or hours; a duration needs its unit.",
-      wrong: "segment recent = now - signup_at < 7", corrected: "segment recent = now - signup_at < 7d"),
+      wrong: "segment recent = signup > today - 7", corrected: "segment recent = signup > today - 7d"),
     e(
       .unguardedOptional, "unguarded-optional", "a value that may be missing used as if always there",
       "An attribute declared with `?` may be missing for some contacts, and `min`, `max` and `avg` have no value for contacts without such events. Check with `exists(...)` first, or give a default with `??`.",
@@ -207,8 +215,11 @@ extension DiagnosticCatalogue {
     e(
       .unreachableThreshold, "unreachable-threshold", "a threshold no contact can reach",
       "A score cannot go above its cap, or above 0 if no event gives it points, and never goes below 0. A condition beyond those bounds can never hold.",
-      wrong: "score engagement { email_open +5  cap 100 }\n... Active -> Engaged when engagement >= 120",
-      corrected: "... Active -> Engaged when engagement >= 20"),
+      wrong:
+        "score engagement {\n  email_open +5\n  cap 100\n}\nstates {\n  initial Active\n  state Engaged\n  Active -> Engaged when engagement >= 120\n}",
+      corrected:
+        "score engagement {\n  email_open +5\n  cap 100\n}\nstates {\n  initial Active\n  state Engaged\n  Active -> Engaged when engagement >= 20\n}"
+    ),
     e(
       .noInitialState, "no-initial-state", "no initial state",
       "Every contact starts in the initial state; the states block must name one.",
@@ -225,8 +236,9 @@ extension DiagnosticCatalogue {
     e(
       .sendWithoutConsent, "send-without-consent", "a send on a channel with no consent rule",
       "Nothing may be sent on a channel unless the campaign says when a contact agreed to it.",
-      wrong: "send sms \"reminder\" text \"...\"   # no consent rule for sms",
-      corrected: "consent sms when sms_opt_in\n...\nsend sms \"reminder\" text \"...\""),
+      wrong: "flow f for Active {\n  send sms \"reminder\" text \"Your offer ends today\"\n}",
+      corrected:
+        "consent sms when sms_opt_in\nflow f for Active {\n  send sms \"reminder\" text \"Your offer ends today\"\n}"),
     e(
       .variantWeights, "variant-weights", "variant shares do not add up to 100%",
       "The arms of a variant split all contacts. A `holdout` arm without a share takes what the others leave.",
@@ -247,7 +259,9 @@ extension DiagnosticCatalogue {
       .missingHeader, "missing-header", "no campaign header",
       "A campaign file starts with its header. Files that hold only shared declarations are imported by a campaign, not checked on their own.",
       wrong: "segment vip = ltv >= 500",
-      corrected: "campaign \"VIP\" { owner \"crm@example.com\" }\nsegment vip = ltv >= 500"),
+      corrected:
+        "campaign \"VIP\" {\n  owner \"crm@example.com\"\n}\ncontact {\n  id string key\n  ltv decimal\n}\nstates {\n  initial Active\n}\nsegment vip = ltv >= 500"
+    ),
     e(
       .contactKey, "contact-key", "the contact schema has no usable key",
       "The contact schema needs exactly one `key` attribute, a string or int that is never missing, to match contacts with their events.",
@@ -262,6 +276,7 @@ extension DiagnosticCatalogue {
       "`engaged`, `unless engaged`, `after N sends without engagement` and `after 90d idle` all ask whether the contact engaged, which means nothing until an `engagement` declaration lists the events that count. Reported once, at the first use.",
       wrong: "states {\n  initial Active\n  state Inactive\n  Active -> Inactive after 90d idle\n}",
       corrected:
-        "engagement email_open, email_click\nstates {\n  initial Active\n  state Inactive\n  Active -> Inactive after 90d idle\n}"),
+        "engagement email_open, email_click\nstates {\n  initial Active\n  state Inactive\n  Active -> Inactive after 90d idle\n}"
+    ),
   ]
 }

@@ -104,7 +104,7 @@ extension Checker {
           error(
             .unknownVariant, "there is no variant called `\(name.text)`", at: name.range,
             help: suggestion(name.text, symbols.variants.names)
-              ?? "declare it, like `variant \(name.text) { a 50%  b 50% }`")
+              ?? "declare it, like `variant \(name.text) { a 50%, b 50% }`")
           valid = false
           continue
         }

@@ -30,7 +30,8 @@ public struct Checker {
     var checker = Checker(files: files, entry: entry, declarationsLost: declarationsLost)
     checker.run()
     let diagnostics = checker.diagnostics.diagnostics
-    guard !declarationsLost, !checker.diagnostics.hasErrors, let program = checker.program.build(symbols: checker.symbols)
+    guard !declarationsLost, !checker.diagnostics.hasErrors,
+      let program = checker.program.build(symbols: checker.symbols)
     else { return (nil, diagnostics) }
     return (program, diagnostics)
   }

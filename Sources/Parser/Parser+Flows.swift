@@ -149,7 +149,7 @@ extension Parser {
   mutating func parseVariant() -> VariantDecl? {
     let start = advance().range
     guard let name = expectName("the variant's name, like `variant subject_test {`") else { return nil }
-    let (arms, end) = parseBlock("variant `\(name.text)`") { parser in parser.parseArm() }
+    let (arms, end) = parseBlock("variant `\(name.text)`", allowsCommas: true) { parser in parser.parseArm() }
     return VariantDecl(name: name, arms: arms, range: start.to(end))
   }
 

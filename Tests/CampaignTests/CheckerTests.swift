@@ -73,7 +73,8 @@ import Testing
   /// for something missing still run; a lost declaration silences only those checks.
   @Test func recoveredSyntaxErrorsDoNotSilenceOtherChecks() {
     let recovered = compile(
-      minimalCampaign + "segment a = ltv > 5 AND orders_90d > 1\nflow f for Active {\n  send sms \"x\" text \"hi\"\n}\n")
+      minimalCampaign + "segment a = ltv > 5 AND orders_90d > 1\nflow f for Active {\n  send sms \"x\" text \"hi\"\n}\n"
+    )
     #expect(codes(recovered) == ["E0204", "E0506"])
     #expect(recovered.program == nil)
     let lost = compile(minimalCampaign + "cooldown Active for 7d\nflow f for Active {\n  wait cooldown\n}\n")

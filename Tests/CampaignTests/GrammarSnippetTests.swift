@@ -13,8 +13,10 @@ import Testing
     var testDescription: String { "grammar.md line \(line)" }
   }
 
-  static let snippets: [Snippet] = {
-    let path = repositoryRoot.appendingPathComponent("grammar.md").path
+  static let snippets: [Snippet] = snippets(in: "grammar.md")
+
+  static func snippets(in document: String) -> [Snippet] {
+    let path = repositoryRoot.appendingPathComponent(document).path
     let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
     var snippets: [Snippet] = []
     var current: Snippet? = nil
@@ -32,7 +34,7 @@ import Testing
       }
     }
     return snippets
-  }()
+  }
 
   @Test func grammarHasSnippets() {
     #expect(Self.snippets.count >= 15)
@@ -44,5 +46,15 @@ import Testing
     let (syntax, diagnostics) = Parser.parse(file)
     #expect(diagnostics.isEmpty, "grammar.md line \(snippet.line): \(diagnostics.map(\.message))")
     #expect(!syntax.declarations.isEmpty)
+  }
+
+  /// The README's tour is a whole campaign: it must check clean, not only parse.
+  @Test func readmeTourChecksClean() {
+    let tour = Self.snippets(in: "README.md")
+    #expect(tour.count == 1)
+    for snippet in tour {
+      let result = compile(snippet.text)
+      #expect(codes(result).isEmpty, "README.md line \(snippet.line): \(result.diagnostics.map(\.message))")
+    }
   }
 }
