@@ -36,6 +36,7 @@ def main():
     out.append("contact {\n" + "\n".join(attributes) + "\n}\n")
     for i in range(50):
         out.append(f"event ev_{i} {{ amount decimal, page enum(home, pricing, checkout), note string }}\n")
+    out.append("engagement " + ", ".join(f"ev_{i}" for i in range(0, 50, 5)) + "\n")
     out.append("states {\n  initial S_0\n" + "".join(f"  state S_{i}\n" for i in range(1, 40)))
     for i in range(39):
         out.append(f"  S_{i} -> S_{i + 1} on ev_{i % 50} where page == pricing\n")

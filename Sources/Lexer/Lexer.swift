@@ -40,6 +40,7 @@ public struct Lexer {
     }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     tokens.reserveCapacity(bytes.count / 4)
+    literals.reserveCapacity(bytes.count / 32)
     while index < bytes.count {
       lexOne()
     }
