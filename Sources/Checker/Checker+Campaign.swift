@@ -48,7 +48,10 @@ extension Checker {
       if let from = transition.from {
         edges[from].append(index)
       } else {
-        for state in 0..<stateCount { edges[state].append(index) }
+        // `any` leaves every state but its own target and the final states.
+        for state in 0..<stateCount where state != transition.to && !symbols.states[state].declaration.isFinal {
+          edges[state].append(index)
+        }
       }
     }
     var reported: Set<[Int]> = []

@@ -24,8 +24,10 @@ import Testing
   }
 
   @Test func validExamplesCheckClean() {
-    let examples = repositoryFileNames(in: "examples", suffix: ".campaign")
-    #expect(examples.count >= 5)
+    let examples =
+      repositoryFileNames(in: "examples", suffix: ".campaign")
+      + repositoryFileNames(in: "examples/bench", suffix: ".campaign").map { "bench/" + $0 }
+    #expect(examples.count >= 6)
     for name in examples {
       let (status, output, _) = runDriver(["check", "--no-color", "examples/" + name], files: Self.files)
       #expect(status == 0, "\(name): \(output)")
