@@ -2,6 +2,7 @@
 // campaignc: a compiler and checker for `.campaign` files.
 // The targets mirror the pipeline and depend one way:
 //   CampaignLang <- Lexer <- Parser <- Checker <- Evaluator
+//   DataReader (CSV and JSON Lines over bytes) <- Evaluator
 //   CampaignLang <- Render (diagnostic renderers)
 //   campaignc (the command line) sits on top of all of them.
 // No package dependencies: Foundation and the toolchain only.
@@ -18,13 +19,16 @@ let package = Package(
     .target(name: "Lexer", dependencies: ["CampaignLang"]),
     .target(name: "Parser", dependencies: ["CampaignLang", "Lexer"]),
     .target(name: "Checker", dependencies: ["CampaignLang", "Lexer", "Parser"]),
-    .target(name: "Evaluator", dependencies: ["CampaignLang", "Checker"]),
+    .target(name: "DataReader"),
+    .target(name: "Evaluator", dependencies: ["CampaignLang", "Checker", "DataReader"]),
     .target(name: "Render", dependencies: ["CampaignLang"]),
     .target(name: "Driver", dependencies: ["CampaignLang", "Lexer", "Parser", "Checker", "Render"]),
     .executableTarget(name: "campaignc", dependencies: ["Driver"]),
     .testTarget(
       name: "CampaignTests",
-      dependencies: ["CampaignLang", "Lexer", "Parser", "Checker", "Render", "Driver", "Evaluator"],
+      dependencies: [
+        "CampaignLang", "Lexer", "Parser", "Checker", "Render", "Driver", "Evaluator", "DataReader",
+      ],
       // Golden files are read from the repository by path, not bundled.
       exclude: ["Goldens"]
     ),
