@@ -2,7 +2,7 @@
 // campaignc: a compiler and checker for `.campaign` files.
 // The targets mirror the pipeline and depend one way:
 //   CampaignLang <- Lexer <- Parser <- Checker <- Evaluator
-//   DataReader (CSV and JSON Lines over bytes) <- Evaluator
+//   CampaignLang <- DataReader (CSV and typed values over bytes) <- Evaluator
 //   CampaignLang <- Render (diagnostic renderers)
 //   campaignc (the command line) sits on top of all of them.
 // No package dependencies: Foundation and the toolchain only.
@@ -19,7 +19,7 @@ let package = Package(
     .target(name: "Lexer", dependencies: ["CampaignLang"]),
     .target(name: "Parser", dependencies: ["CampaignLang", "Lexer"]),
     .target(name: "Checker", dependencies: ["CampaignLang", "Lexer", "Parser"]),
-    .target(name: "DataReader"),
+    .target(name: "DataReader", dependencies: ["CampaignLang"]),
     .target(name: "Evaluator", dependencies: ["CampaignLang", "Checker", "DataReader"]),
     .target(name: "Render", dependencies: ["CampaignLang"]),
     .target(name: "Driver", dependencies: ["CampaignLang", "Lexer", "Parser", "Checker", "Render"]),
