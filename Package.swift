@@ -24,6 +24,8 @@ let package = Package(
     .target(name: "Render", dependencies: ["CampaignLang"]),
     .target(name: "Driver", dependencies: ["CampaignLang", "Lexer", "Parser", "Checker", "Render"]),
     .executableTarget(name: "campaignc", dependencies: ["Driver"]),
+    // Benchmark of the data reader alone (scripts/bench-reader.sh); not shipped.
+    .executableTarget(name: "bench-reader", dependencies: ["DataReader"]),
     .testTarget(
       name: "CampaignTests",
       dependencies: [
