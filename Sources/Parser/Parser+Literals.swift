@@ -9,11 +9,33 @@ extension Parser {
     "d": .days, "day": .days, "days": .days, "w": .weeks, "week": .weeks, "weeks": .weeks,
   ]
 
+  static let calendarWords: [String: Int64] = [
+    "month": 30, "months": 30, "mo": 30, "year": 365, "years": 365, "yr": 365, "yrs": 365,
+  ]
+
   /// `30 days` at an integer token: reported, then read as meant (`30d`). In an
   /// expression, `5 m` is left alone (`m` may be a name) unless `allowsMinuteM`.
   mutating func durationInWords(allowsMinuteM: Bool) -> DurationLiteral? {
     let token = current
     let next = peek()
+    // Months and years have no fixed length, so they are not units: say what to write.
+    if next.kind == .identifier, let days = Parser.calendarWords[text(next).lowercased()],
+      case .int(let amount) = value(of: token)
+    {
+      advance()
+      advance()
+      // A huge count must not overflow; the value is never used (the error stops the run).
+      let (total, overflow) = amount.multipliedReportingOverflow(by: days)
+      let value = Duration(amount: overflow ? 1 : total, unit: .days)
+      report(
+        .durationInWords, "durations have no \(days == 30 ? "months" : "years"); write the days you mean",
+        at: token.range.to(next.range),
+        help: overflow
+          ? "a month or year has no fixed length: write the number of days, like `90d`"
+          : "a month or year has no fixed length: write `\(value)` for \(amount) x \(days) days, or the exact days")
+      panicking = false
+      return DurationLiteral(value, token.range.to(next.range))
+    }
     guard next.kind == .identifier, let unit = Parser.unitWords[text(next).lowercased()],
       allowsMinuteM || unit != .minutes || text(next) != "m",
       case .int(let amount) = value(of: token)

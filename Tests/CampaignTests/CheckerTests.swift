@@ -43,6 +43,7 @@ import Testing
     ),
     ("flow f for Active {\n  send email \"x\" variant tt subject \"s\"\n}", "E0306", "tt"),
     ("limit emial 2 per 7d", "E0304", "emial"),
+    ("flow f for Active {\n  wait 3 months\n}", "E0205", "3 months"),
     ("limit email 0 per 7d", "E0411", "0"),
     ("score other {\n  email_open +5\n  decay 150% every 7d\n}", "E0409", "150%"),
     ("test \"t\" {\n  contact { id \"c\", ltv \"600\" }\n}", "E0410", "\"600\""),
