@@ -2,7 +2,7 @@
 // campaignc: a compiler and checker for `.campaign` files.
 // The targets mirror the pipeline and depend one way:
 //   CampaignLang <- Lexer <- Parser <- Checker <- Evaluator
-//   CampaignLang <- DataReader (CSV and typed values over bytes) <- Evaluator
+//   CampaignLang <- DataReader (CSV and JSON Lines data, typed values) <- Evaluator
 //   CampaignLang <- Render (diagnostic renderers)
 //   campaignc (the command line) sits on top of all of them.
 // No package dependencies: Foundation and the toolchain only.
@@ -24,8 +24,6 @@ let package = Package(
     .target(name: "Render", dependencies: ["CampaignLang"]),
     .target(name: "Driver", dependencies: ["CampaignLang", "Lexer", "Parser", "Checker", "Render"]),
     .executableTarget(name: "campaignc", dependencies: ["Driver"]),
-    // Benchmark of the data reader alone (scripts/bench-reader.sh); not shipped.
-    .executableTarget(name: "bench-reader", dependencies: ["DataReader"]),
     .testTarget(
       name: "CampaignTests",
       dependencies: [

@@ -1,161 +1,189 @@
-/// A CSV reader over the bytes of a whole file (RFC 4180).
+/// Reads CSV (RFC 4180) from the bytes of a whole file, one record at a time, handing
+/// out where each field lies instead of copying it.
 ///
-/// Quoted fields may hold commas, doubled quotes (`""`) and line breaks; rows end with
-/// LF or CRLF; a UTF-8 byte-order mark at the start is skipped; the last row may lack
-/// its line break; blank lines are skipped. The reader never builds a `String` per
-/// line or per field: `next()` fills a reusable `CSVRecord` with byte ranges into the
-/// buffer, and a field is decoded only when the caller asks for it.
+/// - The first row is the header: it names the columns, and every record must have one
+///   field per column.
+/// - Fields are separated by `,`; a field in double quotes may hold commas, line breaks
+///   (kept exactly as written: `\n`, `\r\n` or `\r`) and quotes written twice (`""`).
+/// - Records end at `\n`, `\r\n` or a lone `\r`; the last record may lack a line break,
+///   and blank lines at the very end are ignored. A UTF-8 byte order mark at the start
+///   is skipped.
+/// - Lines are counted from 1 and each `\n`, `\r\n` or lone `\r` ends one, also inside
+///   quoted fields.
+/// - Fields must be UTF-8 text; a record is checked only when it holds non-ASCII bytes.
 ///
-/// Errors are data (`CSVError`) with the line where the record starts. After an error
-/// the reader has moved past the bad record, so a caller that skips bad rows can go on.
-public struct CSVReader {
+/// A malformed record is reported as a `CSVError` and skipped (from the break to the
+/// next line break), so calling `next(into:)` again reads on; only an unterminated
+/// quoted field ends the file.
+///
+/// For the fastest loop, share the bytes and read fields straight from them:
+///
+///     var reader = try CSVReader(bytes: data)
+///     var record = reader.makeRecord()
+///     let bytes = reader.bytes  // shares storage with the reader: no copy
+///     try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in
+///       while try reader.next(into: &record) {
+///         let field = record[2]
+///         // field.rawBytes(in: buffer), field.string(in: buffer), ...
+///       }
+///     }
+public struct CSVReader: Sendable {
+  /// The whole file.
   public let bytes: [UInt8]
-  /// The byte offset of the next record.
-  public private(set) var offset: Int
-  /// The 1-based line number of the next record.
+  /// The column names, from the first row.
+  public let header: [String]
+  /// The offset at which the next record starts.
+  public private(set) var position: Int
+  /// The line on which the next record starts.
   public private(set) var line: Int
 
-  public init(bytes: [UInt8]) {
+  /// Reads the header row of `bytes`.
+  public init(bytes: [UInt8]) throws(CSVError) {
     self.bytes = bytes
-    self.offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    self.line = 1
+    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let header = bytes.withUnsafeBufferPointer { buffer in CSVReader.readHeader(buffer, from: start) }
+    switch header {
+    case .failure(let error): throw error
+    case .success(let (names, end, nextLine)):
+      self.header = names
+      self.position = end
+      self.line = nextLine
+    }
   }
 
-  /// Reads the next record into `record`: true when there was one, false at the end.
+  /// The number of columns the header names.
+  public var columnCount: Int { header.count }
+
+  /// The 0-based index of the column named exactly `name`.
+  public func columnIndex(named name: String) -> Int? { header.firstIndex(of: name) }
+
+  /// A record with room for this file's columns, to pass to `next(into:)` again and again.
+  public func makeRecord() -> CSVRecord { CSVRecord(columnCount: columnCount) }
+
+  /// Reads the next record into `record`; returns false at the end of the file. On an
+  /// error the reader has moved past the broken record, so the caller may go on.
   public mutating func next(into record: inout CSVRecord) throws(CSVError) -> Bool {
-    record.removeAll()
-    let bytes = self.bytes
-    var cursor = Cursor(offset: offset, line: line)
-    let outcome = bytes.withUnsafeBufferPointer { buffer in Self.scan(buffer, &cursor, &record) }
-    offset = cursor.offset
-    line = cursor.line
-    switch outcome {
-    case .record: return true
-    case .end: return false
-    case .error(let error): throw error
-    }
-  }
-
-  struct Cursor {
-    var offset: Int
-    var line: Int
-  }
-
-  enum Outcome {
-    case record, end
-    case error(CSVError)
-  }
-
-  static func scan(_ buffer: UnsafeBufferPointer<UInt8>, _ cursor: inout Cursor, _ record: inout CSVRecord) -> Outcome {
-    let count = buffer.count
-    var position = cursor.offset
-    // Blank lines (between records or at the end) are not records.
-    while position < count && (buffer[position] == newline || buffer[position] == carriageReturn) {
-      if buffer[position] == newline { cursor.line += 1 }
-      position += 1
-    }
-    guard position < count else {
-      cursor.offset = count
-      return .end
-    }
-    record.line = cursor.line
-    record.start = position
-    var fieldStart = position
-    while true {
-      if position < count && buffer[position] == quote {
-        // A quoted field: runs to the quote that is not doubled.
-        var end = position + 1
-        var escaped = false
-        while true {
-          guard end < count else {
-            cursor.offset = count
-            return .error(CSVError(line: record.line, field: record.count + 1, reason: .unterminatedQuote))
-          }
-          let byte = buffer[end]
-          if byte == quote {
-            if end + 1 < count && buffer[end + 1] == quote {
-              escaped = true
-              end += 2
-              continue
-            }
+    let columns = header.count
+    if record.storage.count < columns { record = CSVRecord(columnCount: columns) }
+    let start = position
+    let startLine = line
+    guard start < bytes.count else { return false }
+    let scanned: CSVScanner.Outcome? = bytes.withUnsafeBufferPointer { buffer in
+      let first = buffer[start]
+      if first == CSVScanner.lineFeed || first == CSVScanner.carriageReturn {
+        if CSVScanner.onlyLineBreaksRemain(buffer, from: start) { return nil }
+        if columns > 1 {
+          let crlf = first == CSVScanner.carriageReturn && buffer[start + 1] == CSVScanner.lineFeed
+          return CSVScanner.Outcome(
+            end: start + (crlf ? 2 : 1), nextLine: startLine + 1, fieldCount: 0, hasNonASCII: false,
+            failure: .blankLine, failureColumn: 0)
+        }
+      }
+      return record.storage.withUnsafeMutableBufferPointer { fields in
+        var outcome = CSVScanner.scanRecord(buffer, from: start, line: startLine, into: fields)
+        if outcome.failure == nil && outcome.fieldCount != columns {
+          outcome.failure = .wrongFieldCount
+        } else if outcome.failure == nil && outcome.hasNonASCII {
+          for column in 0..<columns
+          where UTF8Validation.firstInvalidByte(in: buffer, from: fields[column].start, to: fields[column].end) != nil {
+            outcome.failure = .invalidUTF8
+            outcome.failureColumn = column + 1
             break
           }
-          if byte == newline { cursor.line += 1 }
-          end += 1
         }
-        record.append(CSVField(start: position + 1, end: end, isQuoted: true, hasEscapes: escaped))
-        position = end + 1
-        if position < count && buffer[position] != comma && buffer[position] != newline
-          && !(buffer[position] == carriageReturn && (position + 1 == count || buffer[position + 1] == newline))
-        {
-          let field = record.count
-          skipLine(buffer, from: position, &cursor)
-          return .error(CSVError(line: record.line, field: field, reason: .textAfterClosingQuote))
-        }
-      } else {
-        // A plain field: runs to a comma or the end of the line. A CR that is not
-        // part of a CRLF stays in the field.
-        while position < count {
-          let byte = buffer[position]
-          if byte == comma || byte == newline { break }
-          if byte == carriageReturn && (position + 1 == count || buffer[position + 1] == newline) { break }
-          if byte == quote {
-            let field = record.count + 1
-            skipLine(buffer, from: position, &cursor)
-            return .error(CSVError(line: record.line, field: field, reason: .quoteInUnquotedField))
-          }
-          position += 1
-        }
-        record.append(CSVField(start: fieldStart, end: position, isQuoted: false, hasEscapes: false))
+        return outcome
       }
-      if position < count && buffer[position] == comma {
-        position += 1
-        fieldStart = position
-        continue
-      }
-      // The end of the record: CRLF, LF or the end of the file.
-      if position < count && buffer[position] == carriageReturn { position += 1 }
-      if position < count && buffer[position] == newline {
-        position += 1
-        cursor.line += 1
-      }
-      cursor.offset = position
-      return .record
     }
+    guard let outcome = scanned else {
+      position = bytes.count
+      return false
+    }
+    position = outcome.end
+    line = outcome.nextLine
+    if let failure = outcome.failure { throw CSVReader.error(failure, outcome, line: startLine, header: header) }
+    record.count = columns
+    record.line = startLine
+    record.startOffset = start
+    return true
   }
 
-  /// Moves past the rest of a bad record's line (quotes are not followed).
-  static func skipLine(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ cursor: inout Cursor) {
-    var position = start
-    while position < buffer.count && buffer[position] != newline { position += 1 }
-    if position < buffer.count {
-      position += 1
-      cursor.line += 1
+  /// The error for a broken record (`header` names the columns, if known yet).
+  static func error(
+    _ failure: CSVScanner.Failure, _ outcome: CSVScanner.Outcome, line: Int, header: [String]
+  ) -> CSVError {
+    let reason: CSVError.Reason
+    var column: Int? = outcome.failureColumn
+    switch failure {
+    case .unterminatedQuotedField: reason = .unterminatedQuotedField
+    case .quoteInUnquotedField: reason = .quoteInUnquotedField
+    case .textAfterClosingQuote: reason = .textAfterClosingQuote
+    case .invalidUTF8: reason = .invalidUTF8
+    case .blankLine:
+      reason = .blankLine(expected: header.count)
+      column = nil
+    case .wrongFieldCount:
+      reason = .wrongFieldCount(expected: header.count, got: outcome.fieldCount)
+      column = nil
     }
-    cursor.offset = position
+    let name = column.flatMap { $0 <= header.count ? header[$0 - 1] : nil }
+    return CSVError(line: line, column: column, columnName: name, reason: reason)
   }
 
-  /// The bytes of a field, with doubled quotes undone.
-  public func value(_ field: CSVField) -> ArraySlice<UInt8> {
-    guard field.hasEscapes else { return bytes[field.start..<field.end] }
-    var result: [UInt8] = []
-    result.reserveCapacity(field.end - field.start)
-    var position = field.start
-    while position < field.end {
-      let byte = bytes[position]
-      result.append(byte)
-      position += byte == quote ? 2 : 1
-    }
-    return result[...]
+  /// The value of `field` (from a record of this reader) as a string.
+  public func string(_ field: CSVField) -> String {
+    bytes.withUnsafeBufferPointer { field.string(in: $0) }
   }
 
-  /// A field as text; nil when its bytes are not valid UTF-8.
-  public func string(_ field: CSVField) -> String? {
-    String(validating: value(field), as: UTF8.self)
+  /// The value of `field` (from a record of this reader) as bytes, `""` unescaped.
+  public func valueBytes(_ field: CSVField) -> [UInt8] {
+    bytes.withUnsafeBufferPointer { field.unescaped(in: $0) }
+  }
+
+  /// All records as strings: for tests and small files (it allocates per field).
+  public static func readAll(_ bytes: [UInt8]) throws(CSVError) -> (header: [String], rows: [[String]]) {
+    var reader = try CSVReader(bytes: bytes)
+    var record = reader.makeRecord()
+    var rows: [[String]] = []
+    while try reader.next(into: &record) {
+      rows.append(record.fields.map { reader.string($0) })
+    }
+    return (reader.header, rows)
+  }
+
+  /// Reads and checks the header row that starts at `start`.
+  static func readHeader(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> Result<([String], Int, Int), CSVError> {
+    if CSVScanner.onlyLineBreaksRemain(buffer, from: start) {
+      return .failure(CSVError(line: 1, reason: .emptyFile))
+    }
+    let first = buffer[start]
+    if first == CSVScanner.lineFeed || first == CSVScanner.carriageReturn {
+      return .failure(CSVError(line: 1, reason: .blankHeader))
+    }
+    // Count the fields first, then store them: the header is read once.
+    let counted = CSVScanner.scanRecord(
+      buffer, from: start, line: 1, into: UnsafeMutableBufferPointer(start: nil, count: 0))
+    if let failure = counted.failure {
+      return .failure(CSVReader.error(failure, counted, line: 1, header: []))
+    }
+    var fields = Array(
+      repeating: CSVField(start: 0, end: 0, isQuoted: false, hasDoubledQuotes: false), count: counted.fieldCount)
+    let outcome = fields.withUnsafeMutableBufferPointer {
+      CSVScanner.scanRecord(buffer, from: start, line: 1, into: $0)
+    }
+    var names: [String] = []
+    names.reserveCapacity(fields.count)
+    for (index, field) in fields.enumerated() {
+      if UTF8Validation.firstInvalidByte(in: buffer, from: field.start, to: field.end) != nil {
+        return .failure(CSVError(line: 1, column: index + 1, reason: .invalidUTF8))
+      }
+      let name = field.string(in: buffer)
+      if names.contains(name) {
+        return .failure(CSVError(line: 1, column: index + 1, columnName: name, reason: .duplicateColumnName(name)))
+      }
+      names.append(name)
+    }
+    return .success((names, outcome.end, outcome.nextLine))
   }
 }
-
-private let comma = UInt8(ascii: ",")
-private let quote = UInt8(ascii: "\"")
-private let newline = UInt8(ascii: "\n")
-private let carriageReturn = UInt8(ascii: "\r")

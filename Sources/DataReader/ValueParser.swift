@@ -1,190 +1,177 @@
 import CampaignLang
 
-/// Parses one field's bytes as a value of a declared type. No Foundation formatters and
-/// no `String` on the fast path: dates and timestamps are read digit by digit and turned
-/// into day and second counts with the days-from-civil algorithm (H. Hinnant).
+/// Reads typed values from the bytes of a field (a slice of the file: nothing is
+/// copied). Every function returns nil for a missing value and throws a `ValueError`
+/// that tells the file's author what to write instead.
 ///
-/// Every failure is a `ValueError` whose text a person can act on, such as
-/// `"2026-02-30" is not a date (February 2026 has 28 days)`.
+/// Shared rules:
+/// - An empty field is missing. For every kind but `string` and `enumeration`, spaces
+///   and tabs around the value are ignored, so a field of only spaces is missing too.
+/// - Numbers are read exactly, never through floating point.
 public enum ValueParser {
-  /// An optional sign and digits; too many digits for 64 bits is an error.
-  public static func int(_ bytes: ArraySlice<UInt8>) -> Result<Int64, ValueError> {
-    guard let value = ExactDecimalReader.read(bytes), value.scale == 0 else {
-      return .failure(ValueError(bytes, "is not a whole number"))
-    }
-    return .success(value.units)
-  }
+  /// The most significant digits a decimal may have: with 18, `units` always fits in
+  /// an `Int64`.
+  public static let maximumDecimalDigits = 18
 
-  /// An exact decimal such as `1234.50` (never a binary float): units 123450, scale 2.
-  public static func decimal(_ bytes: ArraySlice<UInt8>) -> Result<ExactDecimal, ValueError> {
-    if let value = ExactDecimalReader.read(bytes) { return .success(value) }
-    if bytes.contains(UInt8(ascii: ",")) && !bytes.contains(UInt8(ascii: ".")) {
-      return .failure(ValueError(bytes, "is not a decimal number (use a dot for decimals)"))
-    }
-    return .failure(ValueError(bytes, "is not a decimal number"))
-  }
-
-  /// `true` or `false`, in any letter case, or `1` / `0`.
-  public static func bool(_ bytes: ArraySlice<UInt8>) -> Result<Bool, ValueError> {
-    switch bytes.count {
-    case 1 where bytes.first == UInt8(ascii: "1"): return .success(true)
-    case 1 where bytes.first == UInt8(ascii: "0"): return .success(false)
-    case 4 where lowercased(bytes) == Array("true".utf8): return .success(true)
-    case 5 where lowercased(bytes) == Array("false".utf8): return .success(false)
-    default: return .failure(ValueError(bytes, "is not true or false"))
+  /// Reads `bytes` as a value of `kind`; nil when the field is missing.
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, as kind: ColumnKind) throws(ValueError) -> FieldValue? {
+    switch kind {
+    case .int: return try int(bytes).map(FieldValue.int)
+    case .decimal: return try decimal(bytes).map(FieldValue.decimal)
+    case .bool: return try bool(bytes).map(FieldValue.bool)
+    case .string: return string(bytes).map(FieldValue.string)
+    case .date: return try date(bytes).map(FieldValue.date)
+    case .timestamp: return try timestamp(bytes).map { FieldValue.timestamp(secondsSinceEpoch: $0) }
+    case .duration: return try duration(bytes).map { FieldValue.duration(seconds: $0) }
+    case .percent: return try percent(bytes).map(FieldValue.percent)
+    case .enumeration(let cases): return try enumeration(bytes, cases: cases).map { .enumeration(caseIndex: $0) }
     }
   }
 
-  /// `YYYY-MM-DD`, as days since 1970-01-01.
-  public static func date(_ bytes: ArraySlice<UInt8>) -> Result<Int64, ValueError> {
-    guard bytes.count == 10 else { return .failure(ValueError(bytes, "is not a date like 2026-06-30")) }
-    return civilDays(bytes, at: bytes.startIndex)
+  /// Reads `text` as a value of `kind`; nil when it is missing. For tests and
+  /// one-off values; loops over data should pass bytes.
+  public static func parse(_ text: String, as kind: ColumnKind) throws(ValueError) -> FieldValue? {
+    var text = text
+    let result = text.withUTF8 { bytes in
+      Result { () throws(ValueError) -> FieldValue? in try parse(bytes, as: kind) }
+    }
+    return try result.get()
   }
 
-  /// `YYYY-MM-DDTHH:MM[:SS[.fraction]]` then `Z` or an offset (`+07:00`, `-0800`); a
-  /// space may stand for the `T`. Seconds since the Unix epoch, UTC; a fraction of a
-  /// second is dropped (campaigns count in whole seconds).
-  public static func timestamp(_ bytes: ArraySlice<UInt8>) -> Result<Int64, ValueError> {
-    let start = bytes.startIndex
-    guard bytes.count >= 16, bytes[start + 10] == UInt8(ascii: "T") || bytes[start + 10] == UInt8(ascii: " ")
-    else { return .failure(ValueError(bytes, "is not a timestamp like 2026-06-30T09:30:00Z")) }
-    let days: Int64
-    switch civilDays(bytes, at: start) {
-    case .success(let value): days = value
-    case .failure(let error): return .failure(error)
-    }
-    var position = start + 11
-    guard let hour = twoDigits(bytes, position), bytes[position + 2] == UInt8(ascii: ":"),
-      let minute = twoDigits(bytes, position + 3), hour < 24, minute < 60
-    else { return .failure(ValueError(bytes, "has no valid time of day (HH:MM)")) }
-    position += 5
-    var second = 0
-    if position < bytes.endIndex && bytes[position] == UInt8(ascii: ":") {
-      guard position + 3 <= bytes.endIndex, let value = twoDigits(bytes, position + 1), value < 60 else {
-        return .failure(ValueError(bytes, "has invalid seconds"))
+  /// The field as a string, exactly as written (no trimming); nil when empty. The
+  /// readers have already checked that it is UTF-8.
+  public static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A whole number: an optional `+` or `-`, then digits. Out of the `Int64` range is an
+  /// error, not a wrap-around.
+  public static func int(_ field: UnsafeBufferPointer<UInt8>) throws(ValueError) -> Int64? {
+    let bytes = trimmed(field)
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+    var index = 0
+    let negative = base[0] == UInt8(ascii: "-")
+    if negative || base[0] == UInt8(ascii: "+") { index = 1 }
+    guard index < bytes.count else { throw ValueError(field, .notAWholeNumber(.none)) }
+    // Accumulate downwards so that -9223372036854775808 fits.
+    var value: Int64 = 0
+    while index < bytes.count {
+      let digit = base[index] &- UInt8(ascii: "0")
+      guard digit < 10 else { throw ValueError(field, .notAWholeNumber(numberHint(field, wantsWhole: true))) }
+      let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+      let (next, overflow2) = times10.subtractingReportingOverflow(Int64(digit))
+      if overflow1 || overflow2 {
+        let rest = bytes[(index + 1)...]
+        if rest.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { throw ValueError(field, .wholeNumberOutOfRange) }
+        throw ValueError(field, .notAWholeNumber(numberHint(field, wantsWhole: true)))
       }
-      second = value
-      position += 3
-      if position < bytes.endIndex && bytes[position] == UInt8(ascii: ".") {
-        position += 1
-        while position < bytes.endIndex && isDigit(bytes[position]) { position += 1 }
+      value = next
+      index += 1
+    }
+    if negative { return value }
+    guard value != .min else { throw ValueError(field, .wholeNumberOutOfRange) }
+    return -value
+  }
+
+  /// `true` or `false`, also written `TRUE`/`FALSE`, `True`/`False`, `1`/`0`. Nothing
+  /// else (not `yes`/`no`, `t`/`f`): these are ambiguous across languages and tools.
+  public static func bool(_ field: UnsafeBufferPointer<UInt8>) throws(ValueError) -> Bool? {
+    let bytes = trimmed(field)
+    if bytes.isEmpty { return nil }
+    if bytes.count == 1 {
+      if bytes[0] == UInt8(ascii: "1") { return true }
+      if bytes[0] == UInt8(ascii: "0") { return false }
+    } else if matches(bytes, "true") || matches(bytes, "TRUE") || matches(bytes, "True") {
+      return true
+    } else if matches(bytes, "false") || matches(bytes, "FALSE") || matches(bytes, "False") {
+      return false
+    }
+    throw ValueError(field, .notTrueOrFalse)
+  }
+
+  /// The index of the case named exactly as the field (no trimming, letter case
+  /// counts); nil when the field is empty.
+  public static func enumeration(_ bytes: UnsafeBufferPointer<UInt8>, cases: [String]) throws(ValueError) -> Int? {
+    if bytes.isEmpty { return nil }
+    for (index, name) in cases.enumerated() where matches(bytes, name) { return index }
+    let text = String(decoding: bytes, as: UTF8.self)
+    let folded = text.trimmingSpaces().lowercased()
+    let suggestion = cases.first { $0.lowercased() == folded }
+    throw ValueError(text: text, reason: .notACase(cases: cases, suggestion: suggestion))
+  }
+
+  // MARK: - Helpers
+
+  /// Whether `bytes` are the UTF-8 of `text`.
+  @inline(__always)
+  static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+    let utf8 = text.utf8
+    guard utf8.count == bytes.count else { return false }
+    // Native strings are contiguous UTF-8: compare the bytes directly.
+    let direct = utf8.withContiguousStorageIfAvailable { storage in
+      for index in 0..<storage.count where storage[index] != bytes[index] { return false }
+      return true
+    }
+    return direct ?? utf8.elementsEqual(bytes)
+  }
+
+  /// `bytes` without spaces and tabs at either end.
+  @inline(__always)
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = bytes.count
+    while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+    while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+    if start == 0 && end == bytes.count { return bytes }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+  }
+
+  /// The digit at `index` (0 to 9), or a value of 10 or more if it is not a digit.
+  @inline(__always)
+  static func digit(_ base: UnsafePointer<UInt8>, _ index: Int) -> Int {
+    Int(base[index] &- UInt8(ascii: "0"))
+  }
+
+  /// A likely reason why a field is not a number, for the error message only.
+  static func numberHint(_ field: UnsafeBufferPointer<UInt8>, wantsWhole: Bool) -> ValueError.NumberHint {
+    let text = String(decoding: field, as: UTF8.self).trimmingSpaces()
+    let body = text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text
+    let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+    if wantsWhole, let dot = body.firstIndex(of: "."), !body.isEmpty,
+      body[..<dot].allSatisfy(isDigit), body[body.index(after: dot)...].allSatisfy(isDigit), body.count > 1
+    {
+      return .hasFraction
+    }
+    if body.contains(",") && body.allSatisfy({ isDigit($0) || $0 == "," || $0 == "." }) {
+      let commas = body.filter { $0 == "," }.count
+      if commas == 1 && !body.contains("."), let comma = body.firstIndex(of: ",") {
+        return body[body.index(after: comma)...].count == 3 ? .thousandsSeparator : .decimalComma
       }
+      return .thousandsSeparator
     }
-    guard position < bytes.endIndex else {
-      return .failure(ValueError(bytes, "needs a time zone: end it with Z or an offset such as +07:00"))
+    if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }), e != body.startIndex,
+      body[..<e].allSatisfy({ isDigit($0) || $0 == "." }),
+      body[body.index(after: e)...].drop(while: { $0 == "-" || $0 == "+" }).allSatisfy(isDigit)
+    {
+      return .exponent
     }
-    var offset = 0
-    switch bytes[position] {
-    case UInt8(ascii: "Z"), UInt8(ascii: "z"):
-      position += 1
-    case UInt8(ascii: "+"), UInt8(ascii: "-"):
-      let sign = bytes[position] == UInt8(ascii: "-") ? -1 : 1
-      guard let hours = twoDigits(bytes, position + 1) else {
-        return .failure(ValueError(bytes, "has an invalid offset"))
-      }
-      var next = position + 3
-      if next < bytes.endIndex && bytes[next] == UInt8(ascii: ":") { next += 1 }
-      guard let minutes = twoDigits(bytes, next), hours <= 18, minutes < 60 else {
-        return .failure(ValueError(bytes, "has an invalid offset"))
-      }
-      offset = sign * (hours * 3600 + minutes * 60)
-      position = next + 2
-    default:
-      return .failure(ValueError(bytes, "needs a time zone: end it with Z or an offset such as +07:00"))
+    let digitsAndDot = body.filter { isDigit($0) || $0 == "." || $0 == "," }
+    let rest = body.filter { !(isDigit($0) || $0 == "." || $0 == ",") }.trimmingSpaces()
+    let currency: Set<Character> = ["$", "\u{20AC}", "\u{A3}", "\u{A5}", "\u{20B9}"]
+    if !digitsAndDot.isEmpty, !rest.isEmpty, rest.count <= 3,
+      rest.allSatisfy({ currency.contains($0) || ($0.isASCII && $0.isLetter) }),
+      body.hasPrefix(rest) || body.hasSuffix(rest)
+    {
+      return .currencyOrUnit
     }
-    guard position == bytes.endIndex else { return .failure(ValueError(bytes, "has text after the time zone")) }
-    return .success(days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset))
-  }
-
-  /// Days since 1970-01-01 of the `YYYY-MM-DD` at `start`.
-  static func civilDays(_ bytes: ArraySlice<UInt8>, at start: Int) -> Result<Int64, ValueError> {
-    guard let high = twoDigits(bytes, start), let low = twoDigits(bytes, start + 2),
-      bytes[start + 4] == UInt8(ascii: "-"), let month = twoDigits(bytes, start + 5),
-      bytes[start + 7] == UInt8(ascii: "-"), let day = twoDigits(bytes, start + 8)
-    else { return .failure(ValueError(bytes, "is not a date like 2026-06-30")) }
-    let year = high * 100 + low
-    guard (1...12).contains(month) else { return .failure(ValueError(bytes, "has no month \(month)")) }
-    let length = CivilDate.daysIn(month: month, year: year)
-    guard (1...length).contains(day) else {
-      return .failure(ValueError(bytes, "is not a date (\(monthNames[month - 1]) \(year) has \(length) days)"))
-    }
-    return .success(daysFromCivil(year: year, month: month, day: day))
-  }
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date.
-  public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return Int64(era * 146_097 + dayOfEra - 719_468)
-  }
-
-  static func twoDigits(_ bytes: ArraySlice<UInt8>, _ at: Int) -> Int? {
-    guard at >= bytes.startIndex, at + 2 <= bytes.endIndex, isDigit(bytes[at]), isDigit(bytes[at + 1]) else {
-      return nil
-    }
-    return Int(bytes[at] - 48) * 10 + Int(bytes[at + 1] - 48)
-  }
-
-  static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
-
-  static func lowercased(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-    bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-  }
-
-  static let monthNames = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-  ]
-}
-
-/// Reads `-12.50` as an exact decimal; nil for anything else (exponents, separators).
-enum ExactDecimalReader {
-  static func read(_ bytes: ArraySlice<UInt8>) -> ExactDecimal? {
-    var position = bytes.startIndex
-    var negative = false
-    if position < bytes.endIndex && (bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "+")) {
-      negative = bytes[position] == UInt8(ascii: "-")
-      position += 1
-    }
-    var units: Int64 = 0
-    var scale = 0
-    var digits = 0
-    var seenPoint = false
-    while position < bytes.endIndex {
-      let byte = bytes[position]
-      if byte == UInt8(ascii: ".") && !seenPoint {
-        seenPoint = true
-      } else if ValueParser.isDigit(byte) {
-        let (times, overflow) = units.multipliedReportingOverflow(by: 10)
-        let (sum, overflow2) = times.addingReportingOverflow(Int64(byte - 48))
-        guard !overflow, !overflow2 else { return nil }
-        units = sum
-        digits += 1
-        if seenPoint { scale += 1 }
-      } else {
-        return nil
-      }
-      position += 1
-    }
-    guard digits > 0, !(seenPoint && scale == 0) else { return nil }
-    return ExactDecimal(units: negative ? -units : units, scale: scale)
+    return .none
   }
 }
 
-/// A value that does not fit its declared type.
-public struct ValueError: Error, Sendable, Hashable, CustomStringConvertible {
-  /// The field as written (invalid UTF-8 repaired for display).
-  public var text: String
-  /// What is wrong, to follow the quoted text: "is not a date (...)".
-  public var problem: String
-
-  init(_ bytes: ArraySlice<UInt8>, _ problem: String) {
-    self.text = String(decoding: bytes.prefix(80), as: UTF8.self)
-    self.problem = problem
+extension String {
+  /// The string without spaces and tabs at either end.
+  func trimmingSpaces() -> String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
   }
-
-  public var description: String { "\"\(text)\" \(problem)" }
 }
