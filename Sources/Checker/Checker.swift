@@ -11,8 +11,10 @@ public struct Checker {
   var diagnostics = DiagnosticBag()
   let files: [FileSyntax]
   let entry: FileID
-  /// When parsing failed somewhere, whole-campaign rules ("no initial state", "no
-  /// consent rule") are skipped: the missing piece may be the one that did not parse.
+  /// When a declaration could not be read (or an import failed, or a file is empty),
+  /// rules about something missing ("no initial state", "no consent rule", "no
+  /// cooldown", "no engagement") are skipped: the missing piece may be the lost one.
+  /// Syntax errors the parser recovered from lose nothing and skip nothing.
   let declarationsLost: Bool
   var symbols = SymbolTable()
   var program = ProgramBuilder()

@@ -43,10 +43,8 @@ import Testing
       return "score extra {\n  email_open +5\n\(indented)\n}"
     case "subject", "text", "offer", "message", "visual":
       return "segment extra = ltv > 1 {\n\(indented)\n}"
-    case "contact" where !fragment.contains("\n"), "expect", "at", "event":
-      return first == "event" && !fragment.contains("\n  ") && words.count > 2 && words[2] == "at"
-        ? "test \"t\" {\n\(indented)\n}"
-        : first == "event" ? fragment : "test \"t\" {\n\(indented)\n}"
+    case "contact" where !fragment.contains("\n"), "expect", "at":
+      return "test \"t\" {\n\(indented)\n}"
     case "initial", "state":
       return "states {\n\(indented)\n  state Engaged\n  Active -> Engaged when engagement >= 20\n}"
     default:
