@@ -22,7 +22,8 @@ let package = Package(
     .target(name: "DataReader", dependencies: ["CampaignLang"]),
     .target(name: "Evaluator", dependencies: ["CampaignLang", "Checker", "DataReader"]),
     .target(name: "Render", dependencies: ["CampaignLang"]),
-    .target(name: "Driver", dependencies: ["CampaignLang", "Lexer", "Parser", "Checker", "Render"]),
+    .target(
+      name: "Driver", dependencies: ["CampaignLang", "Lexer", "Parser", "Checker", "Render", "DataReader", "Evaluator"]),
     .executableTarget(name: "campaignc", dependencies: ["Driver"]),
     .testTarget(
       name: "CampaignTests",

@@ -55,6 +55,8 @@ public struct Driver {
       return ExplainCodeCommand(driver: self).run(rest)
     case "print":
       return PrintCommand(driver: self).run(rest)
+    case "simulate":
+      return SimulateCommand(driver: self).run(rest)
     default:
       let suggestion = Spelling.closest(to: command, among: Help.commands)
       output.writeError(

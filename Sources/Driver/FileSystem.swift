@@ -1,3 +1,4 @@
+import DataReader
 import Foundation
 
 /// The file access the driver needs, behind a protocol so tests can run in memory.
@@ -9,6 +10,23 @@ public protocol FileSystem: Sendable {
   func files(under directory: String, suffix: String) -> [String]
   /// The path with symbolic links resolved, for confinement checks.
   func resolved(_ path: String) -> String
+  /// A data file's bytes (contacts, events); nil with the reason when it cannot be read.
+  func readData(_ path: String) -> Result<[UInt8], ReadFailure>
+  /// Writes `bytes` atomically: a temporary file renamed into place, so a failed write
+  /// never leaves a half file. Returns the reason on failure.
+  func write(_ path: String, _ bytes: [UInt8]) -> String?
+}
+
+/// Why a data file could not be read.
+public struct ReadFailure: Error, Sendable {
+  public var message: String
+}
+
+extension FileSystem {
+  public func readData(_ path: String) -> Result<[UInt8], ReadFailure> {
+    guard let bytes = read(path) else { return .failure(ReadFailure(message: "cannot read \(path)")) }
+    return .success(bytes)
+  }
 }
 
 /// The real disk.
@@ -41,5 +59,22 @@ public struct DiskFileSystem: FileSystem {
 
   public func resolved(_ path: String) -> String {
     URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+  }
+
+  public func readData(_ path: String) -> Result<[UInt8], ReadFailure> {
+    do {
+      return .success(try DataFile.bytes(atPath: path))
+    } catch {
+      return .failure(ReadFailure(message: error.description))
+    }
+  }
+
+  public func write(_ path: String, _ bytes: [UInt8]) -> String? {
+    do {
+      try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+      return nil
+    } catch {
+      return "cannot write \(path): \(error.localizedDescription)"
+    }
   }
 }

@@ -1,13 +1,14 @@
 /// Help texts for `--help`.
 enum Help {
   static let version = "0.1.0"
-  static let commands = ["check", "explain-code", "print", "help"]
+  static let commands = ["check", "simulate", "explain-code", "print", "help"]
 
   static func forCommand(_ name: String) -> String? {
     switch name {
     case "check": check
     case "explain-code": explainCode
     case "print": printTree
+    case "simulate": simulate
     default: nil
     }
   }
@@ -53,6 +54,39 @@ enum Help {
       campaignc check examples/ --format sarif > campaignc.sarif
 
     exit codes: 0 no errors, 1 the input has errors, 2 usage or I/O problem
+
+    """
+
+  static let simulate = """
+    usage: campaignc simulate FILE --contacts FILE --events FILE [options]
+
+    A dry run: replays every contact and its event history through the campaign and
+    reports what would have happened. Nothing is sent. Contacts and events are CSV
+    (with a header row) or JSON Lines (.jsonl); columns are matched to the campaign's
+    contact schema and event fields by name. Events need a `type` column naming the
+    event and a `ts` column with a timestamp and zone (2026-01-31T09:30:00Z).
+
+    options:
+      --contacts FILE         the contacts, one row each (required)
+      --events FILE           the event history, any order (required)
+      --from DATE|TIME        start of the window (default: the earliest event)
+      --to DATE|TIME          end of the window, exclusive (default: just after the
+                              latest event); a date means midnight in the campaign's
+                              time zone
+      --format table|json|csv table (default) for people; json or csv for tools
+      --by ATTRIBUTE          break figures down by a contact attribute (e.g. tier)
+      --per-contact FILE.csv  also write one row per contact (written atomically)
+      --show-pii              show attributes marked pii (masked otherwise)
+      --skip-bad-rows         skip rows that do not fit the schema and count them
+                              (default: stop and list them)
+
+    examples:
+      campaignc simulate examples/winback.campaign \\
+        --contacts examples/data/contacts.csv --events examples/data/events.csv
+      campaignc simulate examples/bench/winback-snapshot.campaign --by tier \\
+        --contacts DIR/contacts.csv --events DIR/events.csv --to 2026-06-30
+
+    exit codes: 0 done, 1 the campaign or the data has errors, 2 usage or I/O problem
 
     """
 

@@ -6,6 +6,15 @@ public protocol Output: AnyObject {
   func writeError(_ text: String)
   /// Whether standard output is a terminal (colour and progress only then).
   var isTerminal: Bool { get }
+  /// Whether standard error is a terminal (progress lines only then).
+  var isErrorTerminal: Bool { get }
+  /// Replaces the progress line on standard error; nil clears it.
+  func writeProgress(_ line: String?)
+}
+
+extension Output {
+  public var isErrorTerminal: Bool { false }
+  public func writeProgress(_ line: String?) {}
 }
 
 /// The process's standard output and error.
@@ -19,6 +28,12 @@ public final class StandardOutput: Output {
   public func write(_ text: String) {
     buffer.append(contentsOf: text.utf8)
     if buffer.count > 1 << 16 { flush() }
+  }
+
+  public var isErrorTerminal: Bool { isatty(2) == 1 }
+
+  public func writeProgress(_ line: String?) {
+    FileHandle.standardError.write(Data(("\r\u{1B}[K" + (line ?? "")).utf8))
   }
 
   public func writeError(_ text: String) {

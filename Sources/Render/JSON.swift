@@ -2,6 +2,8 @@
 public indirect enum JSON: Sendable, Equatable {
   case string(String)
   case number(Int)
+  /// A number already written out (`12.50`), printed as is.
+  case literal(String)
   case bool(Bool)
   case null
   case array([JSON])
@@ -23,6 +25,7 @@ public indirect enum JSON: Sendable, Equatable {
     switch self {
     case .string(let value): JSON.escape(value, into: &out)
     case .number(let value): out += String(value)
+    case .literal(let value): out += value
     case .bool(let value): out += value ? "true" : "false"
     case .null: out += "null"
     case .array(let values):

@@ -25,6 +25,7 @@ struct MemoryFileSystem: FileSystem {
     return files.keys.filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.sorted()
   }
   func resolved(_ path: String) -> String { "/" + normalize(path) }
+  func write(_ path: String, _ bytes: [UInt8]) -> String? { "the in-memory file system is read-only" }
 
   func normalize(_ path: String) -> String {
     var parts: [String] = []

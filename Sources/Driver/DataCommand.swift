@@ -1,0 +1,104 @@
+import CampaignLang
+import Checker
+import DataReader
+import Evaluator
+import Render
+
+/// What `simulate` and `explain` share: compile the campaign, read the data, settle
+/// the window. Problems are printed here; callers get nil and the exit code.
+struct DataCommand {
+  let driver: Driver
+
+  static let dataOptions = ["--contacts", "--events", "--from", "--to"]
+  static let dataSwitches = ["--skip-bad-rows", "--show-pii"]
+
+  /// The checked campaign of `path`, or the exit code after printing its diagnostics.
+  func program(_ path: String) -> Result<CheckedCampaign, ExitStatus> {
+    guard driver.fileSystem.exists(path), !driver.fileSystem.isDirectory(path), let bytes = driver.fileSystem.read(path)
+    else {
+      driver.output.writeError("error: cannot read `\(path)`: no such file\n")
+      return .failure(ExitStatus(code: ExitCode.usage))
+    }
+    let compilation = driver.compile(path, bytes: bytes)
+    guard let program = compilation.program else {
+      let renderer = TextRenderer(color: false)
+      let errors = compilation.diagnostics.filter { $0.severity == .error }
+      var text = ""
+      var tables: [FileID: LineTable] = [:]
+      for diagnostic in errors.prefix(20) {
+        text += renderer.render(diagnostic, sources: compilation.sources, tables: &tables)
+      }
+      text += "error: \(path) has \(errors.count) error\(errors.count == 1 ? "" : "s"); "
+      text += "run `campaignc check \(path)` to see them all, and fix them before simulating\n"
+      driver.output.writeError(text)
+      return .failure(ExitStatus(code: ExitCode.inputErrors))
+    }
+    return .success(program)
+  }
+
+  /// Reads `--contacts` and `--events` for `program`.
+  func load(_ program: CheckedCampaign, _ arguments: Arguments, command: String) -> Result<DataSet, ExitStatus> {
+    guard let contacts = arguments.values["--contacts"], let events = arguments.values["--events"] else {
+      return .failure(
+        ExitStatus(code: driver.usageError("`\(command)` needs --contacts FILE and --events FILE", command: command)))
+    }
+    let zone = ZoneRules(identifier: program.timezone) ?? .utc
+    var bounds: [Int64?] = []
+    for flag in ["--from", "--to"] {
+      guard let text = arguments.values[flag] else {
+        bounds.append(nil)
+        continue
+      }
+      guard let instant = DataCommand.instant(text, zone: zone) else {
+        return .failure(
+          ExitStatus(
+            code: driver.usageError(
+              "`\(flag)` takes a date (2026-06-30, midnight in the campaign's time zone) or a timestamp "
+                + "with a zone (2026-06-30T00:00:00Z); got `\(text)`", command: command)))
+      }
+      bounds.append(instant)
+    }
+    if let from = bounds[0], let to = bounds[1], from >= to {
+      return .failure(ExitStatus(code: driver.usageError("`--from` must be before `--to`", command: command)))
+    }
+    var files: [[UInt8]] = []
+    for path in [contacts, events] {
+      switch driver.fileSystem.readData(path) {
+      case .success(let bytes): files.append(bytes)
+      case .failure(let failure):
+        driver.output.writeError("error: \(failure.message)\n")
+        return .failure(ExitStatus(code: ExitCode.usage))
+      }
+    }
+    let request = LoadRequest(
+      contactsFile: contacts, contactsBytes: files[0], eventsFile: events, eventsBytes: files[1], from: bounds[0],
+      to: bounds[1], skipBadRows: arguments.flags.contains("--skip-bad-rows"))
+    do {
+      return .success(try DataLoader.load(program, request))
+    } catch {
+      var text = "error: \(error.message)\n"
+      for problem in error.problems { text += "  \(problem.description)\n" }
+      if error.problemCount > error.problems.count {
+        text += "  ... and \(error.problemCount - error.problems.count) more\n"
+      }
+      driver.output.writeError(text)
+      return .failure(ExitStatus(code: ExitCode.inputErrors))
+    }
+  }
+
+  /// `2026-06-30` (local midnight in `zone`) or a timestamp with `Z` or an offset.
+  static func instant(_ text: String, zone: ZoneRules) -> Int64? {
+    if let value = try? ValueParser.parse(text, as: .timestamp), case .timestamp(let seconds) = value {
+      return seconds
+    }
+    if let value = try? ValueParser.parse(text, as: .date), case .date(let date) = value {
+      return zone.midnight(ofDay: date.daysSinceEpoch)
+    }
+    return nil
+  }
+}
+
+/// An exit code carried through `Result`.
+struct ExitStatus: Error {
+  var code: Int32
+}

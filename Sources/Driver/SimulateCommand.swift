@@ -1,0 +1,108 @@
+import CampaignLang
+import Checker
+import Evaluator
+import Foundation
+import Render
+
+/// `campaignc simulate FILE --contacts C --events E`: the dry run over real data.
+struct SimulateCommand {
+  let driver: Driver
+
+  enum Format: String, CaseIterable {
+    case table, json, csv
+  }
+
+  func run(_ arguments: [String]) -> Int32 {
+    if arguments.contains("--help") || arguments.contains("-h") {
+      driver.output.write(Help.simulate)
+      return ExitCode.success
+    }
+    let parsed = Arguments.parse(
+      arguments, options: DataCommand.dataOptions + ["--format", "--by", "--per-contact"],
+      switches: DataCommand.dataSwitches)
+    guard case .success(let options) = parsed else {
+      if case .failure(let problem) = parsed { return driver.usageError(problem.message, command: "simulate") }
+      return ExitCode.usage
+    }
+    guard options.positional.count == 1, let path = options.positional.first else {
+      return driver.usageError("`simulate` takes one campaign file", command: "simulate")
+    }
+    let formatName = options.values["--format"] ?? "table"
+    guard let format = Format(rawValue: formatName) else {
+      return driver.usageError(
+        "`--format` takes one of: " + Format.allCases.map(\.rawValue).joined(separator: ", "), command: "simulate")
+    }
+    let data = DataCommand(driver: driver)
+    let program: CheckedCampaign
+    switch data.program(path) {
+    case .success(let checked): program = checked
+    case .failure(let status): return status.code
+    }
+    let showPII = options.flags.contains("--show-pii")
+    var group: Int?
+    if let by = options.values["--by"] {
+      guard let index = program.attributes.firstIndex(where: { $0.name == by }) else {
+        let hint =
+          Spelling.closest(to: by, among: program.attributes.map(\.name)).map { "; did you mean `\($0)`?" } ?? ""
+        return driver.usageError("`--by` names a contact attribute; `\(by)` is not one\(hint)", command: "simulate")
+      }
+      if program.attributes[index].isPII && !showPII {
+        return driver.usageError(
+          "`\(by)` is marked pii, so its values are masked; add --show-pii to break figures down by it",
+          command: "simulate")
+      }
+      group = index
+    }
+    let dataSet: DataSet
+    switch data.load(program, options, command: "simulate") {
+    case .success(let loaded): dataSet = loaded
+    case .failure(let status): return status.code
+    }
+    let simulation = Simulation(campaign: program, data: dataSet)
+    var perContact: PerContactWriter?
+    if options.values["--per-contact"] != nil {
+      perContact = PerContactWriter(simulation: simulation, showPII: showPII)
+    }
+    let progress: ((Int) -> Void)? =
+      driver.output.isErrorTerminal && dataSet.contacts.count >= 100_000
+      ? { [output = driver.output, total = dataSet.contacts.count] done in
+        output.writeProgress("simulating: \(done * 100 / total)% of \(total) contacts")
+      } : nil
+    let report = simulation.run(
+      groupBy: group, perContact: perContact.map { writer in { writer.add($0) } }, progress: progress)
+    if progress != nil { driver.output.writeProgress(nil) }
+    if let writer = perContact, let file = options.values["--per-contact"] {
+      if let problem = driver.fileSystem.write(file, Array(writer.text.utf8)) {
+        driver.output.writeError("error: \(problem)\n")
+        return ExitCode.usage
+      }
+    }
+    let tables = SimulationTables.make(report)
+    driver.output.write(SimulateCommand.render(tables, report: report, format: format))
+    return ExitCode.success
+  }
+
+  static func render(_ tables: [ReportTable], report: SimulationReport, format: Format) -> String {
+    let window = ValueFormat.timestamp(report.window.start) + " to " + ValueFormat.timestamp(report.window.end)
+    switch format {
+    case .table:
+      var out = "campaign \"\(report.campaign.name)\": \(report.contacts) contacts, \(window)"
+      out += report.groupedBy.map { ", by \($0)" } ?? ""
+      out += "\ndry run: nothing was sent\n"
+      for table in tables { out += "\n" + table.text() }
+      return out
+    case .csv:
+      return tables.map { "# \($0.name)\n" + $0.csv() }.joined(separator: "\n")
+    case .json:
+      let json = JSON.object(
+        [
+          ("campaign", .string(report.campaign.name)),
+          ("from", .string(ValueFormat.timestamp(report.window.start))),
+          ("to", .string(ValueFormat.timestamp(report.window.end))),
+          ("contacts", .number(report.contacts)),
+          ("by", report.groupedBy.map { .string($0) } ?? .null),
+        ] + tables.map { ($0.name, $0.json()) })
+      return json.serialized() + "\n"
+    }
+  }
+}

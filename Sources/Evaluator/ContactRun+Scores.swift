@@ -1,0 +1,42 @@
+import CampaignLang
+import Checker
+import Foundation
+
+extension ContactRun {
+  /// Score `index` as read now: the uncapped total after decay, limited to 0...cap.
+  func scoreValue(_ index: Int) -> Double {
+    let raw = decayedRaw(index)
+    let capped = compiled.scores[index].cap.map { min(raw, $0.approximate) } ?? raw
+    return max(0, capped)
+  }
+
+  /// The uncapped total at `now`.
+  func decayedRaw(_ index: Int) -> Double {
+    let score = scores[index]
+    switch compiled.scores[index].decay {
+    case nil: return score.raw
+    case .halfLife(let seconds)?:
+      guard now > score.at, score.raw != 0 else { return score.raw }
+      return score.raw * pow(0.5, Double(now - score.at) / Double(seconds))
+    case .step(let percent, let every, let idleAfter)?:
+      let taken = stepsDue(every: every, idleAfter: idleAfter) - score.steps
+      guard taken > 0, score.raw != 0 else { return score.raw }
+      return score.raw * pow(1 - percent.approximate / 100, Double(taken))
+    }
+  }
+
+  /// Step decay: whole periods of `every` after `idleAfter` of idleness, as of now.
+  func stepsDue(every: Int64, idleAfter: Int64) -> Int64 {
+    let idle = now - lastEngagement - idleAfter
+    return idle <= 0 ? 0 : idle / every
+  }
+
+  /// Writes the decay so far into the score, as of now.
+  mutating func materialise(_ index: Int) {
+    scores[index].raw = decayedRaw(index)
+    scores[index].at = now
+    if case .step(_, let every, let idleAfter)? = compiled.scores[index].decay {
+      scores[index].steps = stepsDue(every: every, idleAfter: idleAfter)
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import CampaignLang
+import Checker
+
+extension ContactRun {
+  /// Applies transitions until none fires: the first in declared order that fires wins,
+  /// then the rules are tried again from the new state. `row`: the event just replayed
+  /// (only its own `on` rules can fire). At the window's end only `when` and immediate
+  /// rules are tried: timers due at the end do not fire.
+  mutating func settle(row: Int, atEnd: Bool = false) {
+    var eventRow = row
+    for _ in 0..<ContactRun.settleLimit {
+      guard let transition = firing(row: eventRow, atEnd: atEnd) else { return }
+      move(to: transition.to, rule: transition.index, flow: nil)
+      eventRow = -1
+    }
+  }
+
+  func firing(row: Int, atEnd: Bool) -> SimulationProgram.Transition? {
+    let type = row >= 0 ? data.events.type[row] : -1
+    for transition in compiled.transitions where applies(transition) {
+      switch transition.trigger {
+      case .immediately: return transition
+      case .when(let condition): if evaluate(condition).isTrue { return transition }
+      case .on(let event, let condition):
+        guard event == type else { continue }
+        if let condition, !evaluate(condition, row: row).isTrue { continue }
+        return transition
+      case .sendsWithoutEngagement(let count):
+        if !atEnd && sendsWithoutEngagement >= count { return transition }
+      case .idle(let seconds):
+        if !atEnd && now - lastEngagement >= seconds { return transition }
+      case .timeInState(let seconds):
+        if !atEnd && now - enteredAt >= seconds { return transition }
+      }
+    }
+    return nil
+  }
+
+  /// Moves the contact to `target`: the flows of the state it leaves stop, the flows
+  /// of `target` start.
+  mutating func move(to target: Int, rule: Int?, flow: Int?) {
+    guard target != state else { return }
+    record.transitions.append(RunRecord.Transition(from: state, to: target, rule: rule, flow: flow, at: now))
+    trace?.note(at: now, .transition(from: state, to: target, rule: rule, flow: flow))
+    for run in flows {
+      let left = compiled.flows[run.flow].sendsFrom[run.pc]
+      if left > 0 {
+        record.held.append(
+          RunRecord.Held(reason: .exited, flow: run.flow, number: 0, channel: -1, at: now, count: left))
+      }
+      trace?.note(at: now, .flowStopped(flow: run.flow))
+    }
+    flows.removeAll(keepingCapacity: true)
+    state = target
+    enteredAt = now
+    startFlows()
+  }
+
+  /// Starts the flows of the current state whose condition holds now.
+  mutating func startFlows() {
+    for index in compiled.flowsOfState[state] {
+      if let condition = compiled.flows[index].condition, !evaluate(condition).isTrue { continue }
+      flows.append(FlowRun(flow: index, resumeAt: now, startedAt: now))
+      trace?.note(at: now, .flowStarted(flow: index))
+    }
+  }
+
+  /// The state's cooldown end, when it has one and it is still running.
+  var cooldownEnd: Int64? {
+    guard let seconds = compiled.campaign.states[state].cooldown else { return nil }
+    let end = enteredAt + seconds
+    return now < end ? end : nil
+  }
+}

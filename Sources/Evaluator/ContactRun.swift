@@ -1,0 +1,178 @@
+import CampaignLang
+import Checker
+
+/// One contact's replay: a discrete-event run over its own events (time order, ties in
+/// input order) and its own timers (waits, idle deadlines, time in state, quiet-hour
+/// deferrals), from the window's start to its end. Replay semantics: grammar.md §8.
+struct ContactRun {
+  let compiled: SimulationProgram
+  let data: DataSet
+  let window: Window
+  /// The attribution window: engagement this long after a send counts for the send.
+  static let attribution: Int64 = 7 * 86_400
+  /// How many state changes one instant may chain before the run stops changing state.
+  static let settleLimit = 64
+
+  var contact = 0
+  var zone = ZoneRules.utc
+  var firstEvent = 0
+  var endEvent = 0
+  /// The next event to replay.
+  var cursor = 0
+  var now: Int64 = 0
+  var state = 0
+  var enteredAt: Int64 = 0
+  var lastEngagement: Int64 = 0
+  var sendsWithoutEngagement: Int64 = 0
+  var scores: [ScoreState] = []
+  var counters: [Int64] = []
+  var suppressed: [Bool] = []
+  var holdUntil: [Int64] = []
+  var sendTimes: [[Int64]] = []
+  var flows: [FlowRun] = []
+  /// Per guardrail: when the contact first got a send it counts (Int64.max: none yet).
+  var guardrailStart: [Int64] = []
+  var flowEngaged = false
+  var record = RunRecord()
+  /// When set, every step is written down for `explain`.
+  var trace: Trace?
+
+  struct ScoreState {
+    /// Uncapped, as of `at`.
+    var raw: Double = 0
+    var at: Int64 = 0
+    /// Step decay: periods already taken off since the last engagement.
+    var steps: Int64 = 0
+  }
+
+  struct FlowRun {
+    var flow: Int
+    var pc = 0
+    var resumeAt: Int64
+    var startedAt: Int64
+    /// Whether the current send was already deferred by quiet hours once.
+    var deferred = false
+  }
+
+  init(compiled: SimulationProgram, data: DataSet, window: Window) {
+    self.compiled = compiled
+    self.data = data
+    self.window = window
+  }
+
+  /// Sets every per-contact figure to its start for contact `index`.
+  mutating func prepare(contact index: Int) {
+    let campaign = compiled.campaign
+    contact = index
+    zone = data.zones[Int(data.contacts.zones[index])]
+    firstEvent = Int(data.events.first[index])
+    endEvent = Int(data.events.first[index + 1])
+    cursor = firstEvent
+    now = window.start
+    lastEngagement = window.start
+    sendsWithoutEngagement = 0
+    scores = Array(repeating: ScoreState(raw: 0, at: window.start, steps: 0), count: campaign.scores.count)
+    counters = Array(repeating: 0, count: campaign.counters.count)
+    suppressed = Array(repeating: false, count: campaign.channels.count)
+    holdUntil = Array(repeating: Int64.min, count: campaign.channels.count)
+    sendTimes = Array(repeating: [], count: campaign.channels.count)
+    flows.removeAll(keepingCapacity: true)
+    guardrailStart = Array(repeating: Int64.max, count: compiled.guardrails.count)
+    record.reset(guardrails: compiled.guardrails.count)
+    state = campaign.initialState
+    enteredAt = now
+  }
+
+  /// Replays contact `index`; the result is in `record` and the run's final state.
+  mutating func run(contact index: Int) {
+    prepare(contact: index)
+    trace?.note(at: now, .entered(state: state))
+    startFlows()
+    settle(row: -1)
+    runFlows()
+    traceSegments()
+    let times = data.events.time
+    let order = data.events.order
+    while true {
+      let eventTime = cursor < endEvent ? times[Int(order[cursor])] : Int64.max
+      let timer = nextTimer()
+      if eventTime == Int64.max && timer >= window.end { break }
+      if eventTime <= timer {
+        replay(row: Int(order[cursor]))
+      } else {
+        now = timer
+        trace?.note(at: now, .timer)
+        settle(row: -1)
+        runFlows()
+      }
+      traceSegments()
+    }
+    now = window.end
+    settle(row: -1, atEnd: true)
+    traceSegments()
+    if trace != nil {
+      let final = scores.indices.map { scoreValue($0) }
+      trace?.note(at: now, .final(scores: final))
+    }
+  }
+
+  /// The earliest pending timer, or Int64.max.
+  func nextTimer() -> Int64 {
+    var next = Int64.max
+    for run in flows where run.resumeAt > now || run.resumeAt == now { next = min(next, run.resumeAt) }
+    for transition in compiled.transitions where applies(transition) {
+      switch transition.trigger {
+      case .idle(let seconds):
+        let due = lastEngagement + seconds
+        if due > now { next = min(next, due) }
+      case .timeInState(let seconds):
+        let due = enteredAt + seconds
+        if due > now { next = min(next, due) }
+      default: break
+      }
+    }
+    return next < window.end ? next : Int64.max
+  }
+
+  func applies(_ transition: SimulationProgram.Transition) -> Bool {
+    if let from = transition.from { return from == state }
+    return transition.to != state && !compiled.campaign.states[state].isFinal
+  }
+
+  /// Replays the event at `row`: engagement, points, holds, guardrails, then rules and flows.
+  mutating func replay(row: Int) {
+    cursor += 1
+    now = data.events.time[row]
+    let type = Int(data.events.type[row])
+    trace?.note(at: now, .event(row: row))
+    let engaging = compiled.isEngagement[type] && isEngagement(row: row, type: type)
+    if engaging {
+      for index in scores.indices { materialise(index) }
+      lastEngagement = now
+      sendsWithoutEngagement = 0
+      for index in scores.indices { scores[index].steps = 0 }
+    }
+    for rule in compiled.scoreRules[type] {
+      if let condition = rule.condition, !evaluate(condition, row: row).isTrue { continue }
+      let before = scoreValue(rule.score)
+      materialise(rule.score)
+      scores[rule.score].raw += rule.points
+      if trace != nil {
+        let after = scoreValue(rule.score)
+        trace?.note(at: now, .points(score: rule.score, points: rule.points, before: before, after: after))
+      }
+    }
+    for hold in compiled.holds[type] { holdUntil[hold.channel] = max(holdUntil[hold.channel], now + hold.seconds) }
+    for (index, guardrail) in compiled.guardrails.enumerated()
+    where guardrail.event == data.events.type[row] && now >= guardrailStart[index] {
+      record.guardrailEvents[index] += 1
+    }
+    settle(row: row)
+    runFlows()
+  }
+
+  func isEngagement(row: Int, type: Int) -> Bool {
+    let conditions = compiled.engagement[type]
+    return conditions.contains { condition in condition.map { evaluate($0, row: row).isTrue } ?? true }
+  }
+}

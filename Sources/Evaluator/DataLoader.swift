@@ -1,0 +1,156 @@
+import CampaignLang
+import Checker
+import DataReader
+
+/// What to load and how strictly.
+public struct LoadRequest: Sendable {
+  public var contactsFile: String
+  public var contactsBytes: [UInt8]
+  public var eventsFile: String
+  public var eventsBytes: [UInt8]
+  /// The window; nil: from the earliest event, to just after the latest.
+  public var from: Int64?
+  public var to: Int64?
+  /// Skip rows that do not fit (and count them) instead of stopping.
+  public var skipBadRows: Bool
+
+  public init(
+    contactsFile: String, contactsBytes: [UInt8], eventsFile: String, eventsBytes: [UInt8], from: Int64? = nil,
+    to: Int64? = nil, skipBadRows: Bool = false
+  ) {
+    self.contactsFile = contactsFile
+    self.contactsBytes = contactsBytes
+    self.eventsFile = eventsFile
+    self.eventsBytes = eventsBytes
+    self.from = from
+    self.to = to
+    self.skipBadRows = skipBadRows
+  }
+}
+
+/// Reads contacts and events against a checked campaign's schema. Columns are matched
+/// by name; extra columns are ignored. A row that does not fit stops the load (every
+/// such row is listed) unless `skipBadRows`, which counts it by reason instead.
+public enum DataLoader {
+  /// The names the time and type columns of an events file may have, in preference order.
+  public static let timeColumns = ["ts", "timestamp", "time", "at"]
+  public static let typeColumns = ["type", "event"]
+  /// How many bad rows an error lists before "and N more".
+  static let shownProblems = 10
+
+  public static func load(_ program: CheckedCampaign, _ request: LoadRequest) throws(LoadError) -> DataSet {
+    var loader = Loader(program: program, skipBadRows: request.skipBadRows)
+    try loader.readContacts(file: request.contactsFile, bytes: request.contactsBytes)
+    try loader.readEvents(file: request.eventsFile, bytes: request.eventsBytes)
+    try loader.stopIfBad()
+    return loader.finish(from: request.from, to: request.to)
+  }
+}
+
+/// The state of one load; see `DataLoader`.
+struct Loader {
+  let program: CheckedCampaign
+  let skipBadRows: Bool
+  var pool = StringPool()
+  var contacts: ContactTable
+  var events: EventTable
+  var slots: FieldSlots
+  var zones: [ZoneRules]
+  var zoneIndex: [String: Int32] = [:]
+  var contactOfKey: [Int32] = []
+  var report = LoadReport()
+  var problems: [RowProblem] = []
+  var problemCount = 0
+  var skipped: [String: LoadReport.Skipped] = [:]
+  var undeclared: [String: Int] = [:]
+  var duplicates: [RowProblem] = []
+
+  init(program: CheckedCampaign, skipBadRows: Bool) {
+    self.program = program
+    self.skipBadRows = skipBadRows
+    contacts = ContactTable(columns: program.attributes.map { Column.empty(for: $0.type, capacity: 0) })
+    slots = FieldSlots(program.events)
+    events = EventTable(fields: slots.columns.map { Column.empty(for: $0.type, capacity: 0) })
+    let campaignZone = ZoneRules(identifier: program.timezone) ?? .utc
+    zones = [campaignZone]
+    zoneIndex[campaignZone.identifier] = 0
+  }
+
+  /// Records a row that does not fit: kept for the error, or counted when skipping.
+  mutating func reject(_ problem: RowProblem) {
+    problemCount += 1
+    if skipBadRows {
+      let key = "\(problem.file)\u{0}\(problem.column ?? "")\u{0}\(problem.kind)"
+      var entry =
+        skipped[key]
+        ?? LoadReport.Skipped(file: problem.file, column: problem.column, kind: problem.kind, count: 0, firstLines: [])
+      entry.count += 1
+      if entry.firstLines.count < 5 { entry.firstLines.append(problem.line) }
+      skipped[key] = entry
+    } else if problems.count < DataLoader.shownProblems {
+      problems.append(problem)
+    }
+  }
+
+  func stopIfBad() throws(LoadError) {
+    if !duplicates.isEmpty {
+      throw LoadError(
+        "contact ids must be unique; these rows repeat an id that an earlier row has",
+        problems: Array(duplicates.prefix(DataLoader.shownProblems)), problemCount: duplicates.count)
+    }
+    if !skipBadRows && problemCount > 0 {
+      throw LoadError(
+        "\(problemCount) row\(problemCount == 1 ? "" : "s") did not fit the campaign's schema; fix them, or run "
+          + "with --skip-bad-rows to skip them and count them in the report",
+        problems: problems, problemCount: problemCount)
+    }
+  }
+
+  static func kind(of type: ValueType) -> ColumnKind {
+    switch type.base {
+    case .int: .int
+    case .decimal: .decimal
+    case .bool: .bool
+    case .date: .date
+    case .timestamp: .timestamp
+    case .duration: .duration
+    case .percent: .percent
+    case .enumeration(let cases): .enumeration(cases.cases)
+    default: .string
+    }
+  }
+
+  /// Reads one field as `type`; nil when missing. Strings go straight to the pool.
+  mutating func value(
+    _ bytes: UnsafeBufferPointer<UInt8>?, as type: ValueType, kind: ColumnKind
+  ) throws(ValueError) -> Value? {
+    guard let bytes, !bytes.isEmpty else { return nil }
+    switch try ValueParser.parse(bytes, as: kind) {
+    case nil: return nil
+    case .int(let number): return .int(number)
+    case .decimal(let number): return .decimal(number)
+    case .bool(let flag): return .bool(flag)
+    case .string(let text): return .string(intern(text))
+    case .date(let date): return .date(date.daysSinceEpoch)
+    case .timestamp(let seconds): return .timestamp(seconds)
+    case .duration(let seconds): return .duration(seconds)
+    case .percent(let number): return .percent(number)
+    case .enumeration(let index): return .enumCase(index)
+    }
+  }
+
+  mutating func intern(_ text: String) -> Int32 { pool.intern(text) }
+
+  /// Reads a field of `type` from `reader`'s current row.
+  mutating func read(
+    _ reader: any RecordReader, column: Int, type: ValueType, kind: ColumnKind
+  ) -> Result<Value?, ValueError> {
+    reader.field(column) { bytes in
+      if kind == .string {
+        guard let bytes, !bytes.isEmpty else { return .success(nil) }
+        return .success(.string(pool.intern(bytes)))
+      }
+      return Result { () throws(ValueError) -> Value? in try value(bytes, as: type, kind: kind) }
+    }
+  }
+}

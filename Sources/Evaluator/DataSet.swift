@@ -1,0 +1,111 @@
+import CampaignLang
+import Checker
+
+/// Every contact's attributes, one column per declared attribute.
+public struct ContactTable: Sendable {
+  public internal(set) var count = 0
+  /// Per attribute of `CheckedCampaign.attributes`.
+  var columns: [Column]
+  /// Per contact: the pool id of its key as written.
+  var keys: [Int32] = []
+  /// Per contact: its time zone, an index into `DataSet.zones`.
+  var zones: [Int32] = []
+}
+
+/// Every event of the window, in compact columns, grouped by contact: the rows of
+/// contact `c` are `order[first[c]..<first[c + 1]]`, in time order (ties in input order).
+public struct EventTable: Sendable {
+  public internal(set) var count = 0
+  var contact: [Int32] = []
+  var time: [Int64] = []
+  var type: [Int32] = []
+  /// One column per field slot (see `FieldSlots`).
+  var fields: [Column]
+  var order: [Int32] = []
+  var first: [Int32] = []
+}
+
+/// Where each event field lives: fields of different event types with the same name
+/// and type share a column, so `channel` is one column however many events have it.
+struct FieldSlots: Sendable {
+  /// `slot[event][field]`: the column of that field.
+  var slot: [[Int]]
+  /// Per column: its name and type.
+  var columns: [(name: String, type: ValueType)]
+
+  init(_ events: [EventType]) {
+    var slot: [[Int]] = []
+    var columns: [(name: String, type: ValueType)] = []
+    for event in events {
+      slot.append(
+        event.fields.map { field in
+          if let existing = columns.firstIndex(where: { $0.name == field.name && $0.type.base == field.type.base }) {
+            return existing
+          }
+          columns.append((field.name, field.type.base))
+          return columns.count - 1
+        })
+    }
+    self.slot = slot
+    self.columns = columns
+  }
+}
+
+/// The simulated window: from `start` (inclusive) to `end` (exclusive), in seconds.
+public struct Window: Sendable, Hashable {
+  public var start: Int64
+  public var end: Int64
+  public init(start: Int64, end: Int64) {
+    self.start = start
+    self.end = end
+  }
+}
+
+/// What loading counted besides the rows it kept: nothing is dropped silently.
+public struct LoadReport: Sendable, Hashable {
+  public struct Skipped: Sendable, Hashable {
+    public var file: String
+    public var column: String?
+    public var kind: String
+    public var count: Int
+    public var firstLines: [Int]
+  }
+  public var contactRows = 0
+  public var eventRows = 0
+  public var eventsBeforeWindow = 0
+  public var eventsAfterWindow = 0
+  public var eventsForUnknownContacts = 0
+  /// A few of the unknown ids, in file order.
+  public var unknownContactExamples: [String] = []
+  /// Rows whose event type the campaign does not declare, by type, sorted by name.
+  public var undeclaredEventTypes: [(name: String, count: Int)] = []
+  /// Rows skipped under `--skip-bad-rows`, by file, column and fault, in that order.
+  public var skipped: [Skipped] = []
+  /// Optional attributes with no column in the contacts file: missing for everyone.
+  public var absentOptionalColumns: [String] = []
+
+  public static func == (a: LoadReport, b: LoadReport) -> Bool {
+    a.contactRows == b.contactRows && a.eventRows == b.eventRows && a.eventsBeforeWindow == b.eventsBeforeWindow
+      && a.eventsAfterWindow == b.eventsAfterWindow && a.eventsForUnknownContacts == b.eventsForUnknownContacts
+      && a.undeclaredEventTypes.map(\.name) == b.undeclaredEventTypes.map(\.name)
+      && a.undeclaredEventTypes.map(\.count) == b.undeclaredEventTypes.map(\.count) && a.skipped == b.skipped
+  }
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(contactRows)
+    hasher.combine(eventRows)
+  }
+}
+
+/// Contacts and events read against a checked campaign, ready to simulate.
+public struct DataSet: Sendable {
+  public internal(set) var contacts: ContactTable
+  public internal(set) var events: EventTable
+  public internal(set) var pool: StringPool
+  /// The time zones in use: the campaign's first, then the contacts' in first-seen order.
+  public internal(set) var zones: [ZoneRules]
+  public internal(set) var window: Window
+  public internal(set) var report: LoadReport
+  var slots: FieldSlots
+  /// Pool id to contact index (-1: not a contact key), for ids below its count.
+  var contactOfKey: [Int32]
+}

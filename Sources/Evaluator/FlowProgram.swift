@@ -1,0 +1,123 @@
+import CampaignLang
+import Checker
+
+/// A flow as a flat list of steps with jumps, so a paused flow is just an index.
+struct FlowProgram: Sendable {
+  enum Op: Sendable {
+    case wait(Int64)
+    case send(Send)
+    /// Go on when the condition holds, else jump to `otherwise`.
+    case branch(Expr, otherwise: Int)
+    case jump(Int)
+    case exit(unless: Expr?)
+    case suppress(channel: Int?, unless: Expr?)
+    case moveTo(audience: String, unless: Expr?)
+    case setState(Int, unless: Expr?)
+    case increment(counter: Int)
+  }
+
+  struct Send: Sendable {
+    var channel: Int
+    var template: String
+    var variant: Int?
+    /// 1-based among the flow's sends, for reports ("step 2").
+    var number: Int
+    var unless: Expr?
+  }
+
+  var name: String
+  var state: Int
+  var condition: Expr?
+  var ops: [Op]
+  /// Per op: how many sends come at or after it (for sends a flow never reached).
+  var sendsFrom: [Int]
+
+  init(_ flow: Flow, compiler: inout ExprCompiler) {
+    name = flow.name
+    state = flow.state
+    condition = flow.condition.map { compiler.compile($0) }
+    var ops: [Op] = []
+    var sends = 0
+    func emit(_ steps: [CheckedStep]) {
+      for step in steps {
+        switch step {
+        case .wait(let seconds): ops.append(.wait(seconds))
+        case .send(let send):
+          sends += 1
+          ops.append(
+            .send(
+              Send(
+                channel: send.channel, template: send.template, variant: send.variant, number: sends,
+                unless: send.unless.map { compiler.compile($0) })))
+        case .branch(let condition, let then, let otherwise):
+          let branch = ops.count
+          ops.append(.jump(0))
+          emit(then)
+          if otherwise.isEmpty {
+            ops[branch] = .branch(compiler.compile(condition), otherwise: ops.count)
+          } else {
+            let skip = ops.count
+            ops.append(.jump(0))
+            ops[branch] = .branch(compiler.compile(condition), otherwise: ops.count)
+            emit(otherwise)
+            ops[skip] = .jump(ops.count)
+          }
+        case .exit(let unless): ops.append(.exit(unless: unless.map { compiler.compile($0) }))
+        case .suppress(let channel, let unless):
+          ops.append(.suppress(channel: channel, unless: unless.map { compiler.compile($0) }))
+        case .moveTo(let audience, let unless):
+          ops.append(.moveTo(audience: audience, unless: unless.map { compiler.compile($0) }))
+        case .setState(let state, let unless):
+          ops.append(.setState(state, unless: unless.map { compiler.compile($0) }))
+        case .increment(let counter): ops.append(.increment(counter: counter))
+        }
+      }
+    }
+    emit(flow.steps)
+    self.ops = ops
+    var sendsFrom = Array(repeating: 0, count: ops.count + 1)
+    for index in stride(from: ops.count - 1, through: 0, by: -1) {
+      if case .send = ops[index] {
+        sendsFrom[index] = sendsFrom[index + 1] + 1
+      } else {
+        sendsFrom[index] = sendsFrom[index + 1]
+      }
+    }
+    self.sendsFrom = sendsFrom
+  }
+}
+
+/// A variant's arms as cumulative basis points, for assigning contacts.
+struct VariantProgram: Sendable {
+  var name: String
+  var arms: [String]
+  var holdout: [Bool]
+  /// `upper[i]`: arm `i` takes buckets below it (of 10,000), above the previous arm's.
+  var upper: [Int]
+  /// The part of the hash that is the same for every contact: campaign and variant.
+  var salt: String
+
+  init(_ variant: Variant, campaign: String) {
+    name = variant.name
+    arms = variant.arms.map(\.name)
+    holdout = variant.arms.map(\.isHoldout)
+    var total = 0
+    upper = variant.arms.map { arm in
+      let basisPoints = Int((arm.weight.approximate * 100).rounded())
+      total += basisPoints
+      return total
+    }
+    if let last = upper.indices.last { upper[last] = max(upper[last], 10_000) }
+    salt = campaign + "\u{1F}" + variant.name + "\u{1F}"
+  }
+
+  /// The arm of the contact whose key is `key`: bucket = hash(campaign, variant, key)
+  /// mod 10,000, where hash is FNV-1a 64 over the UTF-8 bytes of
+  /// `campaign + U+001F + variant + U+001F + key` finished with SplitMix64's mixer.
+  func arm(forKey key: String) -> Int {
+    var text = salt + key
+    let hash = text.withUTF8 { StringPool.hash($0) }
+    let bucket = Int(hash % 10_000)
+    return upper.firstIndex { bucket < $0 } ?? (upper.count - 1)
+  }
+}

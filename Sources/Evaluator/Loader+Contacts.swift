@@ -1,0 +1,87 @@
+import CampaignLang
+import Checker
+import DataReader
+
+extension Loader {
+  mutating func readContacts(file: String, bytes: [UInt8]) throws(LoadError) {
+    var reader = try makeRecordReader(file: file, bytes: bytes)
+    let attributes = program.attributes
+    let absent = Set(reader.select(attributes.map(\.name)))
+    let required = attributes.filter { absent.contains($0.name) && !$0.type.isOptional }.map(\.name)
+    if !required.isEmpty {
+      let names = required.map { "`\($0)`" }.joined(separator: ", ")
+      throw LoadError(
+        "\(file) has no column \(names); the campaign's contact schema declares "
+          + (required.count == 1 ? "it" : "them") + " required (columns are matched by name)")
+    }
+    report.absentOptionalColumns = attributes.filter { absent.contains($0.name) }.map(\.name)
+    let kinds = attributes.map { Loader.kind(of: $0.type) }
+    let key = program.keyAttribute
+    let zoneAttribute = attributes.firstIndex { $0.name == "timezone" && $0.type.base == .string }
+    var row: [Value] = Array(repeating: .missing, count: attributes.count)
+    while true {
+      let more: Bool
+      do {
+        more = try reader.next()
+      } catch {
+        reject(error)
+        continue
+      }
+      guard more else { break }
+      report.contactRows += 1
+      var fits = true
+      for (index, attribute) in attributes.enumerated() {
+        switch read(reader, column: index, type: attribute.type, kind: kinds[index]) {
+        case .failure(let error):
+          reject(RowProblem(file: file, line: reader.line, column: attribute.name, value: error))
+          fits = false
+        case .success(nil) where !attribute.type.isOptional:
+          reject(.missing(file: file, line: reader.line, column: attribute.name))
+          fits = false
+        case .success(let value):
+          row[index] = value ?? .missing
+        }
+        if !fits { break }
+      }
+      guard fits else { continue }
+      var zone: Int32 = 0
+      if let zoneAttribute, case .string(let id) = row[zoneAttribute] {
+        guard let found = self.zone(named: pool.string(id)) else {
+          reject(
+            RowProblem(
+              file: file, line: reader.line, column: "timezone",
+              message: "\"\(pool.string(id))\" is not a time zone; use an IANA name such as Asia/Jakarta or UTC",
+              kind: "unknown time zone"))
+          continue
+        }
+        zone = found
+      }
+      // The key, as text, finds the contact's events.
+      let keyID = reader.field(key) { bytes in bytes.map { pool.intern($0) } }
+      guard let keyID else { continue }
+      if contactOfKey.count < pool.count {
+        contactOfKey.append(contentsOf: repeatElement(-1, count: pool.count - contactOfKey.count))
+      }
+      guard contactOfKey[Int(keyID)] < 0 else {
+        duplicates.append(
+          RowProblem(
+            file: file, line: reader.line, column: attributes[key].name,
+            message: "\"\(pool.string(keyID))\" is the id of an earlier contact", kind: "duplicate id"))
+        continue
+      }
+      contactOfKey[Int(keyID)] = Int32(contacts.count)
+      for index in row.indices { contacts.columns[index].append(row[index]) }
+      contacts.keys.append(keyID)
+      contacts.zones.append(zone)
+      contacts.count += 1
+    }
+  }
+
+  mutating func zone(named name: String) -> Int32? {
+    if let index = zoneIndex[name] { return index }
+    guard let rules = ZoneRules(identifier: name) else { return nil }
+    zones.append(rules)
+    zoneIndex[name] = Int32(zones.count - 1)
+    return Int32(zones.count - 1)
+  }
+}

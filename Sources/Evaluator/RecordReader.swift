@@ -1,0 +1,108 @@
+import DataReader
+
+/// Rows of a data file, as the loader needs them: the value bytes of named columns.
+/// CSV and JSON Lines behave alike: an empty CSV field and a JSON `null` or absent key
+/// are a missing value.
+protocol RecordReader {
+  /// Chooses the columns to read, by name; returns the names the file does not have
+  /// (CSV knows from its header; a JSON Lines file may lack a key on any row, so it
+  /// reports none here and a missing value per row).
+  mutating func select(_ names: [String]) -> [String]
+  /// Moves to the next row; false at the end. A row that cannot be read at all throws.
+  mutating func next() throws(RowProblem) -> Bool
+  /// The line on which the current row starts.
+  var line: Int { get }
+  /// Calls `body` with the bytes of selected column `index` in the current row, nil
+  /// when the value is missing.
+  func field<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R
+}
+
+struct CSVRecordReader: RecordReader {
+  let file: String
+  var reader: CSVReader
+  var record: CSVRecord
+  var columns: [Int?] = []
+
+  init(file: String, bytes: [UInt8]) throws(LoadError) {
+    self.file = file
+    do {
+      reader = try CSVReader(bytes: bytes)
+    } catch {
+      throw LoadError("\(file):\(error.line): \(error.message)")
+    }
+    record = reader.makeRecord()
+  }
+
+  mutating func select(_ names: [String]) -> [String] {
+    columns = names.map { reader.columnIndex(named: $0) }
+    return zip(names, columns).filter { $0.1 == nil }.map(\.0)
+  }
+
+  mutating func next() throws(RowProblem) -> Bool {
+    do {
+      return try reader.next(into: &record)
+    } catch {
+      throw RowProblem(file: file, csv: error)
+    }
+  }
+
+  var line: Int { record.line }
+
+  func field<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+    guard let column = columns[index] else { return body(nil) }
+    let field = record[column]
+    if field.isEmpty && !field.isQuoted { return body(nil) }
+    return reader.bytes.withUnsafeBufferPointer { buffer in field.withValueBytes(in: buffer) { body($0) } }
+  }
+}
+
+struct JSONLinesRecordReader: RecordReader {
+  let file: String
+  var reader: JSONLinesReader
+  var record = JSONRecord()
+  var names: [String] = []
+  /// Per selected name, the index of its field in the current record.
+  var found: [Int?] = []
+
+  init(file: String, bytes: [UInt8]) {
+    self.file = file
+    reader = JSONLinesReader(bytes: bytes)
+  }
+
+  mutating func select(_ names: [String]) -> [String] {
+    self.names = names
+    return []
+  }
+
+  mutating func next() throws(RowProblem) -> Bool {
+    do {
+      guard try reader.next(into: &record) else { return false }
+    } catch {
+      throw RowProblem(file: file, json: error)
+    }
+    let fields = record.fields
+    found = reader.bytes.withUnsafeBufferPointer { buffer in
+      names.map { name in fields.firstIndex { $0.keyEquals(name, in: buffer) } }
+    }
+    return true
+  }
+
+  var line: Int { record.line }
+
+  func field<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+    guard let position = found[index] else { return body(nil) }
+    let field = record.fields[position]
+    if case .null = field.kind { return body(nil) }
+    return reader.bytes.withUnsafeBufferPointer { buffer in field.withValueBytes(in: buffer) { body($0) } }
+  }
+}
+
+/// Opens `bytes` by its file name: `.jsonl`, `.ndjson` and `.json` are JSON Lines,
+/// anything else CSV.
+func makeRecordReader(file: String, bytes: [UInt8]) throws(LoadError) -> any RecordReader {
+  let lower = file.lowercased()
+  if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json") {
+    return JSONLinesRecordReader(file: file, bytes: bytes)
+  }
+  return try CSVRecordReader(file: file, bytes: bytes)
+}

@@ -1,0 +1,70 @@
+/// Why a message a flow meant to send did not go out.
+public enum HeldReason: Int, Sendable, Hashable, CaseIterable, Comparable {
+  case noConsent, suppressed, cooldown, hold, limit, quietHours, holdout, unless, exited
+
+  public var label: String {
+    switch self {
+    case .noConsent: "no consent"
+    case .suppressed: "channel suppressed"
+    case .cooldown: "cooldown"
+    case .hold: "hold after an event"
+    case .limit: "frequency limit"
+    case .quietHours: "quiet hours (deferred)"
+    case .holdout: "holdout arm"
+    case .unless: "unless condition"
+    case .exited: "flow ended first"
+    }
+  }
+
+  public static func < (a: HeldReason, b: HeldReason) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// What happened to one contact in a run: the simulation adds these up, `explain`
+/// prints them.
+public struct RunRecord: Sendable {
+  public struct Transition: Sendable, Hashable {
+    public var from: Int
+    public var to: Int
+    /// Index into `CheckedCampaign.transitions`; nil: a flow's `set state`.
+    public var rule: Int?
+    /// The flow that set the state, for `set state`.
+    public var flow: Int?
+    public var at: Int64
+  }
+  public struct Send: Sendable, Hashable {
+    public var flow: Int
+    public var number: Int
+    public var channel: Int
+    public var template: String
+    /// The variant's arm, when the send has a variant.
+    public var arm: Int?
+    public var at: Int64
+    /// Per engagement event type: whether the contact did it on this channel within
+    /// the attribution window after the send (from the history).
+    public var followedBy: [Bool]
+  }
+  public struct Held: Sendable, Hashable {
+    public var reason: HeldReason
+    public var flow: Int
+    public var number: Int
+    public var channel: Int
+    public var at: Int64
+    /// For `exited`: how many sends the flow did not reach.
+    public var count: Int
+  }
+
+  public var transitions: [Transition] = []
+  public var sends: [Send] = []
+  public var held: [Held] = []
+  public var audiences: [(name: String, at: Int64)] = []
+  /// Per guardrail: its events after the contact's first send (on its channel).
+  public var guardrailEvents: [Int] = []
+
+  mutating func reset(guardrails: Int) {
+    transitions.removeAll(keepingCapacity: true)
+    sends.removeAll(keepingCapacity: true)
+    held.removeAll(keepingCapacity: true)
+    audiences.removeAll(keepingCapacity: true)
+    guardrailEvents = Array(repeating: 0, count: guardrails)
+  }
+}

@@ -1,0 +1,172 @@
+import CampaignLang
+import Checker
+
+/// Runs every contact through a campaign and adds up what happened.
+public struct Simulation: Sendable {
+  public let program: SimulationProgram
+  public let data: DataSet
+
+  public init(campaign: CheckedCampaign, data: DataSet) {
+    program = SimulationProgram(campaign, data: data)
+    var data = data
+    data.pool = program.pool
+    self.data = data
+  }
+
+  /// One contact's final figures, for `--per-contact` and tests.
+  public struct ContactResult: Sendable {
+    public var contact: Int
+    public var inAudience: Bool
+    public var state: Int
+    public var scores: [Double]
+    public var counters: [Int64]
+    public var segments: [Bool]
+    public var sends: [Int]
+    public var audiences: [String]
+  }
+
+  /// Simulates every contact. `group`: the attribute to break figures down by.
+  /// `perContact` sees each contact's result in contact order.
+  public func run(
+    groupBy group: Int? = nil, perContact: ((ContactResult) -> Void)? = nil, progress: ((Int) -> Void)? = nil
+  ) -> SimulationReport {
+    let campaign = program.campaign
+    var report = SimulationReport(campaign: campaign, window: data.window, load: data.report)
+    let (labels, groupOf) = groups(by: group)
+    report.groupedBy = group.map { campaign.attributes[$0].name }
+    report.groups = labels
+    let stateCount = campaign.states.count
+    report.finalStates = Array(repeating: Array(repeating: 0, count: stateCount), count: labels.count)
+    report.scoreSums = Array(
+      repeating: Array(repeating: Array(repeating: 0, count: campaign.scores.count), count: stateCount),
+      count: labels.count)
+    report.segments = Array(repeating: Array(repeating: 0, count: campaign.segments.count), count: labels.count)
+    let span = data.window.end - data.window.start
+    report.period = span > 62 * 86_400 ? 7 * 86_400 : 86_400
+    let periods = Int((span + report.period - 1) / report.period)
+    var overTime = Array(repeating: Array(repeating: 0, count: stateCount), count: periods)
+    var transitions = Array(repeating: Array(repeating: 0, count: stateCount), count: stateCount)
+    var sends: [SimulationReport.SendRow: Int] = [:]
+    var held: [SimulationReport.HeldRow: Int] = [:]
+    var audiences: [String: Int] = [:]
+    var guardrailEvents = Array(repeating: 0, count: campaign.guardrails.count)
+    var sendsPerChannel = Array(repeating: 0, count: campaign.channels.count)
+    var followed = Array(
+      repeating: Array(repeating: 0, count: campaign.events.count), count: campaign.channels.count)
+    var run = ContactRun(compiled: program, data: data, window: data.window)
+    for contact in 0..<data.contacts.count {
+      if let progress, contact % 65_536 == 0 { progress(contact) }
+      let group = groupOf(contact)
+      report.contacts += 1
+      if !run.inAudience(contact: contact) {
+        report.outsideAudience += 1
+        perContact?(
+          ContactResult(
+            contact: contact, inAudience: false, state: -1, scores: [], counters: [], segments: [], sends: [],
+            audiences: []))
+        continue
+      }
+      run.run(contact: contact)
+      let record = run.record
+      report.finalStates[group][run.state] += 1
+      for score in campaign.scores.indices { report.scoreSums[group][run.state][score] += run.scoreValue(score) }
+      let membership = program.segments.map { run.evaluate($0).isTrue }
+      for (index, member) in membership.enumerated() where member { report.segments[group][index] += 1 }
+      // States over time: walk the contact's changes along the period ends.
+      var state = campaign.initialState
+      var change = 0
+      for index in 0..<periods {
+        let end = min(data.window.start + Int64(index + 1) * report.period, data.window.end)
+        while change < record.transitions.count && record.transitions[change].at < end {
+          state = record.transitions[change].to
+          change += 1
+        }
+        overTime[index][state] += 1
+      }
+      for transition in record.transitions { transitions[transition.from][transition.to] += 1 }
+      var channelSends = Array(repeating: 0, count: campaign.channels.count)
+      for send in record.sends {
+        let row = SimulationReport.SendRow(
+          flow: send.flow, number: send.number, template: send.template, channel: send.channel, arm: send.arm ?? -1)
+        sends[row, default: 0] += 1
+        channelSends[send.channel] += 1
+        sendsPerChannel[send.channel] += 1
+        for (event, did) in send.followedBy.enumerated() where did { followed[send.channel][event] += 1 }
+      }
+      for item in record.held {
+        let row = SimulationReport.HeldRow(
+          reason: item.reason, flow: item.flow, number: item.number, channel: item.channel)
+        held[row, default: 0] += item.count
+      }
+      for audience in record.audiences { audiences[audience.name, default: 0] += 1 }
+      for (index, count) in record.guardrailEvents.enumerated() { guardrailEvents[index] += count }
+      perContact?(
+        ContactResult(
+          contact: contact, inAudience: true, state: run.state,
+          scores: campaign.scores.indices.map { run.scoreValue($0) }, counters: run.counters, segments: membership,
+          sends: channelSends, audiences: record.audiences.map(\.name)))
+    }
+    report.statesOverTime = overTime
+    for from in 0..<stateCount {
+      for to in 0..<stateCount where transitions[from][to] > 0 {
+        report.transitions.append((from, to, transitions[from][to]))
+      }
+    }
+    report.sends = sends.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    report.held = held.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    report.audiences = audiences.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    report.guardrails = campaign.guardrails.enumerated().map { index, guardrail in
+      let denominator =
+        guardrail.channel.map { sendsPerChannel[$0] } ?? sendsPerChannel.reduce(0, +)
+      return SimulationReport.GuardrailRow(
+        event: campaign.events[guardrail.event].name, channel: guardrail.channel.map { campaign.channels[$0] },
+        events: guardrailEvents[index], sends: denominator, limitPercent: guardrail.limitPercent)
+    }
+    let engagementTypes = campaign.events.indices.filter { program.isEngagement[$0] }
+    for channel in campaign.channels.indices where sendsPerChannel[channel] > 0 {
+      report.rates.append(
+        (channel, sendsPerChannel[channel], engagementTypes.map { ($0, followed[channel][$0]) }))
+    }
+    return report
+  }
+
+  /// The group labels in byte order and each contact's group.
+  func groups(by attribute: Int?) -> ([String], (Int) -> Int) {
+    guard let attribute else { return (["all"], { _ in 0 }) }
+    let type = program.campaign.attributes[attribute].type
+    let column = data.contacts.columns[attribute]
+    var labelOf: [String] = []
+    for contact in 0..<data.contacts.count {
+      labelOf.append(ValueFormat.text(column.value(at: contact, as: type), type: type, pool: data.pool))
+    }
+    let labels = Array(Set(labelOf)).sorted { a, b in
+      if a == ValueFormat.missingLabel { return false }
+      if b == ValueFormat.missingLabel { return true }
+      return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
+    }
+    var index: [String: Int] = [:]
+    for (position, label) in labels.enumerated() { index[label] = position }
+    let groupOf = labelOf.map { index[$0]! }
+    return (labels, { groupOf[$0] })
+  }
+}
+
+extension ContactRun {
+  /// Whether the contact is in the campaign's audience at the window's start.
+  mutating func inAudience(contact index: Int) -> Bool {
+    guard let audience = compiled.audience else { return true }
+    prepare(contact: index)
+    endEvent = firstEvent
+    return evaluate(audience).isTrue
+  }
+}
+
+extension Simulation {
+  /// Attribute `index` of `contact` as text (missing: empty).
+  public func attributeText(_ index: Int, contact: Int) -> String {
+    let type = program.campaign.attributes[index].type
+    let value = data.contacts.columns[index].value(at: contact, as: type)
+    if case .missing = value { return "" }
+    return ValueFormat.text(value, type: type, pool: data.pool)
+  }
+}

@@ -1,0 +1,134 @@
+import CampaignLang
+import Checker
+
+/// A checked campaign compiled against one data set: expressions with their text in
+/// the data's pool, flows as flat step lists, rules indexed by event type. Built once,
+/// shared by every contact's run.
+public struct SimulationProgram: Sendable {
+  public let campaign: CheckedCampaign
+  var audience: Expr?
+  var segments: [Expr]
+  var consent: [Expr?]
+  /// Per event type: whether it can be engagement, and the conditions that make it so
+  /// (an empty list with `isEngagement` true: always).
+  var engagement: [[Expr?]]
+  /// Per event type: the score rules it feeds.
+  var scoreRules: [[ScoreRule]]
+  var scores: [Score]
+  var transitions: [Transition]
+  /// Per event type: the holds it starts (channel, seconds).
+  var holds: [[(channel: Int, seconds: Int64)]]
+  /// Per channel: its frequency limits (count, window seconds).
+  var limits: [[(count: Int64, window: Int64)]]
+  /// Per channel: its quiet hours (minutes after local midnight).
+  var quietHours: [[(from: Int64, to: Int64)]]
+  var flows: [FlowProgram]
+  /// Per state: the flows that start when a contact enters it, in declared order.
+  var flowsOfState: [[Int]]
+  var variants: [VariantProgram]
+  var guardrails: [(event: Int32, condition: Expr?, channel: Int?)]
+  /// Per event type: the column of its `channel` field when it has one of text type,
+  /// used to tie history events to sends on that channel.
+  var channelSlot: [Int?]
+  /// Per channel name: its pool id, to compare with `channel` fields.
+  var channelIDs: [Int32]
+
+  struct ScoreRule: Sendable {
+    var score: Int
+    var points: Double
+    var condition: Expr?
+  }
+
+  struct Transition: Sendable {
+    var index: Int
+    var from: Int?
+    var to: Int
+    var trigger: Trigger
+  }
+
+  enum Trigger: Sendable {
+    case immediately
+    case when(Expr)
+    case on(event: Int32, condition: Expr?)
+    case sendsWithoutEngagement(Int64)
+    case idle(Int64)
+    case timeInState(Int64)
+  }
+
+  /// The pool after compiling (it holds the campaign's text constants too).
+  public internal(set) var pool: StringPool
+
+  public init(_ campaign: CheckedCampaign, data: DataSet) {
+    self.campaign = campaign
+    let slots = data.slots
+    var compiler = ExprCompiler(
+      program: campaign, slots: slots, zone: data.zones.first ?? .utc, pool: data.pool)
+    audience = campaign.audience.map { compiler.compile($0) }
+    segments = campaign.segments.map { compiler.compile($0.condition) }
+    consent = campaign.consent.map { $0.map { compiler.compile($0) } }
+    let eventCount = campaign.events.count
+    var engagement: [[Expr?]] = Array(repeating: [], count: eventCount)
+    var isEngagement = Array(repeating: false, count: eventCount)
+    for match in campaign.engagement {
+      isEngagement[match.event] = true
+      engagement[match.event].append(match.condition.map { compiler.compile($0, event: match.event) })
+    }
+    // An event type that is not engagement keeps an empty list and is told apart by `isEngagement`.
+    self.engagement = engagement.enumerated().map { index, list in isEngagement[index] ? list : [] }
+    self.isEngagement = isEngagement
+    var scoreRules: [[ScoreRule]] = Array(repeating: [], count: eventCount)
+    for (scoreIndex, score) in campaign.scores.enumerated() {
+      for rule in score.rules {
+        scoreRules[rule.match.event].append(
+          ScoreRule(
+            score: scoreIndex, points: rule.points.approximate,
+            condition: rule.match.condition.map { compiler.compile($0, event: rule.match.event) }))
+      }
+    }
+    self.scoreRules = scoreRules
+    scores = campaign.scores
+    transitions = campaign.transitions.enumerated().map { index, transition in
+      let trigger: Trigger =
+        switch transition.trigger {
+        case .immediately: .immediately
+        case .when(let condition): .when(compiler.compile(condition))
+        case .on(let match):
+          .on(event: Int32(match.event), condition: match.condition.map { compiler.compile($0, event: match.event) })
+        case .sendsWithoutEngagement(let count): .sendsWithoutEngagement(count)
+        case .idle(let seconds): .idle(seconds)
+        case .timeInState(let seconds): .timeInState(seconds)
+        }
+      return Transition(index: index, from: transition.from, to: transition.to, trigger: trigger)
+    }
+    var holds: [[(channel: Int, seconds: Int64)]] = Array(repeating: [], count: eventCount)
+    for hold in campaign.holds { holds[hold.event].append((hold.channel, hold.seconds)) }
+    self.holds = holds
+    let channelCount = campaign.channels.count
+    var limits: [[(count: Int64, window: Int64)]] = Array(repeating: [], count: channelCount)
+    for limit in campaign.limits { limits[limit.channel].append((limit.count, limit.windowSeconds)) }
+    self.limits = limits
+    var quiet: [[(from: Int64, to: Int64)]] = Array(repeating: [], count: channelCount)
+    for hours in campaign.quietHours {
+      for channel in hours.channels.isEmpty ? Array(0..<channelCount) : hours.channels {
+        quiet[channel].append((Int64(hours.from), Int64(hours.to)))
+      }
+    }
+    quietHours = quiet
+    flows = campaign.flows.map { FlowProgram($0, compiler: &compiler) }
+    var flowsOfState: [[Int]] = Array(repeating: [], count: campaign.states.count)
+    for (index, flow) in campaign.flows.enumerated() { flowsOfState[flow.state].append(index) }
+    self.flowsOfState = flowsOfState
+    variants = campaign.variants.map { VariantProgram($0, campaign: campaign.name) }
+    guardrails = campaign.guardrails.map { guardrail in (Int32(guardrail.event), nil, guardrail.channel) }
+    channelSlot = campaign.events.enumerated().map { eventIndex, event in
+      event.fields.firstIndex { $0.name == "channel" && !$0.type.isOptional }.flatMap { field in
+        if case .string = event.fields[field].type.base { return slots.slot[eventIndex][field] }
+        return nil
+      }
+    }
+    channelIDs = campaign.channels.map { compiler.pool.intern($0) }
+    pool = compiler.pool
+  }
+
+  var isEngagement: [Bool]
+}

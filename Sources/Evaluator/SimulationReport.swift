@@ -1,0 +1,65 @@
+import CampaignLang
+import Checker
+
+/// Everything `simulate` reports, added up over all contacts; every list is in a fixed
+/// order (declared order, or sorted by label), never in hash order.
+public struct SimulationReport: Sendable {
+  public struct SendRow: Sendable, Hashable, Comparable {
+    public var flow: Int
+    public var number: Int
+    public var template: String
+    public var channel: Int
+    /// -1: no variant.
+    public var arm: Int
+    public static func < (a: SendRow, b: SendRow) -> Bool {
+      (a.flow, a.number, a.channel, a.arm) < (b.flow, b.number, b.channel, b.arm)
+    }
+  }
+  public struct HeldRow: Sendable, Hashable, Comparable {
+    public var reason: HeldReason
+    public var flow: Int
+    /// 0 for `exited` (the flow as a whole).
+    public var number: Int
+    public var channel: Int
+    public static func < (a: HeldRow, b: HeldRow) -> Bool {
+      (a.reason.rawValue, a.flow, a.number, a.channel) < (b.reason.rawValue, b.flow, b.number, b.channel)
+    }
+  }
+  public struct GuardrailRow: Sendable, Hashable {
+    public var event: String
+    public var channel: String?
+    public var events: Int
+    public var sends: Int
+    public var limitPercent: ExactDecimal
+    public var ratePercent: Double { sends == 0 ? 0 : Double(events) * 100 / Double(sends) }
+    public var breached: Bool { sends > 0 && ratePercent >= limitPercent.approximate }
+  }
+
+  public var campaign: CheckedCampaign
+  public var window: Window
+  public var load: LoadReport
+  public var contacts = 0
+  public var outsideAudience = 0
+  /// The attribute of `--by`, and its values in byte order ("(missing)" last).
+  public var groupedBy: String?
+  public var groups: [String] = ["all"]
+  /// [group][state]
+  public var finalStates: [[Int]] = []
+  /// [group][state][score]: sum of the final scores.
+  public var scoreSums: [[[Double]]] = []
+  /// [group][segment]
+  public var segments: [[Int]] = []
+  /// (from, to) -> count, sorted by from then to.
+  public var transitions: [(from: Int, to: Int, count: Int)] = []
+  /// Seconds per period of `statesOverTime`: a day, or a week for windows over 62 days.
+  public var period: Int64 = 86_400
+  /// [period][state]: contacts in each state at the end of each period.
+  public var statesOverTime: [[Int]] = []
+  public var sends: [(row: SendRow, count: Int)] = []
+  public var held: [(row: HeldRow, count: Int)] = []
+  public var audiences: [(name: String, count: Int)] = []
+  public var guardrails: [GuardrailRow] = []
+  /// Per channel that had sends: sends, and per engagement event type (in declared
+  /// order) how many sends it followed within the attribution window.
+  public var rates: [(channel: Int, sends: Int, followed: [(event: Int, count: Int)])] = []
+}
