@@ -39,4 +39,29 @@ extension ContactRun {
       scores[index].steps = stepsDue(every: every, idleAfter: idleAfter)
     }
   }
+
+  /// When score `index`, decaying with no new points, first reads below `threshold`:
+  /// the first whole second after the crossing; nil when it never will (no decay,
+  /// already below, or a threshold of zero or less).
+  func crossing(score index: Int, below threshold: Double) -> Int64? {
+    guard threshold > 0 else { return nil }
+    let raw = decayedRaw(index)
+    guard raw >= threshold else { return nil }
+    switch compiled.scores[index].decay {
+    case nil: return nil
+    case .halfLife(let seconds)?:
+      let after = Double(seconds) * log2(raw / threshold)
+      guard after < 1e15 else { return nil }
+      return now + Int64(after.rounded(.down)) + 1
+    case .step(let percent, let every, let idleAfter)?:
+      let keep = 1 - percent.approximate / 100
+      guard keep > 0 && keep < 1 else { return keep <= 0 ? now + 1 : nil }
+      // The fewest more steps k with raw * keep^k < threshold.
+      var k = Int64((log(threshold / raw) / log(keep)).rounded(.down))
+      while k > 0 && raw * pow(keep, Double(k - 1)) < threshold { k -= 1 }
+      while raw * pow(keep, Double(k)) >= threshold { k += 1 }
+      let due = stepsDue(every: every, idleAfter: idleAfter) + k
+      return lastEngagement + idleAfter + due * every
+    }
+  }
 }

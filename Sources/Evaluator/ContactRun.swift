@@ -128,6 +128,10 @@ struct ContactRun {
       case .timeInState(let seconds):
         let due = enteredAt + seconds
         if due > now { next = min(next, due) }
+      case .when:
+        for threshold in transition.thresholds {
+          if let due = crossing(score: threshold.score, below: threshold.value), due > now { next = min(next, due) }
+        }
       default: break
       }
     }

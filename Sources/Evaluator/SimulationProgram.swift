@@ -44,6 +44,26 @@ public struct SimulationProgram: Sendable {
     var from: Int?
     var to: Int
     var trigger: Trigger
+    /// For `when`: the (score, number) pairs its condition compares, so a decaying
+    /// score's crossing of a threshold can be timed exactly.
+    var thresholds: [(score: Int, value: Double)] = []
+  }
+
+  /// The comparisons of a score with a constant number inside `expr`.
+  static func thresholds(in expr: Expr) -> [(score: Int, value: Double)] {
+    switch expr {
+    case .binary(let op, let lhs, let rhs):
+      switch (op, lhs, rhs) {
+      case (.less, .score(let index), .constant(let value)), (.lessEqual, .score(let index), .constant(let value)),
+        (.greater, .score(let index), .constant(let value)), (.greaterEqual, .score(let index), .constant(let value)),
+        (.less, .constant(let value), .score(let index)), (.lessEqual, .constant(let value), .score(let index)),
+        (.greater, .constant(let value), .score(let index)), (.greaterEqual, .constant(let value), .score(let index)):
+        return value.real.map { [(index, $0)] } ?? []
+      default: return thresholds(in: lhs) + thresholds(in: rhs)
+      }
+    case .not(let inner), .exists(let inner), .negate(let inner): return thresholds(in: inner)
+    default: return []
+    }
   }
 
   enum Trigger: Sendable {
@@ -98,7 +118,9 @@ public struct SimulationProgram: Sendable {
         case .idle(let seconds): .idle(seconds)
         case .timeInState(let seconds): .timeInState(seconds)
         }
-      return Transition(index: index, from: transition.from, to: transition.to, trigger: trigger)
+      var compiled = Transition(index: index, from: transition.from, to: transition.to, trigger: trigger)
+      if case .when(let condition) = trigger { compiled.thresholds = SimulationProgram.thresholds(in: condition) }
+      return compiled
     }
     var holds: [[(channel: Int, seconds: Int64)]] = Array(repeating: [], count: eventCount)
     for hold in campaign.holds { holds[hold.event].append((hold.channel, hold.seconds)) }
