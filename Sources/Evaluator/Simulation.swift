@@ -170,3 +170,32 @@ extension Simulation {
     return ValueFormat.text(value, type: type, pool: data.pool)
   }
 }
+
+extension Simulation {
+  /// The contact whose key is written `key`, if any.
+  public func contact(withKey key: String) -> Int? {
+    guard let id = data.pool.find(key), Int(id) < data.contactOfKey.count else { return nil }
+    let index = data.contactOfKey[Int(id)]
+    return index >= 0 ? Int(index) : nil
+  }
+
+  /// One contact's replay, written down step by step (for `explain` and tests).
+  public func replay(contact index: Int) -> (record: RunRecord, trace: Trace, state: Int, inAudience: Bool) {
+    var run = ContactRun(compiled: program, data: data, window: data.window)
+    guard run.inAudience(contact: index) else { return (RunRecord(), Trace(segments: 0), -1, false) }
+    run.trace = Trace(segments: program.segments.count)
+    run.run(contact: index)
+    return (run.record, run.trace!, run.state, true)
+  }
+}
+
+/// Variant assignment without a data set, for checking weights over many ids.
+public enum VariantCheck {
+  /// How many of the ids `v0`..`v(N-1)` land in each arm of the campaign's first variant.
+  public static func counts(_ simulation: Simulation, contacts: Int) -> [Int] {
+    guard let variant = simulation.program.variants.first else { return [] }
+    var counts = Array(repeating: 0, count: variant.arms.count)
+    for index in 0..<contacts { counts[variant.arm(forKey: "v\(index)")] += 1 }
+    return counts
+  }
+}
