@@ -39,8 +39,7 @@ enum SimulationTables {
       ReportTable(
         name: "final_states", title: "Final states",
         columns: ["state"] + groupColumn + ["contacts"] + campaign.scores.map { "\($0.name)_sum" }, rows: finalRows,
-        note: report.outsideAudience > 0
-          ? "\(report.outsideAudience) contacts were outside the campaign's audience and are not counted" : nil))
+        note: finalStatesNote(report)))
 
     // Segments, with their creative variables (the persona matrix).
     var segmentRows: [[ReportTable.Cell]] = []
@@ -131,6 +130,19 @@ enum SimulationTables {
 
     tables.append(loadTable(report.load))
     return tables
+  }
+
+  static func finalStatesNote(_ report: SimulationReport) -> String? {
+    var notes: [String] = []
+    if report.outsideAudience > 0 {
+      notes.append("\(report.outsideAudience) contacts were outside the campaign's audience and are not counted")
+    }
+    if report.contactsWithLoops > 0 {
+      notes.append(
+        "warning: \(report.contactsWithLoops) contacts went round a loop of transitions at one instant; it was "
+          + "stopped after 64 changes (use `campaignc explain` on one to see the rules)")
+    }
+    return notes.isEmpty ? nil : notes.joined(separator: "\n  ")
   }
 
   static func armName(_ campaign: CheckedCampaign, _ row: SimulationReport.SendRow) -> String {

@@ -7,10 +7,8 @@ extension ContactRun {
   mutating func runFlows() {
     for _ in 0..<ContactRun.settleLimit {
       guard let index = flows.firstIndex(where: { $0.resumeAt <= now }) else { return }
-      let stateBefore = state
       step(flowAt: index)
       settle(row: -1)
-      if state != stateBefore { continue }
     }
   }
 

@@ -8,9 +8,8 @@ extension ContactRun {
   /// rules are tried: timers due at the end do not fire.
   mutating func settle(row: Int, atEnd: Bool = false) {
     var eventRow = row
-    for _ in 0..<ContactRun.settleLimit {
-      guard let transition = firing(row: eventRow, atEnd: atEnd) else { return }
-      move(to: transition.to, rule: transition.index, flow: nil)
+    while let transition = firing(row: eventRow, atEnd: atEnd) {
+      guard move(to: transition.to, rule: transition.index, flow: nil) else { return }
       eventRow = -1
     }
   }
@@ -38,8 +37,25 @@ extension ContactRun {
 
   /// Moves the contact to `target`: the flows of the state it leaves stop, the flows
   /// of `target` start.
-  mutating func move(to target: Int, rule: Int?, flow: Int?) {
-    guard target != state else { return }
+  /// Returns false when the contact has already changed state `settleLimit` times at
+  /// this instant: rules that undo each other (a loop the checker cannot see, such as
+  /// an idle rule and a score rule whose conditions both still hold) stop there, and
+  /// the run records it.
+  @discardableResult
+  mutating func move(to target: Int, rule: Int?, flow: Int?) -> Bool {
+    guard target != state else { return true }
+    if changesAt != now {
+      changesAt = now
+      changes = 0
+    }
+    changes += 1
+    guard changes <= ContactRun.settleLimit else {
+      if changes == ContactRun.settleLimit + 1 {
+        record.loops += 1
+        trace?.note(at: now, .loopStopped)
+      }
+      return false
+    }
     record.transitions.append(RunRecord.Transition(from: state, to: target, rule: rule, flow: flow, at: now))
     trace?.note(at: now, .transition(from: state, to: target, rule: rule, flow: flow))
     for run in flows {
@@ -54,6 +70,7 @@ extension ContactRun {
     state = target
     enteredAt = now
     startFlows()
+    return true
   }
 
   /// Starts the flows of the current state whose condition holds now.

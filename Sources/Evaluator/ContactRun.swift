@@ -33,6 +33,9 @@ struct ContactRun {
   /// Per guardrail: when the contact first got a send it counts (Int64.max: none yet).
   var guardrailStart: [Int64] = []
   var flowEngaged = false
+  /// State changes at the instant `changesAt`, to stop loops (see `move`).
+  var changes = 0
+  var changesAt = Int64.min
   var record = RunRecord()
   /// When set, every step is written down for `explain`.
   var trace: Trace?
@@ -81,6 +84,8 @@ struct ContactRun {
     record.reset(guardrails: compiled.guardrails.count)
     state = campaign.initialState
     enteredAt = now
+    changes = 0
+    changesAt = Int64.min
   }
 
   /// Replays contact `index`; the result is in `record` and the run's final state.
@@ -119,7 +124,8 @@ struct ContactRun {
   /// The earliest pending timer, or Int64.max.
   func nextTimer() -> Int64 {
     var next = Int64.max
-    for run in flows where run.resumeAt > now || run.resumeAt == now { next = min(next, run.resumeAt) }
+    // Flows due now have just run; one still due (held up by a loop) runs at the next event or timer.
+    for run in flows where run.resumeAt > now { next = min(next, run.resumeAt) }
     for transition in compiled.transitions where applies(transition) {
       switch transition.trigger {
       case .idle(let seconds):

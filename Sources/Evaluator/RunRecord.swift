@@ -59,12 +59,15 @@ public struct RunRecord: Sendable {
   public var audiences: [(name: String, at: Int64)] = []
   /// Per guardrail: its events after the contact's first send (on its channel).
   public var guardrailEvents: [Int] = []
+  /// Instants at which a loop of transitions was stopped.
+  public var loops = 0
 
   mutating func reset(guardrails: Int) {
     transitions.removeAll(keepingCapacity: true)
     sends.removeAll(keepingCapacity: true)
     held.removeAll(keepingCapacity: true)
     audiences.removeAll(keepingCapacity: true)
+    loops = 0
     guardrailEvents = Array(repeating: 0, count: guardrails)
   }
 }

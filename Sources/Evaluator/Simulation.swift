@@ -68,6 +68,7 @@ public struct Simulation: Sendable {
       }
       run.run(contact: contact)
       let record = run.record
+      if record.loops > 0 { report.contactsWithLoops += 1 }
       report.finalStates[group][run.state] += 1
       for score in campaign.scores.indices { report.scoreSums[group][run.state][score] += run.scoreValue(score) }
       let membership = program.segments.map { run.evaluate($0).isTrue }

@@ -40,6 +40,8 @@ public struct SimulationReport: Sendable {
   public var load: LoadReport
   public var contacts = 0
   public var outsideAudience = 0
+  /// Contacts whose transitions looped at one instant (stopped after `settleLimit` changes).
+  public var contactsWithLoops = 0
   /// The attribute of `--by`, and its values in byte order ("(missing)" last).
   public var groupedBy: String?
   public var groups: [String] = ["all"]

@@ -19,6 +19,7 @@ public struct Trace: Sendable {
     case incremented(counter: Int, value: Int64)
     case segment(Int, entered: Bool)
     case final(scores: [Double])
+    case loopStopped
   }
 
   public private(set) var entries: [(at: Int64, entry: Entry)] = []
