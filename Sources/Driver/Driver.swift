@@ -57,6 +57,8 @@ public struct Driver {
       return PrintCommand(driver: self).run(rest)
     case "simulate":
       return SimulateCommand(driver: self).run(rest)
+    case "explain":
+      return ExplainCommand(driver: self).run(rest)
     default:
       let suggestion = Spelling.closest(to: command, among: Help.commands)
       output.writeError(

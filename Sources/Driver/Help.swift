@@ -1,7 +1,7 @@
 /// Help texts for `--help`.
 enum Help {
   static let version = "0.1.0"
-  static let commands = ["check", "simulate", "explain-code", "print", "help"]
+  static let commands = ["check", "simulate", "explain", "explain-code", "print", "help"]
 
   static func forCommand(_ name: String) -> String? {
     switch name {
@@ -9,6 +9,7 @@ enum Help {
     case "explain-code": explainCode
     case "print": printTree
     case "simulate": simulate
+    case "explain": explain
     default: nil
     }
   }
@@ -87,6 +88,29 @@ enum Help {
         --contacts DIR/contacts.csv --events DIR/events.csv --to 2026-06-30
 
     exit codes: 0 done, 1 the campaign or the data has errors, 2 usage or I/O problem
+
+    """
+
+  static let explain = """
+    usage: campaignc explain FILE --contact ID --contacts FILE --events FILE [options]
+
+    One contact's dry run, step by step in campaign words: each event and the points it
+    gave, segments entered and left, transitions and the rule that fired, flows, the
+    messages that would be sent and the ones held back with the reason. Times are in the
+    contact's time zone. Nothing is sent.
+
+    options:
+      --contact ID            the contact's key (required)
+      --contacts, --events, --from, --to, --skip-bad-rows
+                              as for `campaignc simulate`
+      --show-pii              show attributes marked pii (masked otherwise)
+
+    example:
+      campaignc explain examples/winback.campaign --contact u00042 \\
+        --contacts examples/data/contacts.csv --events examples/data/events.csv
+
+    exit codes: 0 done, 1 the campaign or the data has errors or no such contact,
+    2 usage or I/O problem
 
     """
 

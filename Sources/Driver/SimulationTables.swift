@@ -100,7 +100,7 @@ enum SimulationTables {
 
     tables.append(
       ReportTable(
-        name: "audiences", title: "Moved to audiences", columns: ["audience", "contacts"],
+        name: "audiences", title: "Moved to audiences", columns: ["audience", "moves"],
         rows: report.audiences.map { [.text($0.name), .int($0.count)] }))
 
     tables.append(

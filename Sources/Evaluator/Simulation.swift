@@ -200,3 +200,22 @@ public enum VariantCheck {
     return counts
   }
 }
+
+extension Simulation {
+  /// The time zone a contact's clock runs in.
+  public func zone(ofContact index: Int) -> ZoneRules { data.zones[Int(data.contacts.zones[index])] }
+
+  /// An event row in campaign words: `page_view { channel: web, page: pricing }`.
+  public func describeEvent(row: Int) -> String {
+    let type = Int(data.events.type[row])
+    let event = program.campaign.events[type]
+    var parts: [String] = []
+    for (field, slot) in zip(event.fields, data.slots.slot[type]) {
+      let value = data.events.fields[slot].value(at: row, as: field.type)
+      if case .missing = value { continue }
+      let text = ValueFormat.text(value, type: field.type, pool: data.pool)
+      parts.append("\(field.name): " + (field.isPII ? ValueFormat.masked : text))
+    }
+    return event.name + (parts.isEmpty ? "" : " { " + parts.joined(separator: ", ") + " }")
+  }
+}
