@@ -92,6 +92,18 @@ struct Loader {
     }
   }
 
+  /// Moves `reader` to the next row it can read, rejecting the ones it cannot; false
+  /// at the end of the file.
+  mutating func nextRow(_ reader: inout any RecordReader) -> Bool {
+    while true {
+      do {
+        return try reader.next()
+      } catch {
+        reject(error)
+      }
+    }
+  }
+
   func stopIfBad() throws(LoadError) {
     if !duplicates.isEmpty {
       throw LoadError(

@@ -19,15 +19,7 @@ extension Loader {
     let key = program.keyAttribute
     let zoneAttribute = attributes.firstIndex { $0.name == "timezone" && $0.type.base == .string }
     var row: [Value] = Array(repeating: .missing, count: attributes.count)
-    while true {
-      let more: Bool
-      do {
-        more = try reader.next()
-      } catch {
-        reject(error)
-        continue
-      }
-      guard more else { break }
+    while nextRow(&reader) {
       report.contactRows += 1
       var fits = true
       for (index, attribute) in attributes.enumerated() {

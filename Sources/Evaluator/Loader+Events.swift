@@ -39,15 +39,7 @@ extension Loader {
     let fieldCount = slots.columns.count
     var values: [Value] = Array(repeating: .missing, count: fieldCount)
     var unknownExamples: [String] = []
-    while true {
-      let more: Bool
-      do {
-        more = try reader.next()
-      } catch {
-        reject(error)
-        continue
-      }
-      guard more else { break }
+    while nextRow(&reader) {
       report.eventRows += 1
       let line = reader.line
       // The event type first: rows of undeclared types are counted, not read.
