@@ -31,11 +31,11 @@ extension DiagnosticCatalogue {
       wrong: "text \"50\\% off\"", corrected: "text \"50% off\""),
     e(
       .numberTooLarge, "number-too-large", "a number is too large",
-      "Numbers have at most 18 digits.",
+      "Numbers have at most 18 digits, and a duration is at most 3650000d (about 10,000 years), so no date or timestamp arithmetic can overflow.",
       wrong: "cap 1000000000000000000000", corrected: "cap 1000"),
     e(
       .malformedLiteral, "malformed-literal", "a date, time or duration is malformed",
-      "Dates are `2026-12-31`, timestamps `2026-01-31T09:30` (optionally `:ss` and `Z` or `+07:00`), times of day `21:00`, durations a whole number and `s`, `m`, `h`, `d` or `w`.",
+      "Dates are `2026-12-31`, timestamps `2026-01-31T09:30` (optionally `:ss` and `Z` or `+07:00`), times of day `21:00`, durations a whole number and `s`, `m`, `h`, `d` or `w` (seconds, minutes, hours, days, weeks). Numbers are digits with `_` only between two digits, and no exponent (`100000`, not `1e5`).",
       wrong: "wait 1.5d", corrected: "wait 36h"),
     e(
       .symbolOperator, "symbol-operator", "an operator written as a symbol",
@@ -63,7 +63,7 @@ extension DiagnosticCatalogue {
       wrong: "segment vip = ltv >= 500 AND orders_90d >= 2", corrected: "segment vip = ltv >= 500 and orders_90d >= 2"),
     e(
       .durationInWords, "duration-in-words", "a duration written in words",
-      "Durations are a number and a one-letter unit with no space between: `s`, `m`, `h`, `d`, `w`.",
+      "Durations are a number and a one-letter unit with no space between: `s`, `m`, `h`, `d`, `w` (seconds, minutes, hours, days, weeks). `m` is minutes; there are no months or years, which have no fixed length: write days (`30d`, `365d`).",
       wrong: "wait 7 days", corrected: "wait 7d"),
     e(
       .missingUnit, "missing-unit", "a number is missing its unit",
@@ -235,7 +235,7 @@ extension DiagnosticCatalogue {
       corrected: "Active -> Engaged when engagement >= 20\nEngaged -> Active when engagement < 10"),
     e(
       .sendWithoutConsent, "send-without-consent", "a send on a channel with no consent rule",
-      "Nothing may be sent on a channel unless the campaign says when a contact agreed to it.",
+      "Nothing may be sent on a channel unless the campaign says when a contact agreed to it. Reported once per channel, at its first send.",
       wrong: "flow f for Active {\n  send sms \"reminder\" text \"Your offer ends today\"\n}",
       corrected:
         "consent sms when sms_opt_in\nflow f for Active {\n  send sms \"reminder\" text \"Your offer ends today\"\n}"),

@@ -149,8 +149,17 @@ extension Parser {
   mutating func parseVariant() -> VariantDecl? {
     let start = advance().range
     guard let name = expectName("the variant's name, like `variant subject_test {`") else { return nil }
-    let (arms, end) = parseBlock("variant `\(name.text)`", allowsCommas: true) { parser in parser.parseArm() }
-    return VariantDecl(name: name, arms: arms, range: start.to(end))
+    // An arm that could not be read (a malformed share the lexer reported included), or
+    // a syntax error in the block, means the shares cannot be added up.
+    let errorsBefore = diagnostics.errorCount
+    var lostArm = false
+    let (arms, end) = parseBlock("variant `\(name.text)`", allowsCommas: true) { parser in
+      let arm = parser.parseArm()
+      if arm == nil { lostArm = true }
+      return arm
+    }
+    return VariantDecl(
+      name: name, arms: arms, range: start.to(end), lostArms: lostArm || diagnostics.errorCount > errorsBefore)
   }
 
   mutating func parseArm() -> VariantArm? {
