@@ -49,4 +49,18 @@ extension Lexer {
     emit(.duration, from: start)
     return true
   }
+
+  /// `9pm`, `8am`: reported with the 24-hour time meant, and read as that time of day so
+  /// the rest of the line is still checked.
+  mutating func twelveHourClock(start: Int, word: String, value: ExactDecimal?, isWhole: Bool) -> Bool {
+    let lowered = word.lowercased()
+    guard lowered == "am" || lowered == "pm", let value, isWhole, (1...12).contains(value.units) else { return false }
+    let hour = Int(value.units) % 12 + (lowered == "pm" ? 12 : 0)
+    let meant = (hour < 10 ? "0" : "") + "\(hour):00"
+    diagnostics.error(
+      .malformedLiteral, "write `\(file.text(range(start, index)))` as `\(meant)`", at: range(start, index),
+      help: "times of day are on the 24-hour clock, from `00:00` to `23:59`")
+    emit(.timeOfDay, from: start, literal: .timeOfDay(hour * 60))
+    return true
+  }
 }

@@ -137,6 +137,7 @@ extension Lexer {
     }
     let word = file.text(range(unitStart, index))
     if notANumber(start: start, unitStart: unitStart, word: word) { return }
+    if twelveHourClock(start: start, word: word, value: value, isWhole: isWhole) { return }
     if noCalendarUnits(start: start, word: word, value: value, isWhole: isWhole) { return }
     let unit = Duration.Unit(rawValue: word) ?? Lexer.unitWords[word.lowercased()]
     guard let unit else {

@@ -40,6 +40,15 @@ import Testing
     ("variant v { a 50, b 50 }", ["E0206", "E0206"]),
     ("variant v { a 50%  b 50% }", ["E0201"]),
     ("variant v {\n  a 50% { subject \"A\" }\n  b 50 { subject \"B\" }\n}", ["E0206"]),
+    // Operators written the wrong way round, or in words: one message, read as meant.
+    ("segment a = ltv => 500", ["E0201"]),
+    ("segment a = ltv =< 500", ["E0201"]),
+    ("segment a = ltv <> 500", ["E0201"]),
+    ("segment a = orders_90d is 5", ["E0203"]),
+    ("segment a = orders_90d is not 5 and ltv > 1", ["E0203"]),
+    // 12-hour times: one message per time.
+    ("quiet hours 9pm to 8am", ["E0109", "E0109"]),
+    ("segment a = ltv > $500", ["E0101"]),
   ])
   func oneMistakeGivesTheseCodes(line: String, expected: [String]) {
     let result = compile(minimalCampaign + line + "\n")
@@ -58,5 +67,23 @@ import Testing
     let result = compile(minimalCampaign + "cooldown Active \(String(repeating: "9", count: 5000))d\n")
     let diagnostic = result.diagnostics.first
     #expect(diagnostic.map { $0.message.count + ($0.help?.count ?? 0) < 200 } == true)
+  }
+
+  /// The messages and helps that name what to write instead.
+  @Test(arguments: [
+    ("segment a = ltv => 500", "write `>=`"),
+    ("segment a = ltv =< 500", "write `<=`"),
+    ("segment a = ltv <> 500", "write `!=`"),
+    ("segment a = orders_90d is 5", "use `==`"),
+    ("quiet hours 9pm to 8am", "`21:00`"),
+    ("quiet hours 9pm to 8am", "`08:00`"),
+    ("segment a = ltv > $500", "without a currency sign"),
+    ("segment a = ltv > \u{07} 5", "unexpected control character U+0007 in a campaign"),
+    ("flow f for Active {\n  wait 1M\n}", "no months"),
+  ])
+  func theMessageSaysWhatToWrite(line: String, words: String) {
+    let result = compile(minimalCampaign + line + "\n")
+    let text = result.diagnostics.map { $0.message + " " + ($0.help ?? "") }.joined(separator: "\n")
+    #expect(text.contains(words), "\(line): \(text)")
   }
 }
