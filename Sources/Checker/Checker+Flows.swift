@@ -94,7 +94,9 @@ extension Checker {
     var unknownVariant = false
     for option in send.options {
       if let first = seen[option.keyword] {
-        duplicate("`\(option.keyword)` of this send", Name(option.keyword, option.range), first: first)
+        repeated(
+          "this send gives `\(option.keyword)` twice", at: option.range, first: first,
+          help: "remove one of the two `\(option.keyword)` options")
         valid = false
         continue
       }

@@ -75,14 +75,22 @@ import Testing
     ("segment a = ltv =< 500", "write `<=`"),
     ("segment a = ltv <> 500", "write `!=`"),
     ("segment a = orders_90d is 5", "use `==`"),
-    ("quiet hours 9pm to 8am", "`21:00`"),
-    ("quiet hours 9pm to 8am", "`08:00`"),
+    ("quiet hours 9pm to 07:00", "`21:00`"),
+    ("quiet hours 22:00 to 8am", "`08:00`"),
     ("segment a = ltv > $500", "without a currency sign"),
+    ("flow f for Active {\n  send email \"x\" subject \"Hi\" subject \"Again\"\n}", "this send gives `subject` twice"),
+    ("consent email when true", "channel `email` already has a consent rule"),
+    ("consent email when true", "merge the two conditions"),
+    ("cooldown Active 3d\ncooldown Active 4d", "state `Active` already has a cooldown"),
+    ("score s2 {\n  email_open +1\n  cap 5\n  cap 6\n}", "score `s2` already has a cap"),
+    ("test \"t\" {\n  contact { id \"c\", ltv 5, ltv 6 }\n}", "this test contact gives `ltv` twice"),
     ("segment a = ltv > \u{07} 5", "unexpected control character U+0007 in a campaign"),
     ("flow f for Active {\n  wait 1M\n}", "no months"),
   ])
   func theMessageSaysWhatToWrite(line: String, words: String) {
     let result = compile(minimalCampaign + line + "\n")
+    #expect(result.diagnostics.count == 1, "\(line)")
+    #expect(!result.diagnostics.contains { $0.help?.contains("another name") == true }, "\(line)")
     let text = result.diagnostics.map { $0.message + " " + ($0.help ?? "") }.joined(separator: "\n")
     #expect(text.contains(words), "\(line): \(text)")
   }
