@@ -16,7 +16,8 @@ extension DiagnosticCatalogue {
     e(
       .unusualSpace, "unusual-space", "a non-breaking or unusual space",
       "A non-breaking space (or another invisible space character) outside quotes. It looks like a space but is not one; retype it.",
-      wrong: "segment vip\u{00A0}= ltv >= 500", corrected: "segment vip = ltv >= 500"),
+      wrong: "segment vip\u{00A0}= ltv >= 500   # a non-breaking space (U+00A0) after `vip`",
+      corrected: "segment vip = ltv >= 500   # a plain space after `vip`"),
     e(
       .dash, "dash", "an en dash or em dash where `-` belongs",
       "Documents turn `-` into `–` or `—`. Campaigns use the plain hyphen-minus, also in the arrow `->`.",

@@ -211,7 +211,10 @@ extension Checker {
       if arm.isHoldout { holdout = arm }
       if let weight = arm.weight {
         if weight.value.approximate <= 0 || weight.value.approximate > 100 {
-          error(.percentOutOfRange, "an arm's share must be more than 0% and at most 100%", at: weight.range)
+          error(
+            .percentOutOfRange, "an arm's share must be more than 0% and at most 100%", at: weight.range,
+            help: weight.value.approximate <= 0
+              ? "remove arm `\(arm.name.text)`, or give it a share above 0%" : "give it a share of at most 100%")
           valid = false
         }
         total = add(total, weight.value)

@@ -34,6 +34,13 @@ extension Parser {
       if at("cooldown") {
         return .wait(WaitStep(duration: nil, range: start.to(advance().range)))
       }
+      if at("for") && peek().kind == .duration {
+        // `wait for 7d`: reported once, then read as meant.
+        report(
+          .unexpectedToken, "`wait` takes the duration without `for`", at: current.range,
+          help: "write `wait \(text(peek()))`")
+        advance()
+      }
       guard let duration = parseDuration("how long to wait") else { return .invalid(start) }
       return .wait(WaitStep(duration: duration, range: start.to(duration.range)))
     case "send":
