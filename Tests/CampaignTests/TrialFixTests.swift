@@ -101,4 +101,21 @@ import Testing
     let text = result.diagnostics.map { $0.message + " " + ($0.help ?? "") }.joined(separator: "\n")
     #expect(text.contains(words), "\(line): \(text)")
   }
+
+  /// A block's missing `{` or an inner block's missing `}` is one message, about that block.
+  @Test(arguments: [
+    ("flow f for Active\n  send email \"x\" subject \"Hi\"\n}\nsegment z = ltvv > 1", ["E0201", "E0301"], "flow `f`"),
+    ("score s2\n  email_open +1\n}", ["E0201"], "score `s2`"),
+    (
+      "flow f for Active {\n  if ltv > 1 {\n    wait 1d\n  send email \"x\" subject \"Hi\"\n}\nsegment z = ltvv > 1",
+      ["E0202", "E0301"], "the `if` branch"
+    ),
+    ("flow f for Active {\n  if ltv > 1 {\n    wait 1d\n}", ["E0202"], "the `if` branch"),
+    ("variant v {\n  a 50% {\n    subject \"A\"\n  b 50% { subject \"B\" }\n}", ["E0202"], "arm `a`"),
+  ])
+  func aMissingBraceIsBlamedOnItsOwnBlock(line: String, expected: [String], block: String) {
+    let result = compile(minimalCampaign + line + "\n")
+    #expect(codes(result) == expected, "\(line)")
+    #expect(result.diagnostics.first?.message.contains(block) == true, "\(line)")
+  }
 }
