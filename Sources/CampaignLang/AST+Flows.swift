@@ -121,10 +121,14 @@ public struct VariantDecl: Sendable, Hashable {
   public var name: Name
   public var arms: [VariantArm]
   public var range: SourceRange
-  public init(name: Name, arms: [VariantArm], range: SourceRange) {
+  /// Set when a syntax error inside the block lost an arm or its share: the shares are
+  /// then not added up (that error is the one message).
+  public var lostArms: Bool
+  public init(name: Name, arms: [VariantArm], range: SourceRange, lostArms: Bool = false) {
     self.name = name
     self.arms = arms
     self.range = range
+    self.lostArms = lostArms
   }
 }
 

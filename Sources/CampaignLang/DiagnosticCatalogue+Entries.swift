@@ -16,7 +16,8 @@ extension DiagnosticCatalogue {
     e(
       .unusualSpace, "unusual-space", "a non-breaking or unusual space",
       "A non-breaking space (or another invisible space character) outside quotes. It looks like a space but is not one; retype it.",
-      wrong: "segment vip\u{00A0}= ltv >= 500", corrected: "segment vip = ltv >= 500"),
+      wrong: "segment vip\u{00A0}= ltv >= 500   # a non-breaking space (U+00A0) after `vip`",
+      corrected: "segment vip = ltv >= 500   # a plain space after `vip`"),
     e(
       .dash, "dash", "an en dash or em dash where `-` belongs",
       "Documents turn `-` into `–` or `—`. Campaigns use the plain hyphen-minus, also in the arrow `->`.",
@@ -31,11 +32,11 @@ extension DiagnosticCatalogue {
       wrong: "text \"50\\% off\"", corrected: "text \"50% off\""),
     e(
       .numberTooLarge, "number-too-large", "a number is too large",
-      "Numbers have at most 18 digits.",
+      "Numbers have at most 18 digits, and a duration is at most 3650000d (about 10,000 years), so no date or timestamp arithmetic can overflow.",
       wrong: "cap 1000000000000000000000", corrected: "cap 1000"),
     e(
       .malformedLiteral, "malformed-literal", "a date, time or duration is malformed",
-      "Dates are `2026-12-31`, timestamps `2026-01-31T09:30` (optionally `:ss` and `Z` or `+07:00`), times of day `21:00`, durations a whole number and `s`, `m`, `h`, `d` or `w`.",
+      "Dates are `2026-12-31`, timestamps `2026-01-31T09:30` (optionally `:ss` and `Z` or `+07:00`), times of day `21:00`, durations a whole number and `s`, `m`, `h`, `d` or `w` (seconds, minutes, hours, days, weeks). Numbers are digits with `_` only between two digits, and no exponent (`100000`, not `1e5`).",
       wrong: "wait 1.5d", corrected: "wait 36h"),
     e(
       .symbolOperator, "symbol-operator", "an operator written as a symbol",
@@ -63,7 +64,7 @@ extension DiagnosticCatalogue {
       wrong: "segment vip = ltv >= 500 AND orders_90d >= 2", corrected: "segment vip = ltv >= 500 and orders_90d >= 2"),
     e(
       .durationInWords, "duration-in-words", "a duration written in words",
-      "Durations are a number and a one-letter unit with no space between: `s`, `m`, `h`, `d`, `w`.",
+      "Durations are a number and a one-letter unit with no space between: `s`, `m`, `h`, `d`, `w` (seconds, minutes, hours, days, weeks). `m` is minutes; there are no months or years, which have no fixed length: write days (`30d`, `365d`).",
       wrong: "wait 7 days", corrected: "wait 7d"),
     e(
       .missingUnit, "missing-unit", "a number is missing its unit",
@@ -139,7 +140,7 @@ extension DiagnosticCatalogue {
       wrong: "balance money", corrected: "balance decimal"),
     e(
       .duplicate, "duplicate", "declared twice",
-      "Each name is declared once per kind. Attributes, scores, segments and counters share one set of names because conditions name them all the same way.",
+      "Each name is declared once per kind. Attributes, scores, segments and counters share one set of names because conditions name them all the same way. What is not a name is given once too: a send's `subject`, a channel's consent rule (merge two into one with `and` or `or`), a score's cap or decay, a state's cooldown.",
       wrong: "segment vip = ltv >= 500\nsegment vip = orders_90d >= 5",
       corrected: "segment vip = ltv >= 500\nsegment frequent = orders_90d >= 5"),
     e(
@@ -235,7 +236,7 @@ extension DiagnosticCatalogue {
       corrected: "Active -> Engaged when engagement >= 20\nEngaged -> Active when engagement < 10"),
     e(
       .sendWithoutConsent, "send-without-consent", "a send on a channel with no consent rule",
-      "Nothing may be sent on a channel unless the campaign says when a contact agreed to it.",
+      "Nothing may be sent on a channel unless the campaign says when a contact agreed to it. Reported once per channel, at its first send.",
       wrong: "flow f for Active {\n  send sms \"reminder\" text \"Your offer ends today\"\n}",
       corrected:
         "consent sms when sms_opt_in\nflow f for Active {\n  send sms \"reminder\" text \"Your offer ends today\"\n}"),

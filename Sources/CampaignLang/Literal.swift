@@ -65,6 +65,11 @@ public struct Duration: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
   }
 
+  /// The longest duration a campaign may write, in days (about 10,000 years): longer
+  /// ones are reported (E0108), so arithmetic on dates and timestamps cannot overflow.
+  public static let maxDays: Int64 = 3_650_000
+  public static let maxSeconds: Int64 = maxDays * 86_400
+
   /// The amount in `unit` as written (`30` in `30d`).
   public var amount: Int64
   public var unit: Unit

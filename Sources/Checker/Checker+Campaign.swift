@@ -136,6 +136,18 @@ extension Checker {
     }
   }
 
+  /// A number literal's exact value as text (`numberValue` is a double, which rounds
+  /// 999999999999999999 up), for messages.
+  func exactNumberText(_ expr: Expr) -> String? {
+    switch expr {
+    case .literal(.int(let value), _): String(value)
+    case .literal(.decimal(let value), _): value.description
+    case .unary(.negate, let inner, _): exactNumberText(inner).map { "-" + $0 }
+    case .parenthesized(let inner, _): exactNumberText(inner)
+    default: nil
+    }
+  }
+
   // MARK: - Thresholds no contact can reach
 
   /// A score's possible values: from 0 (scores never go below zero) up to its cap, or
@@ -179,9 +191,9 @@ extension Checker {
     case .binary(let op, let lhs, let rhs, _):
       if op.isComparison {
         if case .name(let name) = lhs, let value = numberValue(rhs) {
-          checkThreshold(name, op, value, expr.range)
+          checkThreshold(name, op, value, expr.range, written: exactNumberText(rhs))
         } else if case .name(let name) = rhs, let value = numberValue(lhs), let flipped = op.flipped {
-          checkThreshold(name, flipped, value, expr.range)
+          checkThreshold(name, flipped, value, expr.range, written: exactNumberText(lhs))
         }
       } else {
         checkThresholds(in: lhs)
@@ -192,7 +204,9 @@ extension Checker {
     }
   }
 
-  mutating func checkThreshold(_ name: Name, _ op: BinaryOperator, _ value: Double, _ range: SourceRange) {
+  mutating func checkThreshold(
+    _ name: Name, _ op: BinaryOperator, _ value: Double, _ range: SourceRange, written: String? = nil
+  ) {
     guard case (.score(let index), _)? = symbols.expressionNames[name.text] else { return }
     let decl = symbols.scores[index].declaration
     let (maximum, reason) = scoreRange(decl)
@@ -208,7 +222,7 @@ extension Checker {
     guard unreachable else { return }
     let why = value < 0 || (op == .less && value <= 0) ? "scores never go below 0" : reason
     error(
-      .unreachableThreshold, "no contact can ever have `\(name.text) \(op.rawValue) \(formatNumber(value))`",
+      .unreachableThreshold, "no contact can ever have `\(name.text) \(op.rawValue) \(written ?? formatNumber(value))`",
       at: range, notes: [Note("score `\(name.text)` is declared here: \(why)", at: decl.name.range)],
       help: maximum.isFinite && value > 0
         ? "use a threshold of at most \(formatNumber(maximum)), or raise the cap"

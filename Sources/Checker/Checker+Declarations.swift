@@ -77,7 +77,9 @@ extension Checker {
     var result: [Creative] = []
     for creative in creatives {
       if let first = seen[creative.key.text] {
-        duplicate("creative variable", creative.key, first: first)
+        repeated(
+          "`\(creative.key.text)` is set twice here", at: creative.key.range, first: first,
+          help: "remove one of the two")
         continue
       }
       seen[creative.key.text] = creative.key.range
@@ -101,7 +103,10 @@ extension Checker {
   mutating func checkConsent(_ decl: ConsentDecl) {
     guard let channel = lookupChannel(decl.channel) else { return }
     if let first = symbols.consent[channel] {
-      duplicate("consent rule for", decl.channel, first: first.channel.range)
+      repeated(
+        "channel `\(decl.channel.text)` already has a consent rule", at: decl.channel.range,
+        first: first.channel.range,
+        help: "a channel has one consent rule: merge the two conditions into it with `and` or `or`")
       return
     }
     symbols.consent[channel] = decl
@@ -135,7 +140,9 @@ extension Checker {
         }
       case .stepDecay(let percent, let every, let idle, let range):
         if let first = decay {
-          duplicate("decay of score", Name(decl.name.text, range), first: first.1)
+          repeated(
+            "score `\(decl.name.text)` already has a decay", at: range, first: first.1,
+            help: "a score decays one way: keep one `decay` line")
           continue
         }
         let share = percent.value.approximate
@@ -153,14 +160,18 @@ extension Checker {
         decay = (.step(percent: percent.value, every: period, idleAfter: idleSeconds), range)
       case .halfLife(let duration, let range):
         if let first = decay {
-          duplicate("decay of score", Name(decl.name.text, range), first: first.1)
+          repeated(
+            "score `\(decl.name.text)` already has a decay", at: range, first: first.1,
+            help: "a score decays one way: keep one `decay` line")
           continue
         }
         guard let seconds = positive(duration) else { continue }
         decay = (.halfLife(seconds: seconds), range)
       case .cap(let value, let range):
         if let first = cap {
-          duplicate("cap of score", Name(decl.name.text, range), first: first.1)
+          repeated(
+            "score `\(decl.name.text)` already has a cap", at: range, first: first.1,
+            help: "keep one `cap` line")
           continue
         }
         if value.value.approximate <= 0 {
@@ -220,7 +231,9 @@ extension Checker {
   mutating func checkCooldown(_ decl: CooldownDecl) {
     guard let state = lookupState(decl.state) else { return }
     if let first = symbols.cooldowns[state] {
-      duplicate("cooldown for", decl.state, first: first.1)
+      repeated(
+        "state `\(decl.state.text)` already has a cooldown", at: decl.state.range, first: first.1,
+        help: "keep one cooldown for `\(decl.state.text)`")
       return
     }
     guard positive(decl.duration) != nil else { return }

@@ -11,6 +11,12 @@ extension Checker {
       help: "give it another name, or remove one of the two")
   }
 
+  /// Something given twice that is not a name (an option, a rule, a setting), so
+  /// "give it another name" would not help: `message` and `help` say what to do.
+  mutating func repeated(_ message: String, at range: SourceRange, first: SourceRange, help: String) {
+    error(.duplicate, message, at: range, notes: [Note("first given here", at: first)], help: help)
+  }
+
   /// Adds a name to the shared expression namespace, reporting clashes across kinds.
   mutating func declareExpressionName(_ name: Name, as symbol: ExpressionSymbol) {
     if builtInNames.contains(name.text) {

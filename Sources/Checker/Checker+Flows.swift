@@ -91,9 +91,12 @@ extension Checker {
     var valid = true
     var seen: [String: SourceRange] = [:]
     var variantDecl: VariantDecl? = nil
+    var unknownVariant = false
     for option in send.options {
       if let first = seen[option.keyword] {
-        duplicate("`\(option.keyword)` of this send", Name(option.keyword, option.range), first: first)
+        repeated(
+          "this send gives `\(option.keyword)` twice", at: option.range, first: first,
+          help: "remove one of the two `\(option.keyword)` options")
         valid = false
         continue
       }
@@ -101,6 +104,7 @@ extension Checker {
       switch option {
       case .variant(let name, _):
         guard let index = symbols.variants.lookup(name.text) else {
+          unknownVariant = true
           error(
             .unknownVariant, "there is no variant called `\(name.text)`", at: name.range,
             help: suggestion(name.text, symbols.variants.names)
@@ -132,7 +136,8 @@ extension Checker {
         for creative in arm.overrides where creative.key.text == "text" { checkPushText(creative.value) }
       }
     }
-    if channelName == "email" && result.subject == nil {
+    // An unknown variant (reported) or one whose arms were lost may well set the subject.
+    if channelName == "email" && result.subject == nil && !unknownVariant && variantDecl?.lostArms != true {
       let arms = variantDecl?.arms.filter { !$0.isHoldout } ?? []
       let missing = arms.filter { arm in !arm.overrides.contains { $0.key.text == "subject" } }
       if arms.isEmpty || !missing.isEmpty {
@@ -154,11 +159,13 @@ extension Checker {
       valid = false
     }
     if !declarationsLost && symbols.consent[channel] == nil && !consentDeclared(channelName) {
-      error(
-        .sendWithoutConsent, "`\(channelName)` has no consent rule, so nothing may be sent on it",
-        at: send.channel.range,
-        help:
-          "declare when a contact agreed to \(channelName), like `consent \(channelName) when \(channelName)_opt_in`")
+      if reportedNoConsent.insert(channelName).inserted {
+        error(
+          .sendWithoutConsent, "`\(channelName)` has no consent rule, so nothing may be sent on it",
+          at: send.channel.range,
+          help:
+            "declare when a contact agreed to \(channelName), like `consent \(channelName) when \(channelName)_opt_in`")
+      }
       valid = false
     }
     guard let unless = checkUnless(send.unless, flow: flow) else { return nil }
@@ -204,7 +211,10 @@ extension Checker {
       if arm.isHoldout { holdout = arm }
       if let weight = arm.weight {
         if weight.value.approximate <= 0 || weight.value.approximate > 100 {
-          error(.percentOutOfRange, "an arm's share must be more than 0% and at most 100%", at: weight.range)
+          error(
+            .percentOutOfRange, "an arm's share must be more than 0% and at most 100%", at: weight.range,
+            help: weight.value.approximate <= 0
+              ? "remove arm `\(arm.name.text)`, or give it a share above 0%" : "give it a share of at most 100%")
           valid = false
         }
         total = add(total, weight.value)
@@ -214,7 +224,8 @@ extension Checker {
           name: arm.name.text, weight: arm.weight?.value ?? ExactDecimal(0), isHoldout: arm.isHoldout,
           creatives: checkCreatives(arm.overrides)))
     }
-    guard valid else { return }
+    // An arm or share the parser could not read (reported) would make any sum wrong.
+    guard valid, !decl.lostArms else { return }
     let hundred = ExactDecimal(100)
     if let holdout, holdout.weight == nil {
       guard total < hundred else {

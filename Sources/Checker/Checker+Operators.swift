@@ -162,6 +162,16 @@ extension Checker {
         "`\(describe(lhs))` is \(a), not text", rhs.range, help: "write the value without quotes: `\(text)`")
       return
     }
+    if a.isNumeric && b == .string, case .literal(.string(let text), _) = rhs {
+      let unquoted = text.filter { $0 != " " }
+      let isNumber = !unquoted.isEmpty && unquoted.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+      mismatch(
+        "\(a) cannot be compared with \(b)", operatorRange,
+        help: isNumber
+          ? "write the number without quotes: `\(describe(lhs)) \(op.rawValue) \(unquoted)`"
+          : "`\(describe(lhs))` is a number: compare it with a number, like `\(describe(lhs)) \(op.rawValue) 500`")
+      return
+    }
     mismatch("\(a) cannot be compared with \(b)", operatorRange)
   }
 
@@ -272,7 +282,11 @@ extension Checker {
     }
     if kind != .count && field == nil {
       error(
-        .badArguments, "`\(kind.rawValue)` needs a field to add up", at: aggregate.event.range,
+        .badArguments,
+        "`\(kind.rawValue)` needs a field to "
+          + (kind == .sum
+            ? "add up" : kind == .avg ? "average" : "take the \(kind == .min ? "smallest" : "largest") value of"),
+        at: aggregate.event.range,
         help: "name a number field, like `\(kind.rawValue)(purchase.amount within 90d)`")
       return .error
     }

@@ -108,7 +108,8 @@ extension Checker {
         case .description(_, let range): ("description", range)
         }
       if let first = seen[word] {
-        duplicate("`\(word)`", Name(word, range), first: first)
+        repeated(
+          "the campaign header gives `\(word)` twice", at: range, first: first, help: "remove one of the two")
       }
       seen[word] = range
       switch item {

@@ -15,7 +15,9 @@ extension Checker {
         var seen: [String: SourceRange] = [:]
         for field in fields {
           if let first = seen[field.name.text] {
-            duplicate("value of", field.name, first: first)
+            repeated(
+              "this test contact gives `\(field.name.text)` twice", at: field.name.range, first: first,
+              help: "remove one of the two")
             valid = false
             continue
           }

@@ -22,6 +22,8 @@ public struct Checker {
   let declaresEngagement: Bool
   /// A missing `engagement` declaration is one mistake: reported at its first use only.
   var reportedNoEngagement = false
+  /// A channel without a consent rule is one mistake: reported at its first send only.
+  var reportedNoConsent: Set<String> = []
   /// The syntax of each checked transition, parallel to `program.transitions`.
   var transitionRanges: [Transition] = []
 

@@ -16,9 +16,30 @@ public enum Compiler {
   /// nil when it does not exist or cannot be read.
   public typealias Loader = @Sendable (String) -> [UInt8]?
 
+  /// What loading an import found: its bytes, nothing, or a file that exists but whose
+  /// real path (a symbolic link resolved) lies outside the project folder.
+  public enum LoadResult: Sendable {
+    case bytes([UInt8])
+    case missing
+    case outsideProject
+  }
+
+  /// Like `Loader`, but tells a missing file from one outside the project folder.
+  public typealias FileLoader = @Sendable (String) -> LoadResult
+
+  /// Compiles with a loader that only finds or misses files.
+  public static func compile(entryPath: String, bytes: [UInt8], displayPrefix: String = "", load: @escaping Loader)
+    -> Compilation
+  {
+    compile(entryPath: entryPath, bytes: bytes, displayPrefix: displayPrefix) { path -> LoadResult in
+      load(path).map(LoadResult.bytes) ?? .missing
+    }
+  }
+
   /// Compiles `entryPath`, whose bytes are `bytes`. Imports are resolved relative to the
   /// importing file and must stay inside the project root (the entry file's folder).
-  public static func compile(entryPath: String, bytes: [UInt8], displayPrefix: String = "", load: Loader) -> Compilation
+  public static func compile(entryPath: String, bytes: [UInt8], displayPrefix: String = "", loadFile: FileLoader)
+    -> Compilation
   {
     var sources = SourceMap()
     var syntax: [FileSyntax] = []
@@ -56,7 +77,18 @@ public enum Compiler {
           continue
         }
         if loaded[target] != nil { continue }
-        guard let targetBytes = load(target) else {
+        let targetBytes: [UInt8]
+        switch loadFile(target) {
+        case .bytes(let found): targetBytes = found
+        case .outsideProject:
+          diagnostics.append(
+            Diagnostic(
+              .importOutsideProject, "`\(decl.path.value)` leads out of the project folder through a symbolic link",
+              at: decl.path.range,
+              help: "copy the file into the main campaign's folder, or link to a file inside it"))
+          declarationsLost = true
+          continue
+        case .missing:
           diagnostics.append(
             Diagnostic(
               .importNotFound, "cannot find `\(decl.path.value)`", at: decl.path.range,

@@ -90,6 +90,10 @@ struct CheckCommand {
         return ExitCode.usage
       }
     }
+    // The same file named twice (`a.campaign ./a.campaign`, a folder and a file in it, an
+    // absolute and a relative path) is checked once, where it is first named.
+    var seenFiles: Set<String> = []
+    entries = entries.filter { seenFiles.insert(driver.fileSystem.resolved($0)).inserted }
     var compiled: [(path: String, compilation: Compilation)] = []
     for path in entries {
       guard let bytes = driver.fileSystem.read(path) else {

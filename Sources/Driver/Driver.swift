@@ -87,13 +87,17 @@ public struct Driver {
     let prefix = slash.map { String(path[...$0]) } ?? ""
     let root = fileSystem.resolved(directory)
     let fileSystem = self.fileSystem
-    return Compiler.compile(entryPath: name, bytes: bytes, displayPrefix: prefix) { logical in
+    return Compiler.compile(entryPath: name, bytes: bytes, displayPrefix: prefix) { logical -> Compiler.LoadResult in
       let full = directory + "/" + logical
       let real = fileSystem.resolved(full)
-      // A symbolic link may not lead out of the project folder.
-      guard real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return nil }
+      // A symbolic link may not lead out of the project folder (E0313, when it leads to
+      // a file; a link to nothing is simply not found, E0312).
+      guard real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+        return fileSystem.exists(full) ? .outsideProject : .missing
+      }
       // An import over 4 GiB is treated as unreadable (E0312).
-      return fileSystem.read(full).flatMap { $0.count <= SourceRange.maxFileSize ? $0 : nil }
+      guard let found = fileSystem.read(full), found.count <= SourceRange.maxFileSize else { return .missing }
+      return .bytes(found)
     }
   }
 }

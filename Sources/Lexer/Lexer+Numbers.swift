@@ -77,6 +77,12 @@ extension Lexer {
       fraction = digits()
     }
     let value = exactDecimal(whole: whole, fraction: fraction, start: start)
+    if value == nil && index > fraction.end {
+      // Too large (reported) and its `%` or unit already read: the token keeps its kind,
+      // so the parser does not also say it "needs a unit".
+      emit(bytes[index - 1] == UInt8(ascii: "%") ? .percent : .duration, from: start)
+      return
+    }
     if peek() == UInt8(ascii: "%") {
       index += 1
       emit(.percent, from: start, literal: value.map { .percent($0) })
@@ -125,15 +131,19 @@ extension Lexer {
     let unitStart = index
     while isIdentifierByte(peek()) { index += 1 }
     if index == unitStart + 1, let unit = Lexer.singleLetterUnit(bytes[unitStart]), let value, isWhole {
+      if durationTooLong(start, Duration(amount: value.units, unit: unit)) { return }
       emit(.duration, from: start, literal: .duration(Duration(amount: value.units, unit: unit)))
       return
     }
     let word = file.text(range(unitStart, index))
+    if notANumber(start: start, unitStart: unitStart, word: word) { return }
+    if twelveHourClock(start: start, word: word, value: value, isWhole: isWhole) { return }
+    if noCalendarUnits(start: start, word: word, value: value, isWhole: isWhole) { return }
     let unit = Duration.Unit(rawValue: word) ?? Lexer.unitWords[word.lowercased()]
     guard let unit else {
       malformed(
         start, "`\(word)` is not a unit of time",
-        "durations are written with `s`, `m`, `h`, `d` or `w`, like `30d` or `24h`")
+        "durations are written with `s`, `m` (minutes), `h`, `d` or `w`, like `30d` or `24h`; there are no months")
       emit(.duration, from: start)
       return
     }
@@ -148,10 +158,12 @@ extension Lexer {
       emit(.duration, from: start)
       return
     }
+    if durationTooLong(start, Duration(amount: value.units, unit: unit)) { return }
     if Duration.Unit(rawValue: word) == nil {
       diagnostics.error(
         .durationInWords, "write the duration as `\(value.units)\(unit.rawValue)`",
-        at: range(start, index), help: "durations are a number and a one-letter unit: `s`, `m`, `h`, `d`, `w`")
+        at: range(start, index), help: "durations are a number and a one-letter unit: `s`, `m` (minutes), `h`, `d`, `w`"
+      )
     }
     emit(.duration, from: start, literal: .duration(Duration(amount: value.units, unit: unit)))
   }

@@ -230,13 +230,20 @@ public struct Lexer {
     }
     if index == start { index += 1 }
     let text = file.text(range(start, index))
-    let shown =
-      text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
-      ? "`\(text)`" : "a control character"
+    let control = text.unicodeScalars.first { $0.value < 0x20 || $0.value == 0x7F }
+    let shown = control.map { "control character U+" + hex4($0.value) } ?? "`\(text)`"
     var help: String? = nil
     if text == ";" { help = "campaigns need no semicolons: end the line instead" }
+    if control != nil { help = "delete it: it is invisible in most editors" }
+    if text == "$" && isDigit(peek()) { help = "write amounts without a currency sign, like `500`" }
     diagnostics.error(
       .invalidCharacter, "unexpected \(shown) in a campaign", at: range(start, index), help: help)
     emit(.invalid, from: start)
+  }
+
+  /// `0007` for U+0007.
+  func hex4(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
   }
 }

@@ -25,7 +25,9 @@ extension Parser {
     item: (inout Parser) -> Item?
   ) -> (items: [Item], end: SourceRange) {
     guard current.kind == .leftBrace else {
-      expected("`{` to open \(owner())")
+      let wasPanicking = panicking
+      expected("`{` to open \(owner())", help: current.kind == .newline ? "put `{` at the end of this line" : nil)
+      if !wasPanicking && current.kind == .newline { skipForgottenBlock() }
       return ([], previousRange)
     }
     let open = advance()
@@ -38,8 +40,16 @@ extension Parser {
       return ([], previousRange)
     }
     var items: [Item] = []
+    var body: ArraySlice<UInt8>? = nil
     while true {
       skipNewlines()
+      if current.startsLine && depth > 1 {
+        if leavesNestedBlock(open, body: body) {
+          missingBrace(owner: owner(), open: open)
+          return (items, previousRange)
+        }
+        if body == nil && current.kind != .rightBrace { body = indentation(ofLineAt: current.range.start) }
+      }
       if current.kind == .rightBrace {
         return (items, advance().range)
       }
@@ -70,6 +80,31 @@ extension Parser {
       .missingBrace, "missing `}` to close \(owner())", at: .point(file.id, end),
       label: "expected `}` here", notes: [Note("\(owner()) opens here", at: open.range)],
       help: "add `}` at the end of \(owner())")
+  }
+
+  /// After a `{` forgotten at the end of a line: when the lines below are indented (the
+  /// block's body), skips them and their `}`, so they are not each reported as a
+  /// declaration. Stops at a declaration keyword at column 1.
+  mutating func skipForgottenBlock() {
+    var ahead = position
+    while tokens[ahead].kind == .newline { ahead += 1 }
+    let next = tokens[ahead]
+    guard next.kind != .endOfFile, !isDeclarationKeyword(next), next.kind != .rightBrace,
+      !indentation(ofLineAt: next.range.start).isEmpty
+    else { return }
+    position = ahead
+    var braces = 0
+    while !atEnd && !startsTopLevelAtColumnOne {
+      if current.kind == .leftBrace { braces += 1 }
+      if current.kind == .rightBrace {
+        if braces == 0 {
+          advance()
+          return
+        }
+        braces -= 1
+      }
+      advance()
+    }
   }
 
   /// Skips from an opening brace to its match (or the end), without recursion.

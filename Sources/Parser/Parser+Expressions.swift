@@ -13,7 +13,9 @@ extension Parser {
     switch current.kind {
     case .equalEqual: return .equal
     case .bangEqual: return .notEqual
-    case .less: return .less
+    case .less:
+      if let swapped = swappedOperator(peek().kind == .greater ? ("<>", "!=", .notEqual) : nil) { return swapped }
+      return .less
     case .lessEqual: return .lessEqual
     case .greater: return .greater
     case .greaterEqual: return .greaterEqual
@@ -25,6 +27,11 @@ extension Parser {
     case .andSymbol: return .and
     case .orSymbol: return .or
     case .equal:
+      if let swapped = swappedOperator(
+        peek().kind == .greater ? ("=>", ">=", .greaterEqual) : peek().kind == .less ? ("=<", "<=", .lessEqual) : nil)
+      {
+        return swapped
+      }
       report(
         .assignInsteadOfEquals, "use `==` to compare", at: current.range,
         help: "a single `=` only defines a segment; comparisons are written `==`")
@@ -35,6 +42,16 @@ extension Parser {
       if at("or") { return .or }
       guard current.range.length <= 3 else { return nil }
       switch text(current) {
+      case "is":
+        // `orders is 5`: read as `==`, or `is not` as `!=`.
+        let negated = isWord(peek(), "not")
+        report(
+          .assignInsteadOfEquals, "use `\(negated ? "!=" : "==")` to compare, not `is\(negated ? " not" : "")`",
+          at: negated ? current.range.to(peek().range) : current.range,
+          help: "comparisons are written `==` and `!=`")
+        panicking = false
+        if negated { advance() }
+        return negated ? .notEqual : .equal
       case let word where ["AND", "And", "OR", "Or"].contains(word):
         report(
           .uppercaseKeyword, "write `\(word.lowercased())` in lowercase", at: current.range,
@@ -281,5 +298,17 @@ extension Parser {
       Aggregate(
         kind: kind, kindRange: name.range, event: event, field: field, condition: condition,
         window: window, range: name.range.to(close.range)))
+  }
+
+  /// `=>`, `=<` or `<>` (two adjacent tokens): reported once and read as the operator
+  /// meant. Leaves the second token current, for the caller to consume as the operator.
+  mutating func swappedOperator(_ candidate: (written: String, meant: String, op: BinaryOperator)?) -> BinaryOperator? {
+    guard let candidate, peek().range.start == current.range.end else { return nil }
+    report(
+      .unexpectedToken, "`\(candidate.written)` is not an operator; write `\(candidate.meant)`",
+      at: current.range.to(peek().range), help: "comparisons are `==`, `!=`, `<`, `<=`, `>` and `>=`")
+    panicking = false
+    advance()
+    return candidate.op
   }
 }

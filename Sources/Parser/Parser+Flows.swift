@@ -34,6 +34,13 @@ extension Parser {
       if at("cooldown") {
         return .wait(WaitStep(duration: nil, range: start.to(advance().range)))
       }
+      if at("for") && peek().kind == .duration {
+        // `wait for 7d`: reported once, then read as meant.
+        report(
+          .unexpectedToken, "`wait` takes the duration without `for`", at: current.range,
+          help: "write `wait \(text(peek()))`")
+        advance()
+      }
       guard let duration = parseDuration("how long to wait") else { return .invalid(start) }
       return .wait(WaitStep(duration: duration, range: start.to(duration.range)))
     case "send":
@@ -149,8 +156,17 @@ extension Parser {
   mutating func parseVariant() -> VariantDecl? {
     let start = advance().range
     guard let name = expectName("the variant's name, like `variant subject_test {`") else { return nil }
-    let (arms, end) = parseBlock("variant `\(name.text)`", allowsCommas: true) { parser in parser.parseArm() }
-    return VariantDecl(name: name, arms: arms, range: start.to(end))
+    // An arm that could not be read (a malformed share the lexer reported included), or
+    // a syntax error in the block, means the shares cannot be added up.
+    let errorsBefore = diagnostics.errorCount
+    var lostArm = false
+    let (arms, end) = parseBlock("variant `\(name.text)`", allowsCommas: true) { parser in
+      let arm = parser.parseArm()
+      if arm == nil { lostArm = true }
+      return arm
+    }
+    return VariantDecl(
+      name: name, arms: arms, range: start.to(end), lostArms: lostArm || diagnostics.errorCount > errorsBefore)
   }
 
   mutating func parseArm() -> VariantArm? {

@@ -45,7 +45,7 @@ extension Parser {
     let value = Duration(amount: amount, unit: unit)
     report(
       .durationInWords, "write the duration as `\(value)`", at: token.range.to(next.range),
-      help: "durations are a number and a one-letter unit with no space: `s`, `m`, `h`, `d`, `w`")
+      help: "durations are a number and a one-letter unit with no space: `s`, `m` (minutes), `h`, `d`, `w`")
     panicking = false
     return DurationLiteral(value, token.range.to(next.range))
   }
@@ -64,6 +64,11 @@ extension Parser {
       return DurationLiteral(value, token.range)
     case .integer:
       if let duration = durationInWords(allowsMinuteM: true) { return duration }
+      guard value(of: token) != nil else {
+        panicking = true  // too large or malformed: the lexer reported it
+        advance()
+        return nil
+      }
       report(
         .missingUnit, "`\(text(token))` needs a unit of time", at: token.range,
         help: "write \(what()) like `\(text(token))d` (days), `\(text(token))h` (hours) or `\(text(token))w` (weeks)")
@@ -114,6 +119,11 @@ extension Parser {
     let token = current
     guard token.kind == .percent else {
       if token.kind == .integer || token.kind == .decimal {
+        guard value(of: token) != nil else {
+          panicking = true  // too large or malformed: the lexer reported it
+          advance()
+          return nil
+        }
         report(
           .missingUnit, "`\(text(token))` needs a `%` sign", at: token.range,
           help: "write \(what()) as a percentage, like `\(text(token))%`")

@@ -31,7 +31,7 @@ public enum SARIFRenderer {
           (
             "physicalLocation",
             .object([
-              ("artifactLocation", .object([("uri", .string(place.path))])),
+              ("artifactLocation", .object([("uri", .string(uri(place.path)))])),
               (
                 "region",
                 .object([

@@ -54,6 +54,7 @@ import Testing
     let (badStatus, badOutput, _) = Self.runOnDisk(
       ["check", "--no-color", project.appendingPathComponent("bad.campaign").path])
     #expect(badStatus == 1)
-    #expect(badOutput.contains("error[E0312]"), "\(badOutput)")
+    #expect(badOutput.contains("error[E0313]"), "\(badOutput)")
+    #expect(!badOutput.contains("error[E0312]"), "\(badOutput)")
   }
 }
