@@ -12,7 +12,7 @@ extension Checker {
   mutating func checkInitialState() {
     let initials = symbols.initialStates
     if initials.isEmpty && !declarationsLost && symbols.campaign != nil {
-      let statesBlock = declarations.compactMap { _, declaration -> SourceRange? in
+      let statesBlock = files.lazy.flatMap(\.declarations).compactMap { declaration -> SourceRange? in
         if case .states(let decl) = declaration {
           return SourceRange(file: decl.range.file, start: decl.range.start, end: decl.range.start + 6)
         }
@@ -157,18 +157,25 @@ extension Checker {
   }
 
   mutating func checkThresholds() {
-    for (_, declaration) in declarations {
-      switch declaration {
-      case .states(let decl):
-        for item in decl.items {
-          if case .transition(let transition) = item, case .when(let expr)? = transition.trigger {
-            checkThresholds(in: expr)
-          }
-        }
-      case .segment(let decl): checkThresholds(in: decl.condition)
-      case .flow(let decl): if let condition = decl.condition { checkThresholds(in: condition) }
-      default: break
+    for file in files.indices {
+      for declaration in files[file].declarations.indices {
+        checkThresholds(of: files[file].declarations[declaration])
       }
+    }
+  }
+
+  /// Checks the thresholds in one declaration's conditions.
+  mutating func checkThresholds(of declaration: Declaration) {
+    switch declaration {
+    case .states(let decl):
+      for item in decl.items {
+        if case .transition(let transition) = item, case .when(let expr)? = transition.trigger {
+          checkThresholds(in: expr)
+        }
+      }
+    case .segment(let decl): checkThresholds(in: decl.condition)
+    case .flow(let decl): if let condition = decl.condition { checkThresholds(in: condition) }
+    default: break
     }
   }
 

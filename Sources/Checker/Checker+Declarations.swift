@@ -5,22 +5,25 @@ extension Checker {
   /// read while being checked (consent rules, cooldowns, transitions, limits...), so that
   /// order in the file never matters; then the bodies of segments, scores, flows,
   /// variants and tests, which each fill only their own slot of the program.
+  ///
+  /// Both passes read the declarations where the files hold them: gathering them into
+  /// another array would copy (and retain) every declaration of a large campaign.
   mutating func checkDeclarations() {
-    var bodies: [Declaration] = []
-    for (_, declaration) in declarations {
-      switch declaration {
-      case .segment, .score, .flow, .variant, .test: bodies.append(declaration)
-      default: checkSetting(declaration)
+    for file in files.indices {
+      for declaration in files[file].declarations.indices {
+        checkSetting(files[file].declarations[declaration])
       }
     }
-    for declaration in bodies {
-      switch declaration {
-      case .segment(let decl): checkSegment(decl)
-      case .score(let decl): checkScore(decl)
-      case .flow(let decl): checkFlow(decl)
-      case .variant(let decl): checkVariant(decl)
-      case .test(let decl): checkTest(decl)
-      default: break
+    for file in files.indices {
+      for declaration in files[file].declarations.indices {
+        switch files[file].declarations[declaration] {
+        case .segment(let decl): checkSegment(decl)
+        case .score(let decl): checkScore(decl)
+        case .flow(let decl): checkFlow(decl)
+        case .variant(let decl): checkVariant(decl)
+        case .test(let decl): checkTest(decl)
+        default: break
+        }
       }
     }
   }
