@@ -76,7 +76,7 @@ extension Checker {
   }
 
   mutating func checkCreatives(_ creatives: [CreativeVariable]) -> [Creative] {
-    var seen: [String: SourceRange] = [:]
+    var seen = NameTable<SourceRange>()
     var result: [Creative] = []
     for creative in creatives {
       if let first = seen[creative.key.text] {

@@ -30,7 +30,6 @@ extension Checker {
       return
     }
     symbols.expressionNames[name.text] = (symbol, name.range)
-    symbols.expressionNameList.append(name.text)
   }
 
   /// First pass: every declaration's name, so that order in the file does not matter.

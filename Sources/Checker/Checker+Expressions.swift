@@ -152,7 +152,7 @@ extension Checker {
   // MARK: - Names
 
   mutating func checkName(_ name: Name, _ context: inout ExpressionContext, hint: ValueType?) -> Typed {
-    if let event = context.event, let field = symbols.eventFieldIndex[event][name.text] {
+    if let event = context.event, let field = symbols.eventFieldIndex[event].position(of: name.text) {
       return Typed(expr: .eventField(field), type: symbols.eventFieldTypes[event][field])
     }
     if let (symbol, _) = symbols.expressionNames[name.text] {
@@ -211,7 +211,7 @@ extension Checker {
           ?? "declare it in the states block, like `state \(name.text)`")
       return
     }
-    var candidates = symbols.expressionNameList + ["today", "now", "state"]
+    var candidates = symbols.expressionNames.names + ["today", "now", "state"]
     if let event = context.event { candidates = symbols.events[event].declaration.fields.map(\.name.text) + candidates }
     if context.inFlow { candidates.append("engaged") }
     var help = suggestion(name.text, candidates)

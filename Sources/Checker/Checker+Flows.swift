@@ -89,7 +89,7 @@ extension Checker {
     let channelName = send.channel.text
     var result = CheckedSend(channel: channel, template: send.template.value, unless: nil)
     var valid = true
-    var seen: [String: SourceRange] = [:]
+    var seen = NameTable<SourceRange>()
     var variantDecl: VariantDecl? = nil
     for option in send.options {
       if let first = seen[option.keyword] {
@@ -169,7 +169,7 @@ extension Checker {
   /// Whether any file declares consent for the channel (declarations are order-free:
   /// a consent rule written after the flow still counts).
   func consentDeclared(_ channel: String) -> Bool {
-    symbols.consentChannels.contains(channel)
+    symbols.consentChannels.position(of: channel) != nil
   }
 
   mutating func checkPushText(_ value: StringLiteral) {
@@ -189,7 +189,7 @@ extension Checker {
     guard let index = symbols.variants.owner(decl.name.text, at: decl.name.range) else {
       return
     }
-    var seen: [String: SourceRange] = [:]
+    var seen = NameTable<SourceRange>()
     var arms: [Variant.Arm] = []
     var total = ExactDecimal(0)
     var holdout: VariantArm? = nil

@@ -12,7 +12,7 @@ extension Checker {
     for item in decl.items {
       switch item {
       case .contact(let fields, _):
-        var seen: [String: SourceRange] = [:]
+        var seen = NameTable<SourceRange>()
         for field in fields {
           if let first = seen[field.name.text] {
             duplicate("value of", field.name, first: first)
