@@ -64,9 +64,12 @@ public struct Parser {
   func text(_ token: Token) -> String { file.text(token.range) }
 
   /// Whether the current token is the word `word` (compared as bytes: no String is made).
+  /// Keywords are written as literals, which pick this overload over `at(text:)`.
   func at(_ word: StaticString) -> Bool { isWord(current, word) }
 
-  func at(_ word: String) -> Bool {
+  /// `at` for a word held in a String: slower (it reaches the String's bytes first), so
+  /// it has its own label and a literal never lands here.
+  func at(text word: String) -> Bool {
     guard current.kind == .identifier else { return false }
     var word = word
     return word.withUTF8 { expected in
@@ -154,7 +157,7 @@ public struct Parser {
 
   /// Consumes the word `word` or reports that it is missing.
   @discardableResult
-  mutating func expect(_ word: String, context: String? = nil) -> Bool {
+  mutating func expect(_ word: StaticString, context: String? = nil) -> Bool {
     if at(word) {
       advance()
       return true
