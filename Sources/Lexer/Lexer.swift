@@ -39,8 +39,10 @@ public struct Lexer {
         literals: [], comments: [], diagnostics: diagnostics.diagnostics, isBinary: true)
     }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    // Generous: pages of a reservation that are never written cost nothing, while
+    // growing a large array copies it onto fresh pages.
     tokens.reserveCapacity(bytes.count / 4)
-    literals.reserveCapacity(bytes.count / 32)
+    literals.reserveCapacity(bytes.count / 16)
     while index < bytes.count {
       lexOne()
     }

@@ -40,6 +40,7 @@ public struct Token: Sendable, Hashable {
   /// Whether a line break (or the start of the file) comes right before this token.
   public var startsLine: Bool
 
+  @inlinable
   public init(kind: TokenKind, range: SourceRange, literalIndex: Int32 = -1, startsLine: Bool) {
     self.kind = kind
     self.range = range
