@@ -42,7 +42,9 @@ public struct Lexer {
     // Generous: pages of a reservation that are never written cost nothing, while
     // growing a large array copies it onto fresh pages.
     tokens.reserveCapacity(bytes.count / 4)
+    HugePages.advise(&tokens)
     literals.reserveCapacity(bytes.count / 16)
+    HugePages.advise(&literals)
     while index < bytes.count {
       lexOne()
     }
