@@ -11,6 +11,8 @@ public struct Parser {
   let file: SourceFile
   let tokens: [Token]
   let literals: [Literal]
+  /// Identifiers' text, indexed by `Token.valueIndex` (see `Spellings`).
+  let names: [String]
   var position = 0
   var diagnostics = DiagnosticBag()
   /// Set after an error; cleared when the parser reaches the end of a statement.
@@ -28,7 +30,7 @@ public struct Parser {
   /// Parses one file. The lexer's diagnostics come first in the returned list.
   public static func parse(_ file: SourceFile) -> (FileSyntax, [Diagnostic]) {
     let stream = Lexer.tokenize(file)
-    var parser = Parser(file: file, tokens: stream.tokens, literals: stream.literals)
+    var parser = Parser(file: file, tokens: stream.tokens, literals: stream.literals, names: stream.names)
     parser.diagnostics.add(contentsOf: stream.diagnostics)
     guard !stream.isBinary else {
       return (FileSyntax(file: file.id, declarations: [], comments: []), parser.diagnostics.diagnostics)
@@ -40,15 +42,16 @@ public struct Parser {
     )
   }
 
-  init(file: SourceFile, tokens: [Token], literals: [Literal]) {
+  init(file: SourceFile, tokens: [Token], literals: [Literal], names: [String]) {
     self.file = file
     self.tokens = tokens
     self.literals = literals
+    self.names = names
   }
 
   /// The decoded value of a literal token (nil when malformed: the lexer reported it).
   func value(of token: Token) -> Literal? {
-    token.literalIndex >= 0 ? literals[Int(token.literalIndex)] : nil
+    token.kind != .identifier && token.valueIndex >= 0 ? literals[Int(token.valueIndex)] : nil
   }
 
   // MARK: - Token access
@@ -61,7 +64,10 @@ public struct Parser {
 
   var atEnd: Bool { current.kind == .endOfFile }
 
-  func text(_ token: Token) -> String { file.text(token.range) }
+  /// The token's text; an identifier's comes from the lexer's one String per spelling.
+  func text(_ token: Token) -> String {
+    token.kind == .identifier && token.valueIndex >= 0 ? names[Int(token.valueIndex)] : file.text(token.range)
+  }
 
   /// Whether the current token is the word `word` (compared as bytes: no String is made).
   /// Keywords are written as literals, which pick this overload over `at(text:)`.
