@@ -157,6 +157,7 @@ extension Checker {
   }
 
   mutating func checkThresholds() {
+    let files = files  // see `checkDeclarations`
     for file in files.indices {
       for declaration in files[file].declarations.indices {
         checkThresholds(of: files[file].declarations[declaration])

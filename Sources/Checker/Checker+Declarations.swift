@@ -9,6 +9,9 @@ extension Checker {
   /// Both passes read the declarations where the files hold them: gathering them into
   /// another array would copy (and retain) every declaration of a large campaign.
   mutating func checkDeclarations() {
+    // A local constant: the compiler can lend its elements to the calls below. Read
+    // through `self`, which each mutating call could replace, every one is copied first.
+    let files = files
     for file in files.indices {
       for declaration in files[file].declarations.indices {
         checkSetting(files[file].declarations[declaration])

@@ -34,6 +34,7 @@ extension Checker {
 
   /// First pass: every declaration's name, so that order in the file does not matter.
   mutating func declareAll() {
+    let files = files  // see `checkDeclarations`
     for syntax in files.indices {
       let file = files[syntax].file
       for declaration in files[syntax].declarations.indices {
