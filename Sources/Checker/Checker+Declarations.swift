@@ -79,8 +79,11 @@ extension Checker {
   }
 
   mutating func checkCreatives(_ creatives: [CreativeVariable]) -> [Creative] {
-    var seen = NameTable<SourceRange>()
+    var seen = NameTable<SourceRange>(minimumCapacity: creatives.count)
     var result: [Creative] = []
+    // Sized up front here and below: growing by appending reallocates a small array
+    // two or three times, and a large campaign has thousands of them.
+    result.reserveCapacity(creatives.count)
     for creative in creatives {
       if let first = seen[creative.key.text] {
         duplicate("creative variable", creative.key, first: first)
@@ -123,6 +126,7 @@ extension Checker {
       return
     }
     var rules: [Score.Rule] = []
+    rules.reserveCapacity(decl.items.count)
     var decay: (Score.Decay, SourceRange)? = nil
     var cap: (ExactDecimal, SourceRange)? = nil
     var valid = true

@@ -20,6 +20,7 @@ extension Checker {
   /// The checked steps, or nil when one of them did not check.
   mutating func checkSteps(_ steps: [Step], flow: FlowDecl) -> [CheckedStep]? {
     var result: [CheckedStep] = []
+    result.reserveCapacity(steps.count)  // see `checkCreatives`
     var valid = true
     for step in steps {
       if let checked = checkStep(step, flow: flow) { result.append(checked) } else { valid = false }
@@ -89,7 +90,7 @@ extension Checker {
     let channelName = send.channel.text
     var result = CheckedSend(channel: channel, template: send.template.value, unless: nil)
     var valid = true
-    var seen = NameTable<SourceRange>()
+    var seen = NameTable<SourceRange>(minimumCapacity: send.options.count)
     var variantDecl: VariantDecl? = nil
     for option in send.options {
       if let first = seen[option.keyword] {

@@ -19,6 +19,14 @@ struct NameIndex {
 
   static let linearLimit = 8
 
+  init() {}
+
+  /// An index with room for `count` names before it reallocates: most indexes are
+  /// small and short-lived, and growing one name at a time reallocates twice or more.
+  init(minimumCapacity count: Int) {
+    names.reserveCapacity(count)
+  }
+
   var count: Int { names.count }
 
   /// The position of `name`, or nil when it was never added.

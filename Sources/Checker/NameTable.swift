@@ -6,6 +6,14 @@ struct NameTable<Value> {
   /// Parallel to `index.names`.
   private(set) var values: [Value] = []
 
+  init() {}
+
+  /// A table with room for `count` names (see `NameIndex.init(minimumCapacity:)`).
+  init(minimumCapacity count: Int) {
+    index = NameIndex(minimumCapacity: count)
+    values.reserveCapacity(count)
+  }
+
   var names: [String] { index.names }
 
   /// Setting replaces the value of a name already there, like a dictionary's subscript.
