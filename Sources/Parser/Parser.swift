@@ -71,6 +71,7 @@ public struct Parser {
 
   /// Whether the current token is the word `word` (compared as bytes: no String is made).
   /// Keywords are written as literals, which pick this overload over `at(text:)`.
+  @inline(__always)
   func at(_ word: StaticString) -> Bool { isWord(current, word) }
 
   /// `at` for a word held in a String: slower (it reaches the String's bytes first), so
@@ -86,6 +87,9 @@ public struct Parser {
     }
   }
 
+  /// Always inlined: the word is a literal, so its length is known where it is called
+  /// and most tests end at that comparison, without a call.
+  @inline(__always)
   func isWord(_ token: Token, _ word: StaticString) -> Bool {
     guard token.kind == .identifier, token.range.length == word.utf8CodeUnitCount else { return false }
     return word.withUTF8Buffer { expected in
