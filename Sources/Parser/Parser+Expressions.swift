@@ -59,8 +59,7 @@ extension Parser {
       if current.kind == .newline {
         var ahead = position
         while tokens[ahead].kind == .newline { ahead += 1 }
-        let word = tokens[ahead].kind == .identifier ? file.text(tokens[ahead].range) : ""
-        guard word == "and" || word == "or" else { return lhs }
+        guard isWord(tokens[ahead], "and") || isWord(tokens[ahead], "or") else { return lhs }
         position = ahead
       }
       let save = position
