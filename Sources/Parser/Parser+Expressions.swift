@@ -191,12 +191,12 @@ extension Parser {
       let close = advance()
       return .parenthesized(inner, token.range.to(close.range))
     case .identifier:
-      let word = text(token)
-      if word == "true" || word == "false" {
+      if isWord(token, "true") || isWord(token, "false") {
         advance()
-        return .literal(.bool(word == "true"), token.range)
+        return .literal(.bool(isWord(token, "true")), token.range)
       }
       advance()
+      let word = text(token)
       let name = Name(word, token.range)
       if current.kind == .leftParen {
         if let kind = AggregateKind(rawValue: word) { return parseAggregate(kind, name) }
