@@ -157,12 +157,7 @@ extension Checker {
   }
 
   mutating func checkThresholds() {
-    let files = files  // see `checkDeclarations`
-    for file in files.indices {
-      for declaration in files[file].declarations.indices {
-        checkThresholds(of: files[file].declarations[declaration])
-      }
-    }
+    forEachDeclaration { checker, declaration, _ in checker.checkThresholds(of: declaration) }
   }
 
   /// Checks the thresholds in one declaration's conditions.

@@ -9,25 +9,19 @@ extension Checker {
   /// Both passes read the declarations where the files hold them: gathering them into
   /// another array would copy (and retain) every declaration of a large campaign.
   mutating func checkDeclarations() {
-    // A local constant: the compiler can lend its elements to the calls below. Read
-    // through `self`, which each mutating call could replace, every one is copied first.
-    let files = files
-    for file in files.indices {
-      for declaration in files[file].declarations.indices {
-        checkSetting(files[file].declarations[declaration])
-      }
-    }
-    for file in files.indices {
-      for declaration in files[file].declarations.indices {
-        switch files[file].declarations[declaration] {
-        case .segment(let decl): checkSegment(decl)
-        case .score(let decl): checkScore(decl)
-        case .flow(let decl): checkFlow(decl)
-        case .variant(let decl): checkVariant(decl)
-        case .test(let decl): checkTest(decl)
-        default: break
-        }
-      }
+    forEachDeclaration { checker, declaration, _ in checker.checkSetting(declaration) }
+    forEachDeclaration { checker, declaration, _ in checker.checkBody(declaration) }
+  }
+
+  /// Checks the body of a segment, score, flow, variant or test.
+  mutating func checkBody(_ declaration: Declaration) {
+    switch declaration {
+    case .segment(let decl): checkSegment(decl)
+    case .score(let decl): checkScore(decl)
+    case .flow(let decl): checkFlow(decl)
+    case .variant(let decl): checkVariant(decl)
+    case .test(let decl): checkTest(decl)
+    default: break
     }
   }
 

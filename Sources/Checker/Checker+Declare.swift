@@ -34,13 +34,7 @@ extension Checker {
 
   /// First pass: every declaration's name, so that order in the file does not matter.
   mutating func declareAll() {
-    let files = files  // see `checkDeclarations`
-    for syntax in files.indices {
-      let file = files[syntax].file
-      for declaration in files[syntax].declarations.indices {
-        declare(files[syntax].declarations[declaration], in: file)
-      }
-    }
+    forEachDeclaration { checker, declaration, file in checker.declare(declaration, in: file) }
   }
 
   /// Declares the names of one declaration of `file`.

@@ -27,6 +27,18 @@ public struct Checker {
   /// The syntax of each checked transition, parallel to `program.transitions`.
   var transitionRanges: [Transition] = []
 
+  /// Runs `body` on every declaration of every file, in order. Each is lent from the
+  /// file's own storage: read through `self` (which a mutating call could replace) or
+  /// out of an array's subscript, each would be copied first, retaining all it holds.
+  mutating func forEachDeclaration(_ body: (inout Checker, Declaration, FileID) -> Void) {
+    let files = files
+    for file in files {
+      file.declarations.withUnsafeBufferPointer { declarations in
+        for index in declarations.indices { body(&self, declarations[index], file.file) }
+      }
+    }
+  }
+
   /// Checks `files` (the entry file first, then what it imports).
   public static func check(files: [FileSyntax], entry: FileID, declarationsLost: Bool) -> (
     CheckedCampaign?, [Diagnostic]
