@@ -14,8 +14,9 @@ struct Spellings {
   /// Where a spelling was first seen in the file, and its hash (to skip most compares
   /// and to grow without reading the bytes again).
   private struct Entry {
-    var start: Int32
-    var length: Int32
+    /// Byte offsets, 32-bit like `SourceRange`'s: files are at most 4 GiB.
+    var start: UInt32
+    var length: UInt32
     var hash: UInt32
   }
 
@@ -54,7 +55,7 @@ struct Spellings {
     let index = names.count
     names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
     entries.append(
-      Entry(start: Int32(truncatingIfNeeded: start), length: Int32(truncatingIfNeeded: length), hash: hash))
+      Entry(start: UInt32(truncatingIfNeeded: start), length: UInt32(truncatingIfNeeded: length), hash: hash))
     slots[slot] = Int32(index + 1)
     // At most half full, so probe runs stay short.
     if names.count * 2 > slots.count { grow() }
