@@ -32,7 +32,7 @@ public struct SourceFile: Sendable, Hashable {
 /// Identifies a file within one compilation.
 public struct FileID: Sendable, Hashable, Comparable, Codable {
   public let rawValue: Int
-  public init(_ rawValue: Int) { self.rawValue = rawValue }
+  @inlinable public init(_ rawValue: Int) { self.rawValue = rawValue }
   public static func < (a: FileID, b: FileID) -> Bool { a.rawValue < b.rawValue }
 }
 

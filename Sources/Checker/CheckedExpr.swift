@@ -18,8 +18,11 @@ public enum ConstantValue: Sendable, Hashable {
 
 /// A resolved, typed expression. Every name is a slot index: evaluating it needs no
 /// name look-up and no string comparison.
-public indirect enum CheckedExpr: Sendable, Hashable {
-  case constant(ConstantValue)
+///
+/// The slot cases are held in place and the others are `indirect` (boxed): a wholly
+/// indirect enum allocates a box for every attribute, score or field named.
+public enum CheckedExpr: Sendable, Hashable {
+  indirect case constant(ConstantValue)
   /// A contact attribute, by index into `CheckedCampaign.attributes`.
   case attribute(Int)
   /// A field of the event being matched (in `where` conditions), by field index.
@@ -34,12 +37,12 @@ public indirect enum CheckedExpr: Sendable, Hashable {
   /// The simulated clock's date and instant.
   case today
   case now
-  case exists(CheckedExpr)
-  case not(CheckedExpr)
-  case negate(CheckedExpr)
-  case binary(BinaryOperator, CheckedExpr, CheckedExpr, operand: ValueType)
-  case aggregate(CheckedAggregate)
-  case membership(CheckedExpr, [CheckedExpr], negated: Bool)
+  indirect case exists(CheckedExpr)
+  indirect case not(CheckedExpr)
+  indirect case negate(CheckedExpr)
+  indirect case binary(BinaryOperator, CheckedExpr, CheckedExpr, operand: ValueType)
+  indirect case aggregate(CheckedAggregate)
+  indirect case membership(CheckedExpr, [CheckedExpr], negated: Bool)
 }
 
 /// `count(email_click where ... within 30d)` after resolution.

@@ -12,7 +12,7 @@ extension Checker {
   mutating func checkInitialState() {
     let initials = symbols.initialStates
     if initials.isEmpty && !declarationsLost && symbols.campaign != nil {
-      let statesBlock = declarations.compactMap { _, declaration -> SourceRange? in
+      let statesBlock = files.lazy.flatMap(\.declarations).compactMap { declaration -> SourceRange? in
         if case .states(let decl) = declaration {
           return SourceRange(file: decl.range.file, start: decl.range.start, end: decl.range.start + 6)
         }
@@ -169,18 +169,21 @@ extension Checker {
   }
 
   mutating func checkThresholds() {
-    for (_, declaration) in declarations {
-      switch declaration {
-      case .states(let decl):
-        for item in decl.items {
-          if case .transition(let transition) = item, case .when(let expr)? = transition.trigger {
-            checkThresholds(in: expr)
-          }
+    forEachDeclaration { checker, declaration, _ in checker.checkThresholds(of: declaration) }
+  }
+
+  /// Checks the thresholds in one declaration's conditions.
+  mutating func checkThresholds(of declaration: Declaration) {
+    switch declaration {
+    case .states(let decl):
+      for item in decl.items {
+        if case .transition(let transition) = item, case .when(let expr)? = transition.trigger {
+          checkThresholds(in: expr)
         }
-      case .segment(let decl): checkThresholds(in: decl.condition)
-      case .flow(let decl): if let condition = decl.condition { checkThresholds(in: condition) }
-      default: break
       }
+    case .segment(let decl): checkThresholds(in: decl.condition)
+    case .flow(let decl): if let condition = decl.condition { checkThresholds(in: condition) }
+    default: break
     }
   }
 
@@ -235,7 +238,7 @@ extension Checker {
     let count = symbols.segments.count
     var references: [[Int]] = Array(repeating: [], count: count)
     for index in 0..<count {
-      if let segment = program.segments[index] { references[index] = segmentsNamed(in: segment.condition) }
+      if let segment = program.segments[index] { collectSegments(in: segment.condition, into: &references[index]) }
     }
     // 0 unvisited, 1 on the current path, 2 done.
     var mark = Array(repeating: 0, count: count)
@@ -266,13 +269,19 @@ extension Checker {
     }
   }
 
-  func segmentsNamed(in expr: CheckedExpr) -> [Int] {
+  /// Appends the segments `expr` names, in order, to `segments` (one array for the
+  /// whole condition rather than one per node, joined on the way up).
+  func collectSegments(in expr: CheckedExpr, into segments: inout [Int]) {
     switch expr {
-    case .segment(let index): [index]
-    case .exists(let inner), .not(let inner), .negate(let inner): segmentsNamed(in: inner)
-    case .binary(_, let lhs, let rhs, _): segmentsNamed(in: lhs) + segmentsNamed(in: rhs)
-    case .membership(let lhs, let values, _): segmentsNamed(in: lhs) + values.flatMap { segmentsNamed(in: $0) }
-    default: []
+    case .segment(let index): segments.append(index)
+    case .exists(let inner), .not(let inner), .negate(let inner): collectSegments(in: inner, into: &segments)
+    case .binary(_, let lhs, let rhs, _):
+      collectSegments(in: lhs, into: &segments)
+      collectSegments(in: rhs, into: &segments)
+    case .membership(let lhs, let values, _):
+      collectSegments(in: lhs, into: &segments)
+      for value in values { collectSegments(in: value, into: &segments) }
+    default: break
     }
   }
 }

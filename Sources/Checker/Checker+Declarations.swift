@@ -5,23 +5,23 @@ extension Checker {
   /// read while being checked (consent rules, cooldowns, transitions, limits...), so that
   /// order in the file never matters; then the bodies of segments, scores, flows,
   /// variants and tests, which each fill only their own slot of the program.
+  ///
+  /// Both passes read the declarations where the files hold them: gathering them into
+  /// another array would copy (and retain) every declaration of a large campaign.
   mutating func checkDeclarations() {
-    var bodies: [Declaration] = []
-    for (_, declaration) in declarations {
-      switch declaration {
-      case .segment, .score, .flow, .variant, .test: bodies.append(declaration)
-      default: checkSetting(declaration)
-      }
-    }
-    for declaration in bodies {
-      switch declaration {
-      case .segment(let decl): checkSegment(decl)
-      case .score(let decl): checkScore(decl)
-      case .flow(let decl): checkFlow(decl)
-      case .variant(let decl): checkVariant(decl)
-      case .test(let decl): checkTest(decl)
-      default: break
-      }
+    forEachDeclaration { checker, declaration, _ in checker.checkSetting(declaration) }
+    forEachDeclaration { checker, declaration, _ in checker.checkBody(declaration) }
+  }
+
+  /// Checks the body of a segment, score, flow, variant or test.
+  mutating func checkBody(_ declaration: Declaration) {
+    switch declaration {
+    case .segment(let decl): checkSegment(decl)
+    case .score(let decl): checkScore(decl)
+    case .flow(let decl): checkFlow(decl)
+    case .variant(let decl): checkVariant(decl)
+    case .test(let decl): checkTest(decl)
+    default: break
     }
   }
 
@@ -73,8 +73,11 @@ extension Checker {
   }
 
   mutating func checkCreatives(_ creatives: [CreativeVariable]) -> [Creative] {
-    var seen: [String: SourceRange] = [:]
+    var seen = NameTable<SourceRange>(minimumCapacity: creatives.count)
     var result: [Creative] = []
+    // Sized up front here and below: growing by appending reallocates a small array
+    // two or three times, and a large campaign has thousands of them.
+    result.reserveCapacity(creatives.count)
     for creative in creatives {
       if let first = seen[creative.key.text] {
         repeated(
@@ -122,6 +125,7 @@ extension Checker {
       return
     }
     var rules: [Score.Rule] = []
+    rules.reserveCapacity(decl.items.count)
     var decay: (Score.Decay, SourceRange)? = nil
     var cap: (ExactDecimal, SourceRange)? = nil
     var valid = true

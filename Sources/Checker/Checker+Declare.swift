@@ -36,64 +36,66 @@ extension Checker {
       return
     }
     symbols.expressionNames[name.text] = (symbol, name.range)
-    symbols.expressionNameList.append(name.text)
   }
 
   /// First pass: every declaration's name, so that order in the file does not matter.
   mutating func declareAll() {
-    for (file, declaration) in declarations {
-      switch declaration {
-      case .campaign(let decl):
-        if file != entry {
-          error(
-            .headerInLibrary, "an imported file cannot have a campaign header", at: decl.name.range,
-            help: "keep the `campaign` header in the main file; imported files hold shared declarations")
-        } else if let first = symbols.campaign {
-          error(
-            .duplicate, "the campaign header is declared twice", at: decl.name.range,
-            notes: [Note("first declared here", at: first.name.range)], help: "keep one `campaign` header")
-        } else {
-          symbols.campaign = decl
-        }
-      case .contact(let decl):
-        if let first = symbols.contact {
-          error(
-            .duplicate, "the contact schema is declared twice",
-            at: SourceRange(file: decl.range.file, start: decl.range.start, end: decl.range.start + 7),
-            notes: [
-              Note(
-                "first declared here",
-                at: SourceRange(file: first.range.file, start: first.range.start, end: first.range.start + 7))
-            ],
-            help: "put all attributes in one `contact { ... }` block")
-        } else {
-          symbols.contact = decl
-          declareAttributes(decl)
-        }
-      case .event(let decl): declare(decl.name, decl, in: \.events, kind: "event")
-      case .channel(let decl): declare(decl.name, (), in: \.channels, kind: "channel")
-      case .segment(let decl):
-        if let index = declare(decl.name, decl, in: \.segments, kind: "segment") {
-          declareExpressionName(decl.name, as: .segment(index))
-        }
-      case .score(let decl):
-        if let index = declare(decl.name, decl, in: \.scores, kind: "score") {
-          declareExpressionName(decl.name, as: .score(index))
-        }
-      case .counter(let decl):
-        if let index = declare(decl.name, decl, in: \.counters, kind: "counter") {
-          declareExpressionName(decl.name, as: .counter(index))
-        }
-      case .states(let decl):
-        declareStates(decl)
-      case .variant(let decl): declare(decl.name, decl, in: \.variants, kind: "variant")
-      case .flow(let decl): declare(decl.name, decl, in: \.flows, kind: "flow")
-      case .test(let decl): declare(Name(decl.name.value, decl.name.range), decl, in: \.tests, kind: "test")
-      case .consent(let decl):
-        symbols.consentChannels.insert(decl.channel.text)
-      case .importFile, .engagement, .cooldown, .hold, .limit, .quietHours, .guardrail, .invalid:
-        break
+    forEachDeclaration { checker, declaration, file in checker.declare(declaration, in: file) }
+  }
+
+  /// Declares the names of one declaration of `file`.
+  mutating func declare(_ declaration: Declaration, in file: FileID) {
+    switch declaration {
+    case .campaign(let decl):
+      if file != entry {
+        error(
+          .headerInLibrary, "an imported file cannot have a campaign header", at: decl.name.range,
+          help: "keep the `campaign` header in the main file; imported files hold shared declarations")
+      } else if let first = symbols.campaign {
+        error(
+          .duplicate, "the campaign header is declared twice", at: decl.name.range,
+          notes: [Note("first declared here", at: first.name.range)], help: "keep one `campaign` header")
+      } else {
+        symbols.campaign = decl
       }
+    case .contact(let decl):
+      if let first = symbols.contact {
+        error(
+          .duplicate, "the contact schema is declared twice",
+          at: SourceRange(file: decl.range.file, start: decl.range.start, end: decl.range.start + 7),
+          notes: [
+            Note(
+              "first declared here",
+              at: SourceRange(file: first.range.file, start: first.range.start, end: first.range.start + 7))
+          ],
+          help: "put all attributes in one `contact { ... }` block")
+      } else {
+        symbols.contact = decl
+        declareAttributes(decl)
+      }
+    case .event(let decl): declare(decl.name, decl, in: \.events, kind: "event")
+    case .channel(let decl): declare(decl.name, (), in: \.channels, kind: "channel")
+    case .segment(let decl):
+      if let index = declare(decl.name, decl, in: \.segments, kind: "segment") {
+        declareExpressionName(decl.name, as: .segment(index))
+      }
+    case .score(let decl):
+      if let index = declare(decl.name, decl, in: \.scores, kind: "score") {
+        declareExpressionName(decl.name, as: .score(index))
+      }
+    case .counter(let decl):
+      if let index = declare(decl.name, decl, in: \.counters, kind: "counter") {
+        declareExpressionName(decl.name, as: .counter(index))
+      }
+    case .states(let decl):
+      declareStates(decl)
+    case .variant(let decl): declare(decl.name, decl, in: \.variants, kind: "variant")
+    case .flow(let decl): declare(decl.name, decl, in: \.flows, kind: "flow")
+    case .test(let decl): declare(Name(decl.name.value, decl.name.range), decl, in: \.tests, kind: "test")
+    case .consent(let decl):
+      symbols.consentChannels.insert(decl.channel.text)
+    case .importFile, .engagement, .cooldown, .hold, .limit, .quietHours, .guardrail, .invalid:
+      break
     }
   }
 

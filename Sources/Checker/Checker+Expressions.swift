@@ -6,14 +6,27 @@ enum Purpose: CustomStringConvertible {
   /// "segment `vip`": a kind and a name.
   case named(String, String)
   case plain(String)
-  /// "the `where` of `email_click` in score `engagement`"
-  indirect case whereOf(String, in: Purpose?)
+  /// "the `where` of `email_click` in score `engagement`". The place around it is kept
+  /// as its parts (a `plain` place has no name): a nested `Purpose` would be boxed, one
+  /// allocation for every event pattern checked. Made with `whereOf(_:in:)`.
+  case whereOf(String, inKind: String?, name: String?)
+
+  /// The `where` of `event` inside `outer`, a `named` or `plain` place (or none).
+  static func whereOf(_ event: String, in outer: Purpose?) -> Purpose {
+    switch outer {
+    case .named(let kind, let name)?: .whereOf(event, inKind: kind, name: name)
+    case .plain(let text)?: .whereOf(event, inKind: text, name: nil)
+    case .whereOf?, nil: .whereOf(event, inKind: nil, name: nil)
+    }
+  }
 
   var description: String {
     switch self {
     case .named(let kind, let name): "\(kind) `\(name)`"
     case .plain(let text): text
-    case .whereOf(let event, let outer): "the `where` of `\(event)`" + (outer.map { " in \($0)" } ?? "")
+    case .whereOf(let event, let kind?, let name?): "the `where` of `\(event)` in \(kind) `\(name)`"
+    case .whereOf(let event, let kind?, nil): "the `where` of `\(event)` in \(kind)"
+    case .whereOf(let event, nil, _): "the `where` of `\(event)`"
     }
   }
 }
@@ -152,7 +165,7 @@ extension Checker {
   // MARK: - Names
 
   mutating func checkName(_ name: Name, _ context: inout ExpressionContext, hint: ValueType?) -> Typed {
-    if let event = context.event, let field = symbols.eventFieldIndex[event][name.text] {
+    if let event = context.event, let field = symbols.eventFieldIndex[event].position(of: name.text) {
       return Typed(expr: .eventField(field), type: symbols.eventFieldTypes[event][field])
     }
     if let (symbol, _) = symbols.expressionNames[name.text] {
@@ -211,7 +224,7 @@ extension Checker {
           ?? "declare it in the states block, like `state \(name.text)`")
       return
     }
-    var candidates = symbols.expressionNameList + ["today", "now", "state"]
+    var candidates = symbols.expressionNames.names + ["today", "now", "state"]
     if let event = context.event { candidates = symbols.events[event].declaration.fields.map(\.name.text) + candidates }
     if context.inFlow { candidates.append("engaged") }
     var help = suggestion(name.text, candidates)

@@ -20,6 +20,7 @@ extension Checker {
   /// The checked steps, or nil when one of them did not check.
   mutating func checkSteps(_ steps: [Step], flow: FlowDecl) -> [CheckedStep]? {
     var result: [CheckedStep] = []
+    result.reserveCapacity(steps.count)  // see `checkCreatives`
     var valid = true
     for step in steps {
       if let checked = checkStep(step, flow: flow) { result.append(checked) } else { valid = false }
@@ -89,7 +90,7 @@ extension Checker {
     let channelName = send.channel.text
     var result = CheckedSend(channel: channel, template: send.template.value, unless: nil)
     var valid = true
-    var seen: [String: SourceRange] = [:]
+    var seen = NameTable<SourceRange>(minimumCapacity: send.options.count)
     var variantDecl: VariantDecl? = nil
     var unknownVariant = false
     for option in send.options {
@@ -176,7 +177,7 @@ extension Checker {
   /// Whether any file declares consent for the channel (declarations are order-free:
   /// a consent rule written after the flow still counts).
   func consentDeclared(_ channel: String) -> Bool {
-    symbols.consentChannels.contains(channel)
+    symbols.consentChannels.position(of: channel) != nil
   }
 
   mutating func checkPushText(_ value: StringLiteral) {
@@ -196,7 +197,7 @@ extension Checker {
     guard let index = symbols.variants.owner(decl.name.text, at: decl.name.range) else {
       return
     }
-    var seen: [String: SourceRange] = [:]
+    var seen = NameTable<SourceRange>()
     var arms: [Variant.Arm] = []
     var total = ExactDecimal(0)
     var holdout: VariantArm? = nil

@@ -33,7 +33,7 @@ extension Checker {
   /// A bare name that resolves only with help from the other operand (an enum case or a state).
   func needsHint(_ expr: Expr, _ context: ExpressionContext) -> Bool {
     guard case .name(let name) = expr else { return false }
-    if let event = context.event, symbols.eventFieldIndex[event][name.text] != nil { return false }
+    if let event = context.event, symbols.eventFieldIndex[event].position(of: name.text) != nil { return false }
     switch name.text {
     case "today", "now", "state", "engaged": return false
     default: return symbols.expressionNames[name.text] == nil
@@ -340,7 +340,7 @@ extension Checker {
   }
 
   mutating func lookupField(_ name: Name, of event: Int) -> Int? {
-    if let index = symbols.eventFieldIndex[event][name.text] { return index }
+    if let index = symbols.eventFieldIndex[event].position(of: name.text) { return index }
     let fields = symbols.events[event].declaration.fields.map(\.name.text)
     error(
       .unknownField, "event `\(symbols.events[event].name)` has no field `\(name.text)`", at: name.range,

@@ -16,7 +16,7 @@ extension Checker {
     case .percent: base = .percent
     case .unknown: return .error
     case .enumeration(let cases):
-      var seen: [String: SourceRange] = [:]
+      var seen = NameTable<SourceRange>()
       for name in cases {
         if let first = seen[name.text] {
           duplicate("value", name, first: first)
@@ -72,13 +72,13 @@ extension Checker {
     }
     for symbol in symbols.events.items {
       var types: [ValueType] = []
-      var index: [String: Int] = [:]
+      var index = NameIndex()
       for field in symbol.declaration.fields {
-        if let first = index[field.name.text] {
+        let (inserted, first) = index.insert(field.name.text)
+        guard inserted else {
           duplicate("field", field.name, first: symbol.declaration.fields[first].name.range)
           continue
         }
-        index[field.name.text] = types.count
         types.append(resolve(field.type, owner: "\(symbol.name).\(field.name.text)"))
       }
       symbols.eventFieldTypes.append(types)
@@ -98,7 +98,7 @@ extension Checker {
       }
       return
     }
-    var seen: [String: SourceRange] = [:]
+    var seen = NameTable<SourceRange>()
     for item in header.items {
       let (word, range): (String, SourceRange) =
         switch item {

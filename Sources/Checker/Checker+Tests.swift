@@ -12,7 +12,8 @@ extension Checker {
     for item in decl.items {
       switch item {
       case .contact(let fields, _):
-        var seen: [String: SourceRange] = [:]
+        contact.reserveCapacity(contact.count + fields.count)  // see `checkCreatives`
+        var seen = NameTable<SourceRange>(minimumCapacity: fields.count)
         for field in fields {
           if let first = seen[field.name.text] {
             repeated(
@@ -41,6 +42,7 @@ extension Checker {
           continue
         }
         var values: [(Int, ConstantValue)] = []
+        values.reserveCapacity(fields.count)  // see `checkCreatives`
         for field in fields {
           guard let slot = lookupField(field.name, of: event),
             let value = testValue(field, type: symbols.eventFieldTypes[event][slot])

@@ -9,6 +9,8 @@ import CampaignLang
 /// errors: one mistake, one message.
 public struct Checker {
   var diagnostics = DiagnosticBag()
+  /// The parsed files. Passes read declarations here, in place: a gathered copy of every
+  /// declaration would cost a retain and a release for each one of a large campaign.
   let files: [FileSyntax]
   let entry: FileID
   /// When a declaration could not be read (or an import failed, or a file is empty),
@@ -27,6 +29,18 @@ public struct Checker {
   /// The syntax of each checked transition, parallel to `program.transitions`.
   var transitionRanges: [Transition] = []
 
+  /// Runs `body` on every declaration of every file, in order. Each is lent from the
+  /// file's own storage: read through `self` (which a mutating call could replace) or
+  /// out of an array's subscript, each would be copied first, retaining all it holds.
+  mutating func forEachDeclaration(_ body: (inout Checker, Declaration, FileID) -> Void) {
+    let files = files
+    for file in files {
+      file.declarations.withUnsafeBufferPointer { declarations in
+        for index in declarations.indices { body(&self, declarations[index], file.file) }
+      }
+    }
+  }
+
   /// Checks `files` (the entry file first, then what it imports).
   public static func check(files: [FileSyntax], entry: FileID, declarationsLost: Bool) -> (
     CheckedCampaign?, [Diagnostic]
@@ -44,15 +58,13 @@ public struct Checker {
     self.files = files
     self.entry = entry
     self.declarationsLost = declarationsLost
-    self.declarations = files.flatMap { file in file.declarations.map { (file.file, $0) } }
-    self.declaresEngagement = declarations.contains { _, declaration in
-      if case .engagement = declaration { return true }
-      return false
+    self.declaresEngagement = files.contains { file in
+      file.declarations.contains { declaration in
+        if case .engagement = declaration { return true }
+        return false
+      }
     }
   }
-
-  /// All declarations of all files, with the file each came from (gathered once).
-  let declarations: [(FileID, Declaration)]
 
   mutating func run() {
     declareAll()

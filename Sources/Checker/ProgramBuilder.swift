@@ -52,7 +52,7 @@ struct ProgramBuilder {
       EventType(
         name: symbol.name,
         fields: symbol.declaration.fields.compactMap { field in
-          symbols.eventFieldIndex[index][field.name.text].map { slot in
+          symbols.eventFieldIndex[index].position(of: field.name.text).map { slot in
             Attribute(
               name: field.name.text, type: symbols.eventFieldTypes[index][slot], isPII: field.has(.pii),
               isRestricted: field.has(.restricted))

@@ -8,28 +8,28 @@ struct Symbol<Declaration> {
   var declaration: Declaration
 }
 
-/// The names of one kind, in declaration order. Lookups use a dictionary; output and
-/// iteration always use the ordered `items`, never the dictionary.
+/// The names of one kind, in declaration order. Lookups use a `NameIndex`, whose
+/// positions are the positions in `items`; output and iteration use `items`.
 struct Namespace<Declaration> {
   private(set) var items: [Symbol<Declaration>] = []
-  private var index: [String: Int] = [:]
+  private var index = NameIndex()
 
   /// Declares a name; returns the earlier symbol's index when the name is taken.
   mutating func declare(_ name: String, _ range: SourceRange?, _ declaration: Declaration) -> (
     index: Int, duplicateOf: Int?
   ) {
-    if let existing = index[name] { return (existing, existing) }
+    let (inserted, position) = index.insert(name)
+    guard inserted else { return (position, position) }
     items.append(Symbol(name: name, range: range, declaration: declaration))
-    index[name] = items.count - 1
-    return (items.count - 1, nil)
+    return (position, nil)
   }
 
-  func lookup(_ name: String) -> Int? { index[name] }
+  func lookup(_ name: String) -> Int? { index.position(of: name) }
 
   /// The index of `name` when the declaration at `range` is the one that holds it (not a
   /// duplicate). Reads only the range, so the declaration itself is not copied.
   func owner(_ name: String, at range: SourceRange) -> Int? {
-    guard let position = index[name], items[position].range == range else { return nil }
+    guard let position = index.position(of: name), items[position].range == range else { return nil }
     return position
   }
 
@@ -75,19 +75,20 @@ struct SymbolTable {
   var tests = Namespace<TestDecl>()
   /// Attributes, scores, segments and counters share one namespace: expressions name
   /// them all the same way.
-  var expressionNames: [String: (ExpressionSymbol, SourceRange?)] = [:]
-  var expressionNameList: [String] = []
+  /// Their names are in declaration order, for suggestions.
+  var expressionNames = NameTable<(ExpressionSymbol, SourceRange?)>()
   var initialStates: [Name] = []
   var consent: [Int: ConsentDecl] = [:]
   /// Channel names that some consent rule names (found in the first pass).
-  var consentChannels: Set<String> = []
+  var consentChannels = NameIndex()
   var contact: ContactDecl?
   var campaign: CampaignDecl?
   var keyAttribute: Int?
   /// Resolved types of attributes and event fields, by index.
   var attributeTypes: [ValueType] = []
   var eventFieldTypes: [[ValueType]] = []
-  var eventFieldIndex: [[String: Int]] = []
+  /// A field's position in its event's index is its position in `eventFieldTypes`.
+  var eventFieldIndex: [NameIndex] = []
   /// Cooldown of each state that has one.
   var cooldowns: [Int: (Duration, SourceRange)] = [:]
 

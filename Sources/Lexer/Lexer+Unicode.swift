@@ -129,7 +129,17 @@ extension Lexer {
         else { break }
         index += 1
       }
-      if index > run { value.append(contentsOf: bytes[run..<index]) }
+      if index > run {
+        // Most strings are one such run from quote to quote: their value is made
+        // straight from the file's bytes, without filling `value` first.
+        if value.isEmpty && index < bytes.count && closing.contains(bytes[index]) {
+          let text = String(decoding: bytes[run..<index], as: UTF8.self)
+          index += 1
+          emit(.string, from: start, literal: .string(text))
+          return
+        }
+        value.append(contentsOf: bytes[run..<index])
+      }
       guard index < bytes.count, bytes[index] != UInt8(ascii: "\n") else {
         diagnostics.error(
           .unterminatedString, "this string has no closing quote", at: range(start, start + openingLength),

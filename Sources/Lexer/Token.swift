@@ -27,23 +27,25 @@ public enum TokenKind: Sendable, Hashable {
   case invalid
 }
 
-/// A token: its kind, its byte range, and where its literal value is kept.
+/// A token: its kind, its byte range, and where its value is kept.
 ///
 /// INVARIANT: a plain value with no references, so copying tokens (which the parser
-/// does constantly) costs no reference counting. Literal values live beside the tokens
-/// in `TokenStream.literals`.
+/// does constantly) costs no reference counting. Literal values and identifiers' text
+/// live beside the tokens in `TokenStream.literals` and `TokenStream.names`.
 public struct Token: Sendable, Hashable {
   public var kind: TokenKind
   public var range: SourceRange
-  /// Index into `TokenStream.literals`; -1 when the token has no (valid) literal value.
-  public var literalIndex: Int32
+  /// For an identifier, its index into `TokenStream.names`; for a literal, into
+  /// `TokenStream.literals`; -1 when the token has no (valid) value.
+  public var valueIndex: Int32
   /// Whether a line break (or the start of the file) comes right before this token.
   public var startsLine: Bool
 
-  public init(kind: TokenKind, range: SourceRange, literalIndex: Int32 = -1, startsLine: Bool) {
+  @inlinable
+  public init(kind: TokenKind, range: SourceRange, valueIndex: Int32 = -1, startsLine: Bool) {
     self.kind = kind
     self.range = range
-    self.literalIndex = literalIndex
+    self.valueIndex = valueIndex
     self.startsLine = startsLine
   }
 }
@@ -51,8 +53,10 @@ public struct Token: Sendable, Hashable {
 /// The lexer's output for one file.
 public struct TokenStream: Sendable {
   public var tokens: [Token]
-  /// Values of literal tokens, indexed by `Token.literalIndex`.
+  /// Values of literal tokens, indexed by `Token.valueIndex`.
   public var literals: [Literal]
+  /// The text of identifiers, each distinct spelling once, indexed by `Token.valueIndex`.
+  public var names: [String]
   public var comments: [Comment]
   public var diagnostics: [Diagnostic]
   /// Set when the file is not text at all (a NUL byte): the parser does not run.
@@ -62,6 +66,6 @@ public struct TokenStream: Sendable {
 extension TokenStream {
   /// The decoded value of a literal token; nil for other tokens and malformed literals.
   public func literal(of token: Token) -> Literal? {
-    token.literalIndex >= 0 ? literals[Int(token.literalIndex)] : nil
+    token.kind != .identifier && token.valueIndex >= 0 ? literals[Int(token.valueIndex)] : nil
   }
 }

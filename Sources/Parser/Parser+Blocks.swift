@@ -134,12 +134,15 @@ extension Parser {
       let before = position
       let start = current.range
       let declaration = parseDeclaration()
-      if case .invalid = declaration {
+      if case .invalid(let range) = declaration {
         synchronizeTopLevel()
+        // A declaration given up at its first token covers what was skipped with it.
+        declarations.append(range == start ? .invalid(start.to(previousRange)) : declaration)
       } else {
         endStatement()
+        // Moved, not copied: copying a declaration retains everything it holds.
+        declarations.append(declaration)
       }
-      declarations.append(declaration == .invalid(start) ? .invalid(start.to(previousRange)) : declaration)
       skipNewlines()
       if position == before { advance() }
     }

@@ -76,8 +76,7 @@ extension Parser {
       if current.kind == .newline {
         var ahead = position
         while tokens[ahead].kind == .newline { ahead += 1 }
-        let word = tokens[ahead].kind == .identifier ? file.text(tokens[ahead].range) : ""
-        guard word == "and" || word == "or" else { return lhs }
+        guard isWord(tokens[ahead], "and") || isWord(tokens[ahead], "or") else { return lhs }
         position = ahead
       }
       let save = position
@@ -209,12 +208,12 @@ extension Parser {
       let close = advance()
       return .parenthesized(inner, token.range.to(close.range))
     case .identifier:
-      let word = text(token)
-      if word == "true" || word == "false" {
+      if isWord(token, "true") || isWord(token, "false") {
         advance()
-        return .literal(.bool(word == "true"), token.range)
+        return .literal(.bool(isWord(token, "true")), token.range)
       }
       advance()
+      let word = text(token)
       let name = Name(word, token.range)
       if current.kind == .leftParen {
         if let kind = AggregateKind(rawValue: word) { return parseAggregate(kind, name) }

@@ -125,7 +125,7 @@ extension Parser {
       guard let name = expectName("the initial state's name") else { return .invalid(start) }
       return .initial(name, start.to(name.range))
     }
-    for word in ["state", "final"] where at(word) && peek().kind == .identifier {
+    for word in ["state", "final"] where at(text: word) && peek().kind == .identifier {
       advance()
       var names: [Name] = []
       repeat {

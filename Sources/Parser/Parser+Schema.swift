@@ -32,7 +32,7 @@ extension Parser {
       let expr = parseExpression()
       return .audience(expr, start.to(expr.range))
     }
-    for word in ["owner", "timezone", "description"] where at(word) {
+    for word in ["owner", "timezone", "description"] where at(text: word) {
       advance()
       guard let value = expectString("a value in quotes after `\(word)`") else { return nil }
       let range = start.to(value.range)

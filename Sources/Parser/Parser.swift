@@ -11,6 +11,8 @@ public struct Parser {
   let file: SourceFile
   let tokens: [Token]
   let literals: [Literal]
+  /// Identifiers' text, indexed by `Token.valueIndex` (see `Spellings`).
+  let names: [String]
   var position = 0
   var diagnostics = DiagnosticBag()
   /// Set after an error; cleared when the parser reaches the end of a statement.
@@ -28,7 +30,7 @@ public struct Parser {
   /// Parses one file. The lexer's diagnostics come first in the returned list.
   public static func parse(_ file: SourceFile) -> (FileSyntax, [Diagnostic]) {
     let stream = Lexer.tokenize(file)
-    var parser = Parser(file: file, tokens: stream.tokens, literals: stream.literals)
+    var parser = Parser(file: file, tokens: stream.tokens, literals: stream.literals, names: stream.names)
     parser.diagnostics.add(contentsOf: stream.diagnostics)
     guard !stream.isBinary else {
       return (FileSyntax(file: file.id, declarations: [], comments: []), parser.diagnostics.diagnostics)
@@ -40,15 +42,16 @@ public struct Parser {
     )
   }
 
-  init(file: SourceFile, tokens: [Token], literals: [Literal]) {
+  init(file: SourceFile, tokens: [Token], literals: [Literal], names: [String]) {
     self.file = file
     self.tokens = tokens
     self.literals = literals
+    self.names = names
   }
 
   /// The decoded value of a literal token (nil when malformed: the lexer reported it).
   func value(of token: Token) -> Literal? {
-    token.literalIndex >= 0 ? literals[Int(token.literalIndex)] : nil
+    token.kind != .identifier && token.valueIndex >= 0 ? literals[Int(token.valueIndex)] : nil
   }
 
   // MARK: - Token access
@@ -61,12 +64,19 @@ public struct Parser {
 
   var atEnd: Bool { current.kind == .endOfFile }
 
-  func text(_ token: Token) -> String { file.text(token.range) }
+  /// The token's text; an identifier's comes from the lexer's one String per spelling.
+  func text(_ token: Token) -> String {
+    token.kind == .identifier && token.valueIndex >= 0 ? names[Int(token.valueIndex)] : file.text(token.range)
+  }
 
   /// Whether the current token is the word `word` (compared as bytes: no String is made).
+  /// Keywords are written as literals, which pick this overload over `at(text:)`.
+  @inline(__always)
   func at(_ word: StaticString) -> Bool { isWord(current, word) }
 
-  func at(_ word: String) -> Bool {
+  /// `at` for a word held in a String: slower (it reaches the String's bytes first), so
+  /// it has its own label and a literal never lands here.
+  func at(text word: String) -> Bool {
     guard current.kind == .identifier else { return false }
     var word = word
     return word.withUTF8 { expected in
@@ -77,6 +87,9 @@ public struct Parser {
     }
   }
 
+  /// Always inlined: the word is a literal, so its length is known where it is called
+  /// and most tests end at that comparison, without a call.
+  @inline(__always)
   func isWord(_ token: Token, _ word: StaticString) -> Bool {
     guard token.kind == .identifier, token.range.length == word.utf8CodeUnitCount else { return false }
     return word.withUTF8Buffer { expected in
@@ -154,7 +167,7 @@ public struct Parser {
 
   /// Consumes the word `word` or reports that it is missing.
   @discardableResult
-  mutating func expect(_ word: String, context: String? = nil) -> Bool {
+  mutating func expect(_ word: StaticString, context: String? = nil) -> Bool {
     if at(word) {
       advance()
       return true
