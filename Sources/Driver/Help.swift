@@ -15,12 +15,16 @@ enum Help {
   }
 
   static let main = """
-    campaignc: check marketing campaigns written as text
+    campaignc: check and dry-run marketing campaigns written as text
 
     usage: campaignc <command> [options] [files]
 
     commands:
       check FILE|DIR...        parse and check campaigns; report every problem
+      simulate FILE --contacts C --events E
+                               dry run over contact data: what would happen
+      explain FILE --contact ID --contacts C --events E
+                               one contact's dry run, step by step
       print ast|checked FILE   show the parsed or the checked program
       explain-code CODE        explain a diagnostic code, with an example
       help COMMAND             help for a command
@@ -28,6 +32,8 @@ enum Help {
     examples:
       campaignc check examples/winback.campaign
       campaignc check examples/ --format github
+      campaignc simulate examples/winback.campaign \\
+        --contacts examples/data/contacts.csv --events examples/data/events.csv
       campaignc explain-code E0301
 
     exit codes: 0 no errors, 1 the input has errors, 2 usage or I/O problem
