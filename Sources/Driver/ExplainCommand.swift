@@ -15,9 +15,10 @@ struct ExplainCommand {
     }
     let parsed = Arguments.parse(
       arguments, options: DataCommand.dataOptions + ["--contact"], switches: DataCommand.dataSwitches)
-    guard case .success(let options) = parsed else {
-      if case .failure(let problem) = parsed { return driver.usageError(problem.message, command: "explain") }
-      return ExitCode.usage
+    let options: Arguments
+    switch parsed {
+    case .success(let read): options = read
+    case .failure(let problem): return driver.usageError(problem.message, command: "explain")
     }
     guard options.positional.count == 1, let path = options.positional.first else {
       return driver.usageError("`explain` takes one campaign file", command: "explain")

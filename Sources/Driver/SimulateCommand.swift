@@ -20,9 +20,10 @@ struct SimulateCommand {
     let parsed = Arguments.parse(
       arguments, options: DataCommand.dataOptions + ["--format", "--by", "--per-contact"],
       switches: DataCommand.dataSwitches)
-    guard case .success(let options) = parsed else {
-      if case .failure(let problem) = parsed { return driver.usageError(problem.message, command: "simulate") }
-      return ExitCode.usage
+    let options: Arguments
+    switch parsed {
+    case .success(let read): options = read
+    case .failure(let problem): return driver.usageError(problem.message, command: "simulate")
     }
     guard options.positional.count == 1, let path = options.positional.first else {
       return driver.usageError("`simulate` takes one campaign file", command: "simulate")

@@ -181,8 +181,8 @@ enum SimulationTables {
         .text(load.unknownContactExamples.isEmpty ? "" : "e.g. " + load.unknownContactExamples.joined(separator: ", ")),
       ],
     ]
-    for (name, count) in load.undeclaredEventTypes {
-      rows.append([.text("events of undeclared type `\(name)`"), .int(count), .text("ignored")])
+    for undeclared in load.undeclaredEventTypes {
+      rows.append([.text("events of undeclared type `\(undeclared.name)`"), .int(undeclared.count), .text("ignored")])
     }
     for skipped in load.skipped {
       let place = skipped.file + (skipped.column.map { " column `\($0)`" } ?? "")

@@ -13,16 +13,10 @@ public enum Column: Sendable {
   /// Marks a missing value in a decimal column.
   static let missingDecimal = ExactDecimal(units: 0, scale: -1)
 
-  static func empty(for type: ValueType, capacity: Int) -> Column {
+  static func empty(for type: ValueType) -> Column {
     switch type.base {
-    case .decimal, .percent:
-      var values: [ExactDecimal] = []
-      values.reserveCapacity(capacity)
-      return .decimals(values)
-    default:
-      var values: [Int64] = []
-      values.reserveCapacity(capacity)
-      return .integers(values)
+    case .decimal, .percent: .decimals([])
+    default: .integers([])
     }
   }
 

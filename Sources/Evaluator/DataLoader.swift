@@ -68,9 +68,9 @@ struct Loader {
   init(program: CheckedCampaign, skipBadRows: Bool) {
     self.program = program
     self.skipBadRows = skipBadRows
-    contacts = ContactTable(columns: program.attributes.map { Column.empty(for: $0.type, capacity: 0) })
+    contacts = ContactTable(columns: program.attributes.map { Column.empty(for: $0.type) })
     slots = FieldSlots(program.events)
-    events = EventTable(fields: slots.columns.map { Column.empty(for: $0.type, capacity: 0) })
+    events = EventTable(fields: slots.columns.map { Column.empty(for: $0.type) })
     let campaignZone = ZoneRules(identifier: program.timezone) ?? .utc
     zones = [campaignZone]
     zoneIndex[campaignZone.identifier] = 0
@@ -132,17 +132,16 @@ struct Loader {
     }
   }
 
-  /// Reads one field as `type`; nil when missing. Strings go straight to the pool.
-  mutating func value(
-    _ bytes: UnsafeBufferPointer<UInt8>?, as type: ValueType, kind: ColumnKind
-  ) throws(ValueError) -> Value? {
+  /// Reads one field as `kind`; nil when missing. Text goes straight from the bytes to
+  /// the pool, without a `String`.
+  mutating func value(_ bytes: UnsafeBufferPointer<UInt8>?, kind: ColumnKind) throws(ValueError) -> Value? {
     guard let bytes, !bytes.isEmpty else { return nil }
+    if kind == .string { return .string(pool.intern(bytes)) }
     switch try ValueParser.parse(bytes, as: kind) {
-    case nil: return nil
+    case nil, .string: return nil
     case .int(let number): return .int(number)
     case .decimal(let number): return .decimal(number)
     case .bool(let flag): return .bool(flag)
-    case .string(let text): return .string(intern(text))
     case .date(let date): return .date(date.daysSinceEpoch)
     case .timestamp(let seconds): return .timestamp(seconds)
     case .duration(let seconds): return .duration(seconds)
@@ -151,18 +150,10 @@ struct Loader {
     }
   }
 
-  mutating func intern(_ text: String) -> Int32 { pool.intern(text) }
-
-  /// Reads a field of `type` from `reader`'s current row.
-  mutating func read(
-    _ reader: any RecordReader, column: Int, type: ValueType, kind: ColumnKind
-  ) -> Result<Value?, ValueError> {
+  /// Reads selected column `column` of `reader`'s current row as `kind`.
+  mutating func read(_ reader: any RecordReader, column: Int, kind: ColumnKind) -> Result<Value?, ValueError> {
     reader.field(column) { bytes in
-      if kind == .string {
-        guard let bytes, !bytes.isEmpty else { return .success(nil) }
-        return .success(.string(pool.intern(bytes)))
-      }
-      return Result { () throws(ValueError) -> Value? in try value(bytes, as: type, kind: kind) }
+      Result { () throws(ValueError) -> Value? in try value(bytes, kind: kind) }
     }
   }
 }

@@ -70,6 +70,10 @@ public struct LoadReport: Sendable, Hashable {
     public var count: Int
     public var firstLines: [Int]
   }
+  public struct Undeclared: Sendable, Hashable {
+    public var name: String
+    public var count: Int
+  }
   public var contactRows = 0
   public var eventRows = 0
   public var eventsBeforeWindow = 0
@@ -78,22 +82,11 @@ public struct LoadReport: Sendable, Hashable {
   /// A few of the unknown ids, in file order.
   public var unknownContactExamples: [String] = []
   /// Rows whose event type the campaign does not declare, by type, sorted by name.
-  public var undeclaredEventTypes: [(name: String, count: Int)] = []
+  public var undeclaredEventTypes: [Undeclared] = []
   /// Rows skipped under `--skip-bad-rows`, by file, column and fault, in that order.
   public var skipped: [Skipped] = []
   /// Optional attributes with no column in the contacts file: missing for everyone.
   public var absentOptionalColumns: [String] = []
-
-  public static func == (a: LoadReport, b: LoadReport) -> Bool {
-    a.contactRows == b.contactRows && a.eventRows == b.eventRows && a.eventsBeforeWindow == b.eventsBeforeWindow
-      && a.eventsAfterWindow == b.eventsAfterWindow && a.eventsForUnknownContacts == b.eventsForUnknownContacts
-      && a.undeclaredEventTypes.map(\.name) == b.undeclaredEventTypes.map(\.name)
-      && a.undeclaredEventTypes.map(\.count) == b.undeclaredEventTypes.map(\.count) && a.skipped == b.skipped
-  }
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(contactRows)
-    hasher.combine(eventRows)
-  }
 }
 
 /// Contacts and events read against a checked campaign, ready to simulate.

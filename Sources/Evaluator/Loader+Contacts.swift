@@ -23,7 +23,7 @@ extension Loader {
       report.contactRows += 1
       var fits = true
       for (index, attribute) in attributes.enumerated() {
-        switch read(reader, column: index, type: attribute.type, kind: kinds[index]) {
+        switch read(reader, column: index, kind: kinds[index]) {
         case .failure(let error):
           reject(RowProblem(file: file, line: reader.line, column: attribute.name, value: error))
           fits = false

@@ -25,13 +25,12 @@ extension Loader {
     if absent.contains(keyName) {
       throw LoadError("\(file) has no column `\(keyName)`, the contact id that the campaign's schema declares as key")
     }
-    for (eventIndex, event) in program.events.enumerated() {
+    for event in program.events {
       if let field = event.fields.first(where: { absent.contains($0.name) && !$0.type.isOptional }) {
         throw LoadError(
           "\(file) has no column `\(field.name)`, which event `\(event.name)` declares required "
             + "(add `?` to its type if it may be empty)")
       }
-      _ = eventIndex
     }
     var eventNames = StringPool()
     for event in program.events { _ = eventNames.intern(event.name) }
@@ -90,7 +89,7 @@ extension Loader {
       let eventSlots = slots.slot[Int(typeID)]
       var fits = true
       for (field, slot) in zip(event.fields, eventSlots) {
-        switch read(reader, column: 3 + slot, type: field.type, kind: kinds[slot]) {
+        switch read(reader, column: 3 + slot, kind: kinds[slot]) {
         case .failure(let error):
           reject(RowProblem(file: file, line: line, column: field.name, value: error))
           fits = false
@@ -163,7 +162,7 @@ extension Loader {
     }
     events.order = order
     events.first = counts
-    report.undeclaredEventTypes = undeclared.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    report.undeclaredEventTypes = undeclared.sorted { $0.key < $1.key }.map { .init(name: $0.key, count: $0.value) }
     report.skipped = skipped.values.sorted {
       ($0.file, $0.column ?? "", $0.kind) < ($1.file, $1.column ?? "", $1.kind)
     }

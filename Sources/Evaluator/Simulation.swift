@@ -189,19 +189,11 @@ extension Simulation {
     return (run.record, run.trace!, run.state, true)
   }
 }
-
-/// Variant assignment without a data set, for checking weights over many ids.
-public enum VariantCheck {
-  /// How many of the ids `v0`..`v(N-1)` land in each arm of the campaign's first variant.
-  public static func counts(_ simulation: Simulation, contacts: Int) -> [Int] {
-    guard let variant = simulation.program.variants.first else { return [] }
-    var counts = Array(repeating: 0, count: variant.arms.count)
-    for index in 0..<contacts { counts[variant.arm(forKey: "v\(index)")] += 1 }
-    return counts
-  }
-}
-
 extension Simulation {
+  /// The arm (an index into the variant's arms) that the contact with key `key` gets in
+  /// variant `variant`: the stable hash described in grammar.md §8.
+  public func arm(ofVariant variant: Int, key: String) -> Int { program.variants[variant].arm(forKey: key) }
+
   /// The time zone a contact's clock runs in.
   public func zone(ofContact index: Int) -> ZoneRules { data.zones[Int(data.contacts.zones[index])] }
 

@@ -9,8 +9,10 @@ public struct SimulationProgram: Sendable {
   var audience: Expr?
   var segments: [Expr]
   var consent: [Expr?]
-  /// Per event type: whether it can be engagement, and the conditions that make it so
-  /// (an empty list with `isEngagement` true: always).
+  /// Per event type: whether the `engagement` declaration names it.
+  var isEngagement: [Bool]
+  /// Per event type: the conditions under which it is engagement (nil: always); empty
+  /// for event types that are not engagement.
   var engagement: [[Expr?]]
   /// Per event type: the score rules it feeds.
   var scoreRules: [[ScoreRule]]
@@ -26,7 +28,7 @@ public struct SimulationProgram: Sendable {
   /// Per state: the flows that start when a contact enters it, in declared order.
   var flowsOfState: [[Int]]
   var variants: [VariantProgram]
-  var guardrails: [(event: Int32, condition: Expr?, channel: Int?)]
+  var guardrails: [(event: Int32, channel: Int?)]
   /// Per event type: the column of its `channel` field when it has one of text type,
   /// used to tie history events to sends on that channel.
   var channelSlot: [Int?]
@@ -93,8 +95,7 @@ public struct SimulationProgram: Sendable {
       isEngagement[match.event] = true
       engagement[match.event].append(match.condition.map { compiler.compile($0, event: match.event) })
     }
-    // An event type that is not engagement keeps an empty list and is told apart by `isEngagement`.
-    self.engagement = engagement.enumerated().map { index, list in isEngagement[index] ? list : [] }
+    self.engagement = engagement
     self.isEngagement = isEngagement
     var scoreRules: [[ScoreRule]] = Array(repeating: [], count: eventCount)
     for (scoreIndex, score) in campaign.scores.enumerated() {
@@ -141,7 +142,7 @@ public struct SimulationProgram: Sendable {
     for (index, flow) in campaign.flows.enumerated() { flowsOfState[flow.state].append(index) }
     self.flowsOfState = flowsOfState
     variants = campaign.variants.map { VariantProgram($0, campaign: campaign.name) }
-    guardrails = campaign.guardrails.map { guardrail in (Int32(guardrail.event), nil, guardrail.channel) }
+    guardrails = campaign.guardrails.map { guardrail in (Int32(guardrail.event), guardrail.channel) }
     channelSlot = campaign.events.enumerated().map { eventIndex, event in
       event.fields.firstIndex { $0.name == "channel" && !$0.type.isOptional }.flatMap { field in
         if case .string = event.fields[field].type.base { return slots.slot[eventIndex][field] }
@@ -151,6 +152,4 @@ public struct SimulationProgram: Sendable {
     channelIDs = campaign.channels.map { compiler.pool.intern($0) }
     pool = compiler.pool
   }
-
-  var isEngagement: [Bool]
 }
