@@ -74,18 +74,29 @@ struct ContactRun {
     now = window.start
     lastEngagement = window.start
     sendsWithoutEngagement = 0
-    scores = Array(repeating: ScoreState(raw: 0, at: window.start, steps: 0), count: campaign.scores.count)
-    counters = Array(repeating: 0, count: campaign.counters.count)
-    suppressed = Array(repeating: false, count: campaign.channels.count)
-    holdUntil = Array(repeating: Int64.min, count: campaign.channels.count)
-    sendTimes = Array(repeating: [], count: campaign.channels.count)
+    // Every contact reuses the previous one's storage: this runs once per contact.
+    ContactRun.fill(&scores, ScoreState(raw: 0, at: window.start, steps: 0), count: campaign.scores.count)
+    ContactRun.fill(&counters, 0, count: campaign.counters.count)
+    ContactRun.fill(&suppressed, false, count: campaign.channels.count)
+    ContactRun.fill(&holdUntil, Int64.min, count: campaign.channels.count)
+    if sendTimes.count != campaign.channels.count { sendTimes = Array(repeating: [], count: campaign.channels.count) }
+    for channel in sendTimes.indices { sendTimes[channel].removeAll(keepingCapacity: true) }
     flows.removeAll(keepingCapacity: true)
-    guardrailStart = Array(repeating: Int64.max, count: compiled.guardrails.count)
+    ContactRun.fill(&guardrailStart, Int64.max, count: compiled.guardrails.count)
     record.reset(guardrails: compiled.guardrails.count)
     state = campaign.initialState
     enteredAt = now
     changes = 0
     changesAt = Int64.min
+  }
+
+  /// Makes `array` `count` copies of `value`, in place when it already has that size.
+  static func fill<T>(_ array: inout [T], _ value: T, count: Int) {
+    guard array.count == count else {
+      array = Array(repeating: value, count: count)
+      return
+    }
+    for index in array.indices { array[index] = value }
   }
 
   /// Replays contact `index`; the result is in `record` and the run's final state.

@@ -68,6 +68,6 @@ public struct RunRecord: Sendable {
     held.removeAll(keepingCapacity: true)
     audiences.removeAll(keepingCapacity: true)
     loops = 0
-    guardrailEvents = Array(repeating: 0, count: guardrails)
+    ContactRun.fill(&guardrailEvents, 0, count: guardrails)
   }
 }
