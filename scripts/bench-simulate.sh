@@ -7,9 +7,11 @@
 # against ../shared/bench/oracle byte for byte, and times it against
 # ../shared/bench/ref_duckdb.py --threads 1 in the same run (median of --runs; needs
 # `pip install duckdb`, skipped without it). Prints wall time, events per second, peak
-# memory and the ratio to DuckDB. Targets on large: at most half DuckDB's wall time,
-# under 1 GB, large at most 11 times medium.
-# The journey job is not run: the language cannot say it yet (see the issue notes).
+# memory and the ratio to DuckDB. Then it runs the journey job
+# (examples/bench/winback-journey.campaign), rewrites its report in the canonical form with
+# scripts/journey-canonical.py, checks it against ../shared/bench/oracle/journey-SCALE.txt
+# and times it. Targets on large: the snapshot in at most half DuckDB's wall time, the
+# journey in less than DuckDB's snapshot time, under 1 GB, large at most 11 times medium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scales="medium large"
@@ -80,10 +82,29 @@ for scale in scales:
             duck.append(timed(["python3", os.path.join(bench, "ref_duckdb.py"), folder, "--threads", "1"])[0])
     wall = statistics.median(walls)
     results[scale] = wall
+    journey = [binary, "simulate", "examples/bench/winback-journey.campaign",
+               "--contacts", os.path.join(folder, "contacts.csv"), "--events", os.path.join(folder, "events.csv"),
+               "--from", "2025-06-30", "--to", "2026-06-30", "--format", "csv"]
+    journey_report = os.path.join(cache, f"{scale}-journey.csv")
+    timed(journey, journey_report)
+    canonical = subprocess.run(["python3", "scripts/journey-canonical.py", journey_report],
+                               check=True, capture_output=True, text=True).stdout
+    journey_expected = open(os.path.join(bench, "oracle", f"journey-{scale}.txt")).read()
+    journey_agree = "agrees with the oracle" if canonical == journey_expected else "DIFFERS from the oracle"
+    journey_walls, journey_peaks = [], []
+    for _ in range(runs):
+        jwall, jpeak = timed(journey)
+        journey_walls.append(jwall); journey_peaks.append(jpeak)
     line = (f"{scale}: snapshot {agree}; campaignc {wall:.2f} s median of {runs}, "
             f"{events / wall / 1e6:.2f} M events/s, peak {max(peaks):.0f} MiB")
     if duck:
         line += f"; DuckDB 1 thread {statistics.median(duck):.2f} s; ratio {wall / statistics.median(duck):.2f}"
+    print(line, flush=True)
+    jwall = statistics.median(journey_walls)
+    line = (f"{scale}: journey {journey_agree}; campaignc {jwall:.2f} s median of {runs}, "
+            f"{events / jwall / 1e6:.2f} M events/s, peak {max(journey_peaks):.0f} MiB")
+    if duck:
+        line += f"; journey / DuckDB snapshot {jwall / statistics.median(duck):.2f}"
     print(line, flush=True)
 if "medium" in results and "large" in results:
     print(f"large / medium: {results['large'] / results['medium']:.1f}")

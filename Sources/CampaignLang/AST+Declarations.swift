@@ -70,6 +70,9 @@ public struct CampaignDecl: Sendable, Hashable {
     case timezone(StringLiteral, SourceRange)
     case audience(Expr, SourceRange)
     case description(StringLiteral, SourceRange)
+    /// `enter at signup_date`: each contact's run starts at this attribute (or the
+    /// window's start, whichever is later).
+    case enterAt(Name, SourceRange)
   }
   public var name: StringLiteral
   public var items: [Item]
@@ -254,6 +257,8 @@ public enum Trigger: Sendable, Hashable {
   case idle(DurationLiteral, SourceRange)
   /// `after 7d`: time spent in the source state.
   case timeInState(DurationLiteral, SourceRange)
+  /// `after 30d and 90d idle`: every one of the `after` triggers holds.
+  case allOf([Trigger], SourceRange)
 }
 
 /// `Active -> Engaged when engagement >= 20`; `any -> Suppressed on unsubscribe`.
@@ -263,11 +268,14 @@ public struct Transition: Sendable, Hashable {
   public var to: Name
   /// nil: fires as soon as the contact is in `from` (needs no input).
   public var trigger: Trigger?
+  /// `if cycle < 2`: the transition fires only while this holds.
+  public var condition: Expr?
   public var range: SourceRange
-  public init(from: Name, to: Name, trigger: Trigger?, range: SourceRange) {
+  public init(from: Name, to: Name, trigger: Trigger?, condition: Expr? = nil, range: SourceRange) {
     self.from = from
     self.to = to
     self.trigger = trigger
+    self.condition = condition
     self.range = range
   }
 }

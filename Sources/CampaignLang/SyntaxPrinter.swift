@@ -23,6 +23,7 @@ public enum SyntaxPrinter {
         case .timezone(let value, _): emit(&out, depth + 1, "timezone \(quote(value.value))")
         case .description(let value, _): emit(&out, depth + 1, "description \(quote(value.value))")
         case .audience(let expr, _): emit(&out, depth + 1, "audience \(expression(expr))")
+        case .enterAt(let name, _): emit(&out, depth + 1, "enter at \(name)")
         }
       }
     case .contact(let decl):
@@ -62,7 +63,8 @@ public enum SyntaxPrinter {
         case .transition(let transition):
           emit(
             &out, depth + 1,
-            "\(transition.from) -> \(transition.to)" + (transition.trigger.map { " " + trigger($0) } ?? ""))
+            "\(transition.from) -> \(transition.to)" + (transition.trigger.map { " " + trigger($0) } ?? "")
+              + (transition.condition.map { " if \(expression($0))" } ?? ""))
         case .invalid: emit(&out, depth + 1, "<invalid>")
         }
       }
@@ -172,6 +174,8 @@ public enum SyntaxPrinter {
     case .sendsWithoutEngagement(let count, _): "after \(count.value) sends without engagement"
     case .idle(let duration, _): "after \(duration.value) idle"
     case .timeInState(let duration, _): "after \(duration.value)"
+    case .allOf(let parts, _):
+      "after " + parts.map { String(Self.trigger($0).dropFirst("after ".count)) }.joined(separator: " and ")
     }
   }
 

@@ -9,6 +9,9 @@ public struct CheckedCampaign: Sendable, Hashable {
   /// IANA time zone name; "UTC" when the header names none.
   public var timezone: String
   public var audience: CheckedExpr?
+  /// `enter at ATTRIBUTE`: the date or timestamp attribute at which each contact's run
+  /// starts (the window's start when it is earlier or missing).
+  public var enterAt: Int?
   public var attributes: [Attribute]
   /// Index of the `key` attribute.
   public var keyAttribute: Int
@@ -102,6 +105,8 @@ public enum CheckedTrigger: Sendable, Hashable {
   case sendsWithoutEngagement(Int64)
   case idle(seconds: Int64)
   case timeInState(seconds: Int64)
+  /// `after 30d and 90d idle`: every part holds (each is a timer or a send count).
+  case allOf([CheckedTrigger])
 }
 
 public struct CheckedTransition: Sendable, Hashable {
@@ -109,6 +114,8 @@ public struct CheckedTransition: Sendable, Hashable {
   public var from: Int?
   public var to: Int
   public var trigger: CheckedTrigger
+  /// `if COND`: the transition fires only while this holds.
+  public var condition: CheckedExpr?
 }
 
 public struct Hold: Sendable, Hashable {

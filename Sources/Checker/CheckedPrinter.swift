@@ -8,6 +8,7 @@ public enum CheckedPrinter {
     out += program.owner.map { " owner \(SyntaxPrinter.quote($0))" } ?? ""
     out += "\n"
     if let audience = program.audience { out += "audience \(expression(audience, program, event: nil))\n" }
+    if let enterAt = program.enterAt { out += "enter at attribute#\(enterAt) \(program.attributes[enterAt].name)\n" }
     for (index, attribute) in program.attributes.enumerated() {
       var flags = index == program.keyAttribute ? " key" : ""
       flags += attribute.isPII ? " pii" : ""
@@ -50,7 +51,9 @@ public enum CheckedPrinter {
     }
     for transition in program.transitions {
       let from = transition.from.map { program.states[$0].name } ?? "any"
-      out += "transition \(from) -> \(program.states[transition.to].name) \(trigger(transition.trigger, program))\n"
+      out += "transition \(from) -> \(program.states[transition.to].name) \(trigger(transition.trigger, program))"
+      out += transition.condition.map { " if \(expression($0, program, event: nil))" } ?? ""
+      out += "\n"
     }
     for (index, counter) in program.counters.enumerated() { out += "counter#\(index) \(counter)\n" }
     for hold in program.holds {
@@ -141,6 +144,7 @@ public enum CheckedPrinter {
     case .sendsWithoutEngagement(let count): "after \(count) sends without engagement"
     case .idle(let seconds): "after \(seconds)s idle"
     case .timeInState(let seconds): "after \(seconds)s in state"
+    case .allOf(let parts): parts.map { Self.trigger($0, program) }.joined(separator: " and ")
     }
   }
 

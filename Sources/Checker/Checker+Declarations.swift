@@ -201,8 +201,13 @@ extension Checker {
       let from: Int?? = transition.from.text == "any" ? .some(nil) : lookupState(transition.from).map { .some($0) }
       let to = lookupState(transition.to)
       let trigger = checkTrigger(transition.trigger, from: transition.from.text)
+      var condition: CheckedExpr?
+      if let expr = transition.condition {
+        var context = ExpressionContext(purpose: .named("the transition from", transition.from.text), targeting: true)
+        condition = checkCondition(expr, &context)
+      }
       guard let from, let to, let trigger else { continue }
-      program.transitions.append(CheckedTransition(from: from, to: to, trigger: trigger))
+      program.transitions.append(CheckedTransition(from: from, to: to, trigger: trigger, condition: condition))
       transitionRanges.append(transition)
     }
   }
@@ -229,6 +234,10 @@ extension Checker {
       return positive(duration).map { .idle(seconds: $0) }
     case .timeInState(let duration, _):
       return positive(duration).map { .timeInState(seconds: $0) }
+    case .allOf(let parts, _):
+      let checked = parts.map { checkTrigger($0, from: from) }
+      guard checked.allSatisfy({ $0 != nil }) else { return nil }
+      return .allOf(checked.compactMap { $0 })
     }
   }
 

@@ -106,6 +106,7 @@ extension Checker {
         case .timezone(_, let range): ("timezone", range)
         case .audience(_, let range): ("audience", range)
         case .description(_, let range): ("description", range)
+        case .enterAt(_, let range): ("enter at", range)
         }
       if let first = seen[word] {
         repeated(
@@ -124,9 +125,34 @@ extension Checker {
       case .audience(let expr, _):
         var context = ExpressionContext(purpose: .plain("the audience"), targeting: true)
         program.audience = checkCondition(expr, &context)
+      case .enterAt(let name, _):
+        checkEnterAt(name)
       case .owner, .description:
         break
       }
+    }
+  }
+}
+
+extension Checker {
+  /// `enter at ATTRIBUTE`: a date or timestamp attribute (optional is fine: a contact
+  /// without one enters at the window's start).
+  mutating func checkEnterAt(_ name: Name) {
+    guard let index = symbols.attributes.lookup(name.text) else {
+      error(
+        .unknownName, "the contact schema has no attribute `\(name.text)`", at: name.range,
+        help: suggestion(name.text, symbols.attributes.names)
+          ?? "name a date attribute of the contact, like `enter at signup_date`")
+      return
+    }
+    let type = symbols.attributeTypes[index]
+    switch type.base {
+    case .date, .timestamp: program.enterAt = index
+    case .error: break
+    default:
+      error(
+        .typeMismatch, "`\(name.text)` is \(type.base), but contacts enter at a date or a timestamp",
+        at: name.range, help: "name a date or timestamp attribute, like `enter at signup_date`")
     }
   }
 }

@@ -4,6 +4,7 @@ import CampaignLang
 /// `CheckedCampaign` only when the whole campaign checked clean.
 struct ProgramBuilder {
   var audience: CheckedExpr?
+  var enterAt: Int?
   var engagement: [EventMatch] = []
   var segments: [Int: Segment] = [:]
   var consent: [Int: CheckedExpr] = [:]
@@ -65,7 +66,7 @@ struct ProgramBuilder {
         cooldown: symbols.cooldowns[index]?.0.seconds)
     }
     return CheckedCampaign(
-      name: header.name.value, owner: owner, timezone: timezone, audience: audience,
+      name: header.name.value, owner: owner, timezone: timezone, audience: audience, enterAt: enterAt,
       attributes: attributes, keyAttribute: key, events: events, channels: symbols.channels.names,
       engagement: engagement, segments: segments,
       consent: (0..<symbols.channels.count).map { consent[$0] }, scores: scores, states: states,

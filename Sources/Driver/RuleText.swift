@@ -8,6 +8,7 @@ enum RuleText {
     let transition = program.transitions[index]
     let from = transition.from.map { program.states[$0].name } ?? "any"
     return "\(from) -> \(program.states[transition.to].name)" + trigger(transition.trigger, program)
+      + (transition.condition.map { " if " + expression($0, program, event: nil) } ?? "")
   }
 
   static func trigger(_ trigger: CheckedTrigger, _ program: CheckedCampaign) -> String {
@@ -18,6 +19,8 @@ enum RuleText {
     case .sendsWithoutEngagement(let count): " after \(count) sends without engagement"
     case .idle(let seconds): " after \(ValueFormat.duration(seconds)) idle"
     case .timeInState(let seconds): " after \(ValueFormat.duration(seconds))"
+    case .allOf(let parts):
+      " after " + parts.map { String(Self.trigger($0, program).dropFirst(" after ".count)) }.joined(separator: " and ")
     }
   }
 

@@ -128,8 +128,36 @@ enum SimulationTables {
             + rate.followed.map { .fixed(rate.sends == 0 ? 0 : Double($0.count) * 100 / Double(rate.sends)) }
         }))
 
-    tables.append(loadTable(report.load))
+    tables.append(monthlyTable(report))
+    tables.append(
+      ReportTable(
+        name: "counters", title: "Contacts per counter value", columns: ["counter", "value", "contacts"],
+        rows: report.counterValues.map { [.text(campaign.counters[$0.counter]), .int(Int($0.value)), .int($0.contacts)] }))
+
+    var input = loadTable(report.load)
+    if let enterAt = campaign.enterAt {
+      input.rows.insert(
+        [
+          .text("events before the contact entered"), .int(report.eventsBeforeEntry),
+          .text("history for segments only (enter at \(campaign.attributes[enterAt].name))"),
+        ], at: 4)
+    }
+    tables.append(input)
     return tables
+  }
+
+  /// Sends per flow step and moves per audience, per month in the campaign's time zone.
+  static func monthlyTable(_ report: SimulationReport) -> ReportTable {
+    let campaign = report.campaign
+    let columns = report.monthlyColumns.map { column -> String in
+      switch column {
+      case .send(let flow, let number): "\(campaign.flows[flow].name)_step\(number)_sends"
+      case .move(let audience): "moved_to_\(audience)"
+      }
+    }
+    return ReportTable(
+      name: "months", title: "Sends and moves per month (\(campaign.timezone))", columns: ["month"] + columns,
+      rows: report.months.map { [.text($0.month)] + $0.counts.map { .int($0) } })
   }
 
   static func finalStatesNote(_ report: SimulationReport) -> String? {

@@ -18,21 +18,28 @@ extension ContactRun {
     let type = row >= 0 ? data.events.type[row] : -1
     for transition in compiled.transitions where applies(transition) {
       switch transition.trigger {
-      case .immediately: return transition
-      case .when(let condition): if evaluate(condition).isTrue { return transition }
+      case .immediately: break
+      case .when(let condition): if !evaluate(condition).isTrue { continue }
       case .on(let event, let condition):
         guard event == type else { continue }
         if let condition, !evaluate(condition, row: row).isTrue { continue }
-        return transition
-      case .sendsWithoutEngagement(let count):
-        if !atEnd && sendsWithoutEngagement >= count { return transition }
-      case .idle(let seconds):
-        if !atEnd && now - lastEngagement >= seconds { return transition }
-      case .timeInState(let seconds):
-        if !atEnd && now - enteredAt >= seconds { return transition }
+      case .after(let timers):
+        if atEnd || !timers.allSatisfy({ due($0) <= now }) { continue }
       }
+      if let condition = transition.condition, !evaluate(condition).isTrue { continue }
+      return transition
     }
     return nil
+  }
+
+  /// When `timer` runs out (or ran out); Int64.max for a send count not reached yet
+  /// (it is met by a send, not by time passing).
+  func due(_ timer: SimulationProgram.Timer) -> Int64 {
+    switch timer {
+    case .sendsWithoutEngagement(let count): sendsWithoutEngagement >= count ? Int64.min : Int64.max
+    case .idle(let seconds): lastEngagement + seconds
+    case .timeInState(let seconds): enteredAt + seconds
+    }
   }
 
   /// Moves the contact to `target`: the flows of the state it leaves stop, the flows

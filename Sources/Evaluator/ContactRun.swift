@@ -71,11 +71,11 @@ struct ContactRun {
     firstEvent = Int(data.events.first[index])
     endEvent = Int(data.events.first[index + 1])
     cursor = firstEvent
-    now = window.start
-    lastEngagement = window.start
+    now = entry(of: index)
+    lastEngagement = now
     sendsWithoutEngagement = 0
     // Every contact reuses the previous one's storage: this runs once per contact.
-    ContactRun.fill(&scores, ScoreState(raw: 0, at: window.start, steps: 0), count: campaign.scores.count)
+    ContactRun.fill(&scores, ScoreState(raw: 0, at: now, steps: 0), count: campaign.scores.count)
     ContactRun.fill(&counters, 0, count: campaign.counters.count)
     ContactRun.fill(&suppressed, false, count: campaign.channels.count)
     ContactRun.fill(&holdUntil, Int64.min, count: campaign.channels.count)
@@ -90,6 +90,19 @@ struct ContactRun {
     changesAt = Int64.min
   }
 
+  /// When contact `index` enters the campaign: the window's start, or its `enter at`
+  /// attribute when that is later (a date means midnight in the contact's time zone).
+  func entry(of index: Int) -> Int64 {
+    guard let attribute = compiled.campaign.enterAt else { return window.start }
+    let value = data.contacts.columns[attribute].value(
+      at: index, as: compiled.campaign.attributes[attribute].type)
+    switch value {
+    case .date(let day): return min(max(window.start, zone.midnight(ofDay: day)), window.end)
+    case .timestamp(let instant): return min(max(window.start, instant), window.end)
+    default: return window.start
+    }
+  }
+
   /// Makes `array` `count` copies of `value`, in place when it already has that size.
   static func fill<T>(_ array: inout [T], _ value: T, count: Int) {
     guard array.count == count else {
@@ -102,13 +115,18 @@ struct ContactRun {
   /// Replays contact `index`; the result is in `record` and the run's final state.
   mutating func run(contact index: Int) {
     prepare(contact: index)
+    let times = data.events.time
+    let order = data.events.order
+    // Events before the contact entered (`enter at`) are history for aggregates only.
+    while cursor < endEvent && times[Int(order[cursor])] < now {
+      cursor += 1
+      record.eventsBeforeEntry += 1
+    }
     trace?.note(at: now, .entered(state: state))
     startFlows()
     settle(row: -1)
     runFlows()
     traceSegments()
-    let times = data.events.time
-    let order = data.events.order
     while true {
       let eventTime = cursor < endEvent ? times[Int(order[cursor])] : Int64.max
       let timer = nextTimer()
@@ -139,12 +157,9 @@ struct ContactRun {
     for run in flows where run.resumeAt > now { next = min(next, run.resumeAt) }
     for transition in compiled.transitions where applies(transition) {
       switch transition.trigger {
-      case .idle(let seconds):
-        let due = lastEngagement + seconds
-        if due > now { next = min(next, due) }
-      case .timeInState(let seconds):
-        let due = enteredAt + seconds
-        if due > now { next = min(next, due) }
+      case .after(let timers):
+        let due = timers.reduce(Int64.min) { max($0, self.due($1)) }
+        if due > now && due != Int64.max { next = min(next, due) }
       case .when:
         for threshold in transition.thresholds {
           if let due = crossing(score: threshold.score, below: threshold.value), due > now { next = min(next, due) }

@@ -61,6 +61,8 @@ public struct RunRecord: Sendable {
   public var guardrailEvents: [Int] = []
   /// Instants at which a loop of transitions was stopped.
   public var loops = 0
+  /// Events before the contact entered the campaign (`enter at`): not replayed.
+  public var eventsBeforeEntry = 0
 
   mutating func reset(guardrails: Int) {
     transitions.removeAll(keepingCapacity: true)
@@ -68,6 +70,7 @@ public struct RunRecord: Sendable {
     held.removeAll(keepingCapacity: true)
     audiences.removeAll(keepingCapacity: true)
     loops = 0
+    eventsBeforeEntry = 0
     ContactRun.fill(&guardrailEvents, 0, count: guardrails)
   }
 }

@@ -53,6 +53,8 @@ public struct Simulation: Sendable {
     var sendsPerChannel = Array(repeating: 0, count: campaign.channels.count)
     var followed = Array(
       repeating: Array(repeating: 0, count: campaign.events.count), count: campaign.channels.count)
+    var monthly = MonthlyCounts(zone: ZoneRules(identifier: campaign.timezone) ?? .utc)
+    var counterValues = Array(repeating: [Int64: Int](), count: campaign.counters.count)
     var run = ContactRun(compiled: program, data: data, window: data.window)
     for contact in 0..<data.contacts.count {
       if let progress, contact % 65_536 == 0 { progress(contact) }
@@ -100,6 +102,9 @@ public struct Simulation: Sendable {
         held[row, default: 0] += item.count
       }
       for audience in record.audiences { audiences[audience.name, default: 0] += 1 }
+      monthly.add(record)
+      for (counter, value) in run.counters.enumerated() { counterValues[counter][value, default: 0] += 1 }
+      report.eventsBeforeEntry += record.eventsBeforeEntry
       for (index, count) in record.guardrailEvents.enumerated() { guardrailEvents[index] += count }
       perContact?(
         ContactResult(
@@ -122,6 +127,10 @@ public struct Simulation: Sendable {
       return SimulationReport.GuardrailRow(
         event: campaign.events[guardrail.event].name, channel: guardrail.channel.map { campaign.channels[$0] },
         events: guardrailEvents[index], sends: denominator, limitPercent: guardrail.limitPercent)
+    }
+    (report.monthlyColumns, report.months) = monthly.table()
+    for (counter, values) in counterValues.enumerated() {
+      for (value, count) in values.sorted(by: { $0.key < $1.key }) { report.counterValues.append((counter, value, count)) }
     }
     let engagementTypes = campaign.events.indices.filter { program.isEngagement[$0] }
     for channel in campaign.channels.indices where sendsPerChannel[channel] > 0 {

@@ -46,6 +46,8 @@ public struct SimulationProgram: Sendable {
     var from: Int?
     var to: Int
     var trigger: Trigger
+    /// `if COND`: checked once the trigger holds.
+    var condition: Expr?
     /// For `when`: the (score, number) pairs its condition compares, so a decaying
     /// score's crossing of a threshold can be timed exactly.
     var thresholds: [(score: Int, value: Double)] = []
@@ -72,9 +74,24 @@ public struct SimulationProgram: Sendable {
     case immediately
     case when(Expr)
     case on(event: Int32, condition: Expr?)
+    /// `after ...`: one timer, or several joined by `and` (all must have run out).
+    case after([Timer])
+  }
+
+  enum Timer: Sendable {
     case sendsWithoutEngagement(Int64)
     case idle(Int64)
     case timeInState(Int64)
+
+    init(_ trigger: CheckedTrigger) {
+      switch trigger {
+      case .sendsWithoutEngagement(let count): self = .sendsWithoutEngagement(count)
+      case .idle(let seconds): self = .idle(seconds)
+      case .timeInState(let seconds): self = .timeInState(seconds)
+      // The checker only joins `after` forms with `and`.
+      default: preconditionFailure("`and` joins only `after` triggers")
+      }
+    }
   }
 
   /// The pool after compiling (it holds the campaign's text constants too).
@@ -115,11 +132,12 @@ public struct SimulationProgram: Sendable {
         case .when(let condition): .when(compiler.compile(condition))
         case .on(let match):
           .on(event: Int32(match.event), condition: match.condition.map { compiler.compile($0, event: match.event) })
-        case .sendsWithoutEngagement(let count): .sendsWithoutEngagement(count)
-        case .idle(let seconds): .idle(seconds)
-        case .timeInState(let seconds): .timeInState(seconds)
+        case .sendsWithoutEngagement, .idle, .timeInState: .after([Timer(transition.trigger)])
+        case .allOf(let parts): .after(parts.map(Timer.init))
         }
-      var compiled = Transition(index: index, from: transition.from, to: transition.to, trigger: trigger)
+      var compiled = Transition(
+        index: index, from: transition.from, to: transition.to, trigger: trigger,
+        condition: transition.condition.map { compiler.compile($0) })
       if case .when(let condition) = trigger { compiled.thresholds = SimulationProgram.thresholds(in: condition) }
       return compiled
     }

@@ -64,4 +64,27 @@ public struct SimulationReport: Sendable {
   /// Per channel that had sends: sends, and per engagement event type (in declared
   /// order) how many sends it followed within the attribution window.
   public var rates: [(channel: Int, sends: Int, followed: [(event: Int, count: Int)])] = []
+  /// What happened when: per calendar month in the campaign's time zone (`2026-01`),
+  /// sends per flow step and moves per audience, in the order of `monthlyColumns`.
+  public var monthlyColumns: [MonthlyColumn] = []
+  public var months: [(month: String, counts: [Int])] = []
+  /// Per counter, in declared order: how many contacts ended at each value (ascending).
+  public var counterValues: [(counter: Int, value: Int64, contacts: Int)] = []
+  /// Events before their contact entered the campaign (`enter at`): history only.
+  public var eventsBeforeEntry = 0
+
+  /// A column of the monthly table: a flow step's sends or an audience's moves.
+  public enum MonthlyColumn: Sendable, Hashable, Comparable {
+    case send(flow: Int, number: Int)
+    case move(audience: String)
+
+    public static func < (a: MonthlyColumn, b: MonthlyColumn) -> Bool {
+      switch (a, b) {
+      case (.send(let f1, let n1), .send(let f2, let n2)): (f1, n1) < (f2, n2)
+      case (.send, .move): true
+      case (.move, .send): false
+      case (.move(let x), .move(let y)): Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8))
+      }
+    }
+  }
 }

@@ -151,9 +151,15 @@ extension Parser {
     }
     advance()
     guard let to = expectName("the state to move to") else { return .invalid(start) }
-    let trigger = atStatementEnd ? nil : parseTrigger()
-    if !atStatementEnd && trigger == nil { return .invalid(start) }
-    return .transition(Transition(from: from, to: to, trigger: trigger, range: start.to(previousRange)))
+    let trigger = atStatementEnd || at("if") ? nil : parseTrigger()
+    if !atStatementEnd && !at("if") && trigger == nil { return .invalid(start) }
+    var condition: Expr?
+    if at("if") {
+      advance()
+      condition = parseExpression()
+    }
+    return .transition(
+      Transition(from: from, to: to, trigger: trigger, condition: condition, range: start.to(previousRange)))
   }
 
   /// `when EXPR` | `on EVENT [where EXPR]` | `after N sends without engagement`
@@ -170,23 +176,36 @@ extension Parser {
     }
     if at("after") {
       advance()
-      if current.kind == .integer && text(peek()) == "sends" {
-        guard let count = parseNumber("a number of sends") else { return nil }
+      guard let first = parseTimer(start: start) else { return nil }
+      var parts = [first]
+      while at("and") && [.integer, .duration].contains(peek().kind) {
         advance()
-        guard expect("without", context: "as in `after 3 sends without engagement`"),
-          expect("engagement", context: "as in `after 3 sends without engagement`")
-        else { return nil }
-        return .sendsWithoutEngagement(count, start.to(previousRange))
+        guard let part = parseTimer(start: current.range) else { return nil }
+        parts.append(part)
       }
-      guard let duration = parseDuration("the waiting time") else { return nil }
-      if at("idle") {
-        advance()
-        return .idle(duration, start.to(previousRange))
-      }
-      return .timeInState(duration, start.to(previousRange))
+      return parts.count == 1 ? first : .allOf(parts, start.to(previousRange))
     }
     expected("`when`, `on` or `after` to say when the transition happens")
     return nil
+  }
+
+  /// What follows `after` (or `and` in `after 30d and 90d idle`): `3 sends without
+  /// engagement`, `90d idle` or `7d`.
+  mutating func parseTimer(start: SourceRange) -> Trigger? {
+    if current.kind == .integer && text(peek()) == "sends" {
+      guard let count = parseNumber("a number of sends") else { return nil }
+      advance()
+      guard expect("without", context: "as in `after 3 sends without engagement`"),
+        expect("engagement", context: "as in `after 3 sends without engagement`")
+      else { return nil }
+      return .sendsWithoutEngagement(count, start.to(previousRange))
+    }
+    guard let duration = parseDuration("the waiting time") else { return nil }
+    if at("idle") {
+      advance()
+      return .idle(duration, start.to(previousRange))
+    }
+    return .timeInState(duration, start.to(previousRange))
   }
 
   // MARK: - counter, cooldown, hold, limit, quiet hours, guardrail

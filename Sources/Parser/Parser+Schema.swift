@@ -23,7 +23,7 @@ extension Parser {
     return CampaignDecl(name: name, items: items, range: start.to(end))
   }
 
-  static let campaignItemWords = ["owner", "timezone", "audience", "description"]
+  static let campaignItemWords = ["owner", "timezone", "audience", "description", "enter"]
 
   mutating func parseCampaignItem() -> CampaignDecl.Item? {
     let start = current.range
@@ -31,6 +31,13 @@ extension Parser {
       advance()
       let expr = parseExpression()
       return .audience(expr, start.to(expr.range))
+    }
+    if at("enter") {
+      advance()
+      guard expect("at", context: "as in `enter at signup_date`"),
+        let attribute = expectName("the date attribute each contact enters at, like `enter at signup_date`")
+      else { return nil }
+      return .enterAt(attribute, start.to(attribute.range))
     }
     for word in ["owner", "timezone", "description"] where at(text: word) {
       advance()

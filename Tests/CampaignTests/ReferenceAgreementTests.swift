@@ -41,4 +41,33 @@ import Testing
       contentsOf: ReferenceAgreementTests.bench.appendingPathComponent("oracle/small.txt"), encoding: .utf8)
     #expect(table + "\n" == oracle)
   }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: bench.appendingPathComponent("gen.py").path)))
+  func theJourneyMatchesTheSmallOracle() throws {
+    let data = try #require(ReferenceAgreementTests.smallData, "gen.py did not run")
+    let output = BufferOutput()
+    let status = Driver(fileSystem: DiskFileSystem(), output: output).run([
+      "simulate", repositoryRoot.appendingPathComponent("examples/bench/winback-journey.campaign").path,
+      "--contacts", data.appendingPathComponent("contacts.csv").path,
+      "--events", data.appendingPathComponent("events.csv").path,
+      "--from", "2025-06-30", "--to", "2026-06-30", "--format", "csv",
+    ])
+    #expect(status == 0, "\(output.standardError)")
+    // The canonical form is made by the same script the benchmark uses.
+    let report = data.appendingPathComponent("journey-report.csv")
+    try output.standardOutput.write(to: report, atomically: true, encoding: .utf8)
+    let process = Process()
+    let pipe = Pipe()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", repositoryRoot.appendingPathComponent("scripts/journey-canonical.py").path, report.path,
+    ]
+    process.standardOutput = pipe
+    try process.run()
+    let canonical = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let oracle = try String(
+      contentsOf: ReferenceAgreementTests.bench.appendingPathComponent("oracle/journey-small.txt"), encoding: .utf8)
+    #expect(canonical == oracle)
+  }
 }
