@@ -132,7 +132,9 @@ enum SimulationTables {
     tables.append(
       ReportTable(
         name: "counters", title: "Contacts per counter value", columns: ["counter", "value", "contacts"],
-        rows: report.counterValues.map { [.text(campaign.counters[$0.counter]), .int(Int($0.value)), .int($0.contacts)] }))
+        rows: report.counterValues.map {
+          [.text(campaign.counters[$0.counter]), .int(Int($0.value)), .int($0.contacts)]
+        }))
 
     var input = loadTable(report.load)
     if let enterAt = campaign.enterAt {

@@ -130,7 +130,9 @@ public struct Simulation: Sendable {
     }
     (report.monthlyColumns, report.months) = monthly.table()
     for (counter, values) in counterValues.enumerated() {
-      for (value, count) in values.sorted(by: { $0.key < $1.key }) { report.counterValues.append((counter, value, count)) }
+      for (value, count) in values.sorted(by: { $0.key < $1.key }) {
+        report.counterValues.append((counter, value, count))
+      }
     }
     let engagementTypes = campaign.events.indices.filter { program.isEngagement[$0] }
     for channel in campaign.channels.indices where sendsPerChannel[channel] > 0 {
