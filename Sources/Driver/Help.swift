@@ -81,7 +81,8 @@ enum Help {
                               latest event); a date means midnight in the campaign's
                               time zone
       --format table|json|csv table (default) for people; json or csv for tools
-      --by ATTRIBUTE          break figures down by a contact attribute (e.g. tier)
+      --by ATTRIBUTE          break final states, segments, transitions, sends, held-back
+                              messages and audience moves down by a contact attribute (e.g. tier)
       --per-contact FILE.csv  also write one row per contact (written atomically)
       --show-pii              show attributes marked pii (masked otherwise)
       --skip-bad-rows         skip rows that do not fit the schema and count them

@@ -44,7 +44,8 @@ struct SimulateCommand {
     if let by = options.values["--by"] {
       guard let index = program.attributes.firstIndex(where: { $0.name == by }) else {
         let hint =
-          Spelling.closest(to: by, among: program.attributes.map(\.name)).map { "; did you mean `\($0)`?" } ?? ""
+          Spelling.closest(to: by, among: program.attributes.map(\.name)).map { "; did you mean `\($0)`?" }
+          ?? "; the campaign's attributes are " + program.attributes.map { "`\($0.name)`" }.joined(separator: ", ")
         return driver.usageError("`--by` names a contact attribute; `\(by)` is not one\(hint)", command: "simulate")
       }
       if program.attributes[index].isPII && !showPII {

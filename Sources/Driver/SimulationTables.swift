@@ -57,10 +57,15 @@ enum SimulationTables {
         name: "segments", title: "Segments at the end of the window",
         columns: ["segment"] + groupColumn + ["contacts", "creative"], rows: segmentRows))
 
+    // The group's label, as a cell, when grouped.
+    func group(_ index: Int) -> [ReportTable.Cell] { grouped == nil ? [] : [.text(report.groups[index])] }
+
     tables.append(
       ReportTable(
-        name: "transitions", title: "Transitions taken", columns: ["from", "to", "count"],
-        rows: report.transitions.map { [.text(states[$0.from]), .text(states[$0.to]), .int($0.count)] }))
+        name: "transitions", title: "Transitions taken", columns: ["from", "to"] + groupColumn + ["count"],
+        rows: report.transitions.map {
+          [.text(states[$0.from]), .text(states[$0.to])] + group($0.group) + [.int($0.count)]
+        }))
 
     let unit = report.period == 86_400 ? "day" : "week"
     tables.append(
@@ -75,33 +80,33 @@ enum SimulationTables {
     tables.append(
       ReportTable(
         name: "sends", title: "Messages that would be sent",
-        columns: ["flow", "step", "template", "channel", "variant", "sends"],
+        columns: ["flow", "step", "template", "channel", "variant"] + groupColumn + ["sends"],
         rows: report.sends.map { item in
           let row = item.row
           let arm = row.arm < 0 ? "" : armName(campaign, row)
           return [
             .text(campaign.flows[row.flow].name), .int(row.number), .text(row.template), .text(channels[row.channel]),
-            .text(arm), .int(item.count),
-          ]
+            .text(arm),
+          ] + group(row.group) + [.int(item.count)]
         }))
 
     tables.append(
       ReportTable(
         name: "held_back", title: "Messages held back",
-        columns: ["reason", "flow", "step", "channel", "messages"],
+        columns: ["reason", "flow", "step", "channel"] + groupColumn + ["messages"],
         rows: report.held.map { item in
           let row = item.row
           return [
             .text(row.reason.label), .text(campaign.flows[row.flow].name),
             .text(row.number == 0 ? "" : String(row.number)),
-            .text(row.channel < 0 ? "" : channels[row.channel]), .int(item.count),
-          ]
+            .text(row.channel < 0 ? "" : channels[row.channel]),
+          ] + group(row.group) + [.int(item.count)]
         }))
 
     tables.append(
       ReportTable(
-        name: "audiences", title: "Moved to audiences", columns: ["audience", "moves"],
-        rows: report.audiences.map { [.text($0.name), .int($0.count)] }))
+        name: "audiences", title: "Moved to audiences", columns: ["audience"] + groupColumn + ["moves"],
+        rows: report.audiences.map { [.text($0.name)] + group($0.group) + [.int($0.count)] }))
 
     tables.append(
       ReportTable(

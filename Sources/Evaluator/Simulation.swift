@@ -45,10 +45,11 @@ public struct Simulation: Sendable {
     report.period = span > 62 * 86_400 ? 7 * 86_400 : 86_400
     let periods = Int((span + report.period - 1) / report.period)
     var overTime = Array(repeating: Array(repeating: 0, count: stateCount), count: periods)
-    var transitions = Array(repeating: Array(repeating: 0, count: stateCount), count: stateCount)
+    var transitions = Array(
+      repeating: Array(repeating: Array(repeating: 0, count: labels.count), count: stateCount), count: stateCount)
     var sends: [SimulationReport.SendRow: Int] = [:]
     var held: [SimulationReport.HeldRow: Int] = [:]
-    var audiences: [String: Int] = [:]
+    var audiences: [AudienceKey: Int] = [:]
     var guardrailEvents = Array(repeating: 0, count: campaign.guardrails.count)
     var sendsPerChannel = Array(repeating: 0, count: campaign.channels.count)
     var followed = Array(
@@ -86,11 +87,12 @@ public struct Simulation: Sendable {
         }
         overTime[index][state] += 1
       }
-      for transition in record.transitions { transitions[transition.from][transition.to] += 1 }
+      for transition in record.transitions { transitions[transition.from][transition.to][group] += 1 }
       var channelSends = Array(repeating: 0, count: campaign.channels.count)
       for send in record.sends {
         let row = SimulationReport.SendRow(
-          flow: send.flow, number: send.number, template: send.template, channel: send.channel, arm: send.arm ?? -1)
+          flow: send.flow, number: send.number, template: send.template, channel: send.channel, arm: send.arm ?? -1,
+          group: group)
         sends[row, default: 0] += 1
         channelSends[send.channel] += 1
         sendsPerChannel[send.channel] += 1
@@ -98,10 +100,10 @@ public struct Simulation: Sendable {
       }
       for item in record.held {
         let row = SimulationReport.HeldRow(
-          reason: item.reason, flow: item.flow, number: item.number, channel: item.channel)
+          reason: item.reason, flow: item.flow, number: item.number, channel: item.channel, group: group)
         held[row, default: 0] += item.count
       }
-      for audience in record.audiences { audiences[audience.name, default: 0] += 1 }
+      for audience in record.audiences { audiences[AudienceKey(name: audience.name, group: group), default: 0] += 1 }
       monthly.add(record)
       for (counter, value) in run.counters.enumerated() { counterValues[counter][value, default: 0] += 1 }
       report.eventsBeforeEntry += record.eventsBeforeEntry
@@ -114,13 +116,15 @@ public struct Simulation: Sendable {
     }
     report.statesOverTime = overTime
     for from in 0..<stateCount {
-      for to in 0..<stateCount where transitions[from][to] > 0 {
-        report.transitions.append((from, to, transitions[from][to]))
+      for to in 0..<stateCount {
+        for group in labels.indices where transitions[from][to][group] > 0 {
+          report.transitions.append((from, to, group, transitions[from][to][group]))
+        }
       }
     }
     report.sends = sends.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     report.held = held.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    report.audiences = audiences.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    report.audiences = audiences.sorted { $0.key < $1.key }.map { ($0.key.name, $0.key.group, $0.value) }
     report.guardrails = campaign.guardrails.enumerated().map { index, guardrail in
       let denominator =
         guardrail.channel.map { sendsPerChannel[$0] } ?? sendsPerChannel.reduce(0, +)
@@ -140,6 +144,15 @@ public struct Simulation: Sendable {
         (channel, sendsPerChannel[channel], engagementTypes.map { ($0, followed[channel][$0]) }))
     }
     return report
+  }
+
+  /// An audience's moves in one group.
+  struct AudienceKey: Hashable, Comparable {
+    var name: String
+    var group: Int
+    static func < (a: AudienceKey, b: AudienceKey) -> Bool {
+      a.name == b.name ? a.group < b.group : Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8))
+    }
   }
 
   /// The group labels in byte order and each contact's group.

@@ -11,8 +11,10 @@ public struct SimulationReport: Sendable {
     public var channel: Int
     /// -1: no variant.
     public var arm: Int
+    /// Index into `groups` (0 when not grouped).
+    public var group: Int = 0
     public static func < (a: SendRow, b: SendRow) -> Bool {
-      (a.flow, a.number, a.channel, a.arm) < (b.flow, b.number, b.channel, b.arm)
+      (a.flow, a.number, a.channel, a.arm, a.group) < (b.flow, b.number, b.channel, b.arm, b.group)
     }
   }
   public struct HeldRow: Sendable, Hashable, Comparable {
@@ -21,8 +23,10 @@ public struct SimulationReport: Sendable {
     /// 0 for `exited` (the flow as a whole).
     public var number: Int
     public var channel: Int
+    /// Index into `groups` (0 when not grouped).
+    public var group: Int = 0
     public static func < (a: HeldRow, b: HeldRow) -> Bool {
-      (a.reason.rawValue, a.flow, a.number, a.channel) < (b.reason.rawValue, b.flow, b.number, b.channel)
+      (a.reason.rawValue, a.flow, a.number, a.channel, a.group) < (b.reason.rawValue, b.flow, b.number, b.channel, b.group)
     }
   }
   public struct GuardrailRow: Sendable, Hashable {
@@ -51,15 +55,16 @@ public struct SimulationReport: Sendable {
   public var scoreSums: [[[Double]]] = []
   /// [group][segment]
   public var segments: [[Int]] = []
-  /// (from, to) -> count, sorted by from then to.
-  public var transitions: [(from: Int, to: Int, count: Int)] = []
+  /// (from, to, group) -> count, sorted by from, to, then group.
+  public var transitions: [(from: Int, to: Int, group: Int, count: Int)] = []
   /// Seconds per period of `statesOverTime`: a day, or a week for windows over 62 days.
   public var period: Int64 = 86_400
   /// [period][state]: contacts in each state at the end of each period.
   public var statesOverTime: [[Int]] = []
   public var sends: [(row: SendRow, count: Int)] = []
   public var held: [(row: HeldRow, count: Int)] = []
-  public var audiences: [(name: String, count: Int)] = []
+  /// Moves per audience (byte order of the name), then group.
+  public var audiences: [(name: String, group: Int, count: Int)] = []
   public var guardrails: [GuardrailRow] = []
   /// Per channel that had sends: sends, and per engagement event type (in declared
   /// order) how many sends it followed within the attribution window.
