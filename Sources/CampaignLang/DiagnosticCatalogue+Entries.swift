@@ -286,7 +286,8 @@ extension DiagnosticCatalogue {
     e(
       .testMissingValue, "test-missing-value", "a test leaves out a required value",
       "A test's contact must give every attribute the contact schema requires (those without `?`), and each `at` event every field its event declares required, just as a row of data must. Optional attributes and fields that a test leaves out are missing.",
-      wrong: "test \"t\" {\n  contact { id \"c1\", ltv 600 }\n  at 2026-01-01T10:00 email_open\n  expect state Active\n}",
+      wrong:
+        "test \"t\" {\n  contact { id \"c1\", ltv 600 }\n  at 2026-01-01T10:00 email_open\n  expect state Active\n}",
       corrected:
         "test \"t\" {\n  contact {\n    id \"c1\", ltv 600, orders_90d 3, gender \"f\", email_opt_in true, push_opt_in false,\n    sms_opt_in false, signup 2025-06-01\n  }\n  at 2026-01-01T10:00 email_open\n  expect state Active\n}"
     ),

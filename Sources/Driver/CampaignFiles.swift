@@ -31,8 +31,9 @@ enum CampaignFiles {
   }
 
   /// Compiles each of `entries`, or the exit code after reporting one that cannot be read.
-  static func compile(_ entries: [String], driver: Driver) -> Result<[(path: String, compilation: Compilation)], ExitStatus>
-  {
+  static func compile(_ entries: [String], driver: Driver) -> Result<
+    [(path: String, compilation: Compilation)], ExitStatus
+  > {
     var compiled: [(path: String, compilation: Compilation)] = []
     for path in entries {
       guard let bytes = driver.fileSystem.read(path) else {

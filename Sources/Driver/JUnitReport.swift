@@ -3,7 +3,7 @@
 /// `failure` with the findings as its message and the contact's run in its body; a file
 /// with errors has one `testcase` named `check` with an `error`. No times or host names:
 /// the same tests give the same bytes.
-enum JUnitReport {
+package enum JUnitReport {
   static func render(_ results: [TestFileResult]) -> String {
     let tests = results.reduce(0) { $0 + max($1.cases.count, $1.errors == nil ? 0 : 1) }
     let failures = results.reduce(0) { $0 + $1.cases.count { !$0.passed } }
@@ -16,7 +16,8 @@ enum JUnitReport {
         out += "  <testsuite name=\"\(path)\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
         out += "    <testcase classname=\"\(path)\" name=\"check\" file=\"\(path)\">\n"
         let message = "\(TestCommand.plural(fileErrors.count, "error")); its tests did not run"
-        out += "      <error message=\"\(escape(message))\" type=\"check\">\(escape(fileErrors.text, attribute: false))</error>\n"
+        out +=
+          "      <error message=\"\(escape(message))\" type=\"check\">\(escape(fileErrors.text, attribute: false))</error>\n"
         out += "    </testcase>\n  </testsuite>\n"
         continue
       }
@@ -36,7 +37,8 @@ enum JUnitReport {
         let message = test.failures.map(\.message).joined(separator: "; ")
         let body = test.failures.map { "\($0.location): \($0.message)\n" }.joined() + test.timeline
         out += "    <testcase \(attributes)>\n"
-        out += "      <failure message=\"\(escape(message))\" type=\"expectation\">\(escape(body, attribute: false))</failure>\n"
+        out +=
+          "      <failure message=\"\(escape(message))\" type=\"expectation\">\(escape(body, attribute: false))</failure>\n"
         out += "    </testcase>\n"
       }
       out += "  </testsuite>\n"
@@ -48,7 +50,7 @@ enum JUnitReport {
   /// escaped, line breaks and tabs in attributes written as references (a parser would
   /// turn them into spaces), carriage returns always (a parser would drop them), and the
   /// characters XML 1.0 cannot hold at all replaced by U+FFFD.
-  static func escape(_ text: String, attribute: Bool = true) -> String {
+  package static func escape(_ text: String, attribute: Bool = true) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {

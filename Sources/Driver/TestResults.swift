@@ -76,7 +76,7 @@ enum TestText {
   ) -> String {
     switch (actual, expectation) {
     case (.notInAudience, _):
-      "a contact outside the campaign's audience at the start of the run, so it was not replayed"
+      "nothing: the contact is outside the campaign's audience at the start of the run, so it was not replayed"
     case (.state(let state), _): "state \(program.states[state].name)"
     case (.score(let value), .score(let score, _)): "\(program.scores[score].name) \(ValueFormat.fixed(value))"
     case (.counter(let value), .counter(let counter, _)): "\(program.counters[counter]) \(value)"

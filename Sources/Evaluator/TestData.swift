@@ -60,7 +60,9 @@ extension DataSet {
     }
     // Time order, ties in written order (the loader's order for ties in a file).
     let times = events.time
-    events.order = (0..<Int32(events.count)).sorted { times[Int($0)] != times[Int($1)] ? times[Int($0)] < times[Int($1)] : $0 < $1 }
+    events.order = (0..<Int32(events.count)).sorted {
+      times[Int($0)] != times[Int($1)] ? times[Int($0)] < times[Int($1)] : $0 < $1
+    }
     events.first = [0, Int32(events.count)]
 
     let start = times.min() ?? 0
