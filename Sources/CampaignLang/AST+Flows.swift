@@ -180,6 +180,8 @@ public struct TestDecl: Sendable, Hashable {
     case contact([TestField], SourceRange)
     case event(at: Timestamp, atRange: SourceRange, event: Name, fields: [TestField], SourceRange)
     case expect(Expectation, SourceRange)
+    /// `run until 2025-03-01`: the end of the test's run (exclusive), after its last event.
+    case run(until: Timestamp, untilRange: SourceRange, SourceRange)
     case invalid(SourceRange)
   }
   public var name: StringLiteral

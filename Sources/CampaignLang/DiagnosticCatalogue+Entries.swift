@@ -205,7 +205,11 @@ extension DiagnosticCatalogue {
     e(
       .wrongLiteralType, "wrong-literal-type", "a test value of the wrong type",
       "Values in test blocks must match the declared type of the attribute or field.",
-      wrong: "contact { id \"c1\", ltv \"600\" }", corrected: "contact { id \"c1\", ltv 600 }"),
+      wrong:
+        "test \"t\" {\n  contact {\n    id \"c1\", ltv \"600\", orders_90d 3, gender \"f\", email_opt_in true, push_opt_in false,\n    sms_opt_in false, signup 2025-06-01\n  }\n  at 2026-01-01T10:00 email_open\n}",
+      corrected:
+        "test \"t\" {\n  contact {\n    id \"c1\", ltv 600, orders_90d 3, gender \"f\", email_opt_in true, push_opt_in false,\n    sms_opt_in false, signup 2025-06-01\n  }\n  at 2026-01-01T10:00 email_open\n}"
+    ),
     e(
       .valueOutOfRange, "value-out-of-range", "a number out of range",
       "Counts and caps must be at least 1; points cannot be 0; quiet hours must span some time.",
@@ -278,6 +282,22 @@ extension DiagnosticCatalogue {
       wrong: "states {\n  initial Active\n  state Inactive\n  Active -> Inactive after 90d idle\n}",
       corrected:
         "engagement email_open, email_click\nstates {\n  initial Active\n  state Inactive\n  Active -> Inactive after 90d idle\n}"
+    ),
+    e(
+      .testMissingValue, "test-missing-value", "a test leaves out a required value",
+      "A test's contact must give every attribute the contact schema requires (those without `?`), and each `at` event every field its event declares required, just as a row of data must. Optional attributes and fields that a test leaves out are missing.",
+      wrong:
+        "test \"t\" {\n  contact { id \"c1\", ltv 600 }\n  at 2026-01-01T10:00 email_open\n  expect state Active\n}",
+      corrected:
+        "test \"t\" {\n  contact {\n    id \"c1\", ltv 600, orders_90d 3, gender \"f\", email_opt_in true, push_opt_in false,\n    sms_opt_in false, signup 2025-06-01\n  }\n  at 2026-01-01T10:00 email_open\n  expect state Active\n}"
+    ),
+    e(
+      .testWindow, "test-window", "a test's run has no time to run in",
+      "A test's run starts at its first `at` event and ends one second after its last, or at `run until`, which must come after every event. A test therefore needs at least one `at` line.",
+      wrong:
+        "test \"t\" {\n  contact {\n    id \"c1\", ltv 600, orders_90d 3, gender \"f\", email_opt_in true, push_opt_in false,\n    sms_opt_in false, signup 2025-06-01\n  }\n  at 2026-01-01T10:00 email_open\n  run until 2025-12-01\n  expect state Active\n}",
+      corrected:
+        "test \"t\" {\n  contact {\n    id \"c1\", ltv 600, orders_90d 3, gender \"f\", email_opt_in true, push_opt_in false,\n    sms_opt_in false, signup 2025-06-01\n  }\n  at 2026-01-01T10:00 email_open\n  run until 2026-03-01\n  expect state Active\n}"
     ),
   ]
 }

@@ -95,4 +95,6 @@ extension DiagnosticCode {
   public static let contactKey = DiagnosticCode("E0512")
   public static let noCooldown = DiagnosticCode("E0513")
   public static let noEngagement = DiagnosticCode("E0514")
+  public static let testMissingValue = DiagnosticCode("E0515")
+  public static let testWindow = DiagnosticCode("E0516")
 }

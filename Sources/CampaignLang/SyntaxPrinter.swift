@@ -99,6 +99,7 @@ public enum SyntaxPrinter {
         case .event(let at, _, let event, let fields, _):
           emit(&out, depth + 1, "at \(at) \(event) " + testFields(fields))
         case .expect(let expectation, _): emit(&out, depth + 1, "expect " + self.expectation(expectation))
+        case .run(let until, _, _): emit(&out, depth + 1, "run until \(until)")
         case .invalid: emit(&out, depth + 1, "<invalid>")
         }
       }

@@ -210,19 +210,30 @@ public struct TestCase: Sendable, Hashable {
     case sends(channel: Int?, count: Int64)
     case segment(Int, member: Bool)
   }
+  /// An expectation and where the test writes it (`expect ...`), for failure reports.
+  public struct Check: Sendable, Hashable {
+    public var expectation: Expectation
+    public var range: SourceRange
+  }
   public var name: String
+  /// The test's name in the source, for reports.
+  public var range: SourceRange
   public var contact: [(Int, ConstantValue)]
+  /// In written order; the run replays them in time order (ties in written order).
   public var events: [TimedEvent]
-  public var expectations: [Expectation]
+  public var expectations: [Check]
+  /// `run until`: the end of the run (exclusive); nil: one second after the last event.
+  public var runUntil: Timestamp?
 
   public static func == (a: TestCase, b: TestCase) -> Bool {
-    a.name == b.name && a.contact.map(\.0) == b.contact.map(\.0)
+    a.name == b.name && a.range == b.range && a.contact.map(\.0) == b.contact.map(\.0)
       && a.contact.map(\.1) == b.contact.map(\.1) && a.events == b.events
-      && a.expectations == b.expectations
+      && a.expectations == b.expectations && a.runUntil == b.runUntil
   }
   public func hash(into hasher: inout Hasher) {
     hasher.combine(name)
     hasher.combine(events)
     hasher.combine(expectations)
+    hasher.combine(runUntil)
   }
 }

@@ -94,7 +94,8 @@ public enum CheckedPrinter {
         out += "  at \(event.at) \(program.events[event.event].name)"
         out += event.fields.map { " \(fields[$0.0].name)=\(constant($0.1))" }.joined() + "\n"
       }
-      for expectation in test.expectations { out += "  expect \(self.expectation(expectation, program))\n" }
+      if let until = test.runUntil { out += "  run until \(until)\n" }
+      for check in test.expectations { out += "  expect \(self.expectation(check.expectation, program))\n" }
     }
     return out
   }

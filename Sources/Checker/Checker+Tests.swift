@@ -1,4 +1,5 @@
 import CampaignLang
+import Foundation
 
 extension Checker {
   mutating func checkTest(_ decl: TestDecl) {
@@ -6,13 +7,26 @@ extension Checker {
       return
     }
     var contact: [(Int, ConstantValue)] = []
+    var contactRange: SourceRange? = nil
     var events: [TestCase.TimedEvent] = []
-    var expectations: [TestCase.Expectation] = []
+    var lastEvent: (instant: Int64, range: SourceRange)? = nil
+    var expectations: [TestCase.Check] = []
+    var runUntil: (Timestamp, SourceRange)? = nil
     var valid = true
     for item in decl.items {
       switch item {
-      case .contact(let fields, _):
-        contact.reserveCapacity(contact.count + fields.count)  // see `checkCreatives`
+      case .contact(let fields, let range):
+        if let first = contactRange {
+          repeated(
+            "this test gives its contact twice", at: range, first: first,
+            help: "a test has one contact; put every value in one `contact { ... }`")
+          valid = false
+          continue
+        }
+        contactRange = range
+        // A misspelt attribute is probably one the schema requires: one mistake, one message.
+        var unknownGiven = false
+        contact.reserveCapacity(fields.count)  // see `checkCreatives`
         var seen = NameTable<SourceRange>(minimumCapacity: fields.count)
         for field in fields {
           if let first = seen[field.name.text] {
@@ -24,6 +38,7 @@ extension Checker {
           }
           seen[field.name.text] = field.name.range
           guard let attribute = symbols.attributes.lookup(field.name.text) else {
+            unknownGiven = true
             error(
               .unknownField, "the contact schema has no attribute `\(field.name.text)`", at: field.name.range,
               help: suggestion(field.name.text, symbols.attributes.names) ?? "declare it in `contact { ... }` first")
@@ -36,33 +51,112 @@ extension Checker {
           }
           contact.append((attribute, value))
         }
-      case .event(let at, _, let eventName, let fields, _):
+        let missing = symbols.attributes.names.enumerated().filter { attribute, name in
+          !symbols.attributeTypes[attribute].isOptional && !symbols.attributeTypes[attribute].base.isError
+            && seen[name] == nil
+        }.map(\.element)
+        if !missing.isEmpty && !unknownGiven {
+          reportMissing(missing, of: "this test contact", "the contact schema", at: range)
+          valid = false
+        }
+      case .event(let at, let atRange, let eventName, let fields, let range):
         guard let event = lookupEvent(eventName) else {
           valid = false
           continue
         }
         var values: [(Int, ConstantValue)] = []
         values.reserveCapacity(fields.count)  // see `checkCreatives`
+        var given = Array(repeating: false, count: symbols.eventFieldTypes[event].count)
         for field in fields {
-          guard let slot = lookupField(field.name, of: event),
-            let value = testValue(field, type: symbols.eventFieldTypes[event][slot])
-          else {
+          guard let slot = lookupField(field.name, of: event) else {
+            given = given.map { _ in true }  // as for the contact: one mistake, one message
+            valid = false
+            continue
+          }
+          given[slot] = true
+          guard let value = testValue(field, type: symbols.eventFieldTypes[event][slot]) else {
             valid = false
             continue
           }
           values.append((slot, value))
         }
+        let fieldTypes = symbols.eventFieldTypes[event]
+        let missing = symbols.eventFieldIndex[event].names.enumerated().filter { slot, _ in
+          !given[slot] && !fieldTypes[slot].isOptional && !fieldTypes[slot].base.isError
+        }.map(\.element)
+        if !missing.isEmpty {
+          reportMissing(missing, of: "this `\(eventName.text)` event", "event `\(eventName.text)`", at: range)
+          valid = false
+        }
+        let instant = testInstant(at)
+        if lastEvent == nil || instant >= lastEvent!.instant { lastEvent = (instant, atRange) }
         events.append(TestCase.TimedEvent(at: at, event: event, fields: values))
-      case .expect(let expectation, _):
-        if let checked = checkExpectation(expectation) { expectations.append(checked) } else { valid = false }
+      case .expect(let expectation, let range):
+        if let checked = checkExpectation(expectation) {
+          expectations.append(TestCase.Check(expectation: checked, range: range))
+        } else {
+          valid = false
+        }
+      case .run(let until, let untilRange, let range):
+        if let first = runUntil {
+          repeated("this test gives `run until` twice", at: range, first: first.1, help: "keep one end for the run")
+          valid = false
+          continue
+        }
+        runUntil = (until, untilRange)
       case .invalid:
         valid = false
       }
     }
+    if contactRange == nil {
+      error(
+        .testMissingValue, "test \"\(decl.name.value)\" has no contact", at: decl.name.range,
+        help: "describe the contact, like `contact { id \"c1\", ltv 600 }`")
+      valid = false
+    }
+    if let lastEvent {
+      if let (until, range) = runUntil, testInstant(until) <= lastEvent.instant {
+        error(
+          .testWindow, "the run must end after the test's last event", at: range,
+          notes: [Note("the last event is here", at: lastEvent.range)],
+          help: "end the run after every event, or leave `run until` out to end just after the last one")
+        valid = false
+      }
+    } else if decl.items.allSatisfy({ if case .invalid = $0 { false } else { true } }) {
+      error(
+        .testWindow, "test \"\(decl.name.value)\" has no `at` event, so its run has no start", at: decl.name.range,
+        help: "the run starts at the first event; add one, like `at 2026-01-01T10:00 email_open`")
+      valid = false
+    }
     if valid {
       program.tests[index] = TestCase(
-        name: decl.name.value, contact: contact, events: events, expectations: expectations)
+        name: decl.name.value, range: decl.name.range, contact: contact, events: events, expectations: expectations,
+        runUntil: runUntil?.0)
     }
+  }
+
+  /// One diagnostic for every required value a test contact or event leaves out.
+  mutating func reportMissing(_ names: [String], of what: String, _ owner: String, at range: SourceRange) {
+    let list = names.map { "`\($0)`" }.joined(separator: ", ")
+    let plural = names.count > 1
+    error(
+      .testMissingValue, "\(what) leaves out \(list), which \(owner) requires", at: range,
+      help: "give \(plural ? "them values" : "it a value"), or make \(plural ? "them" : "it") optional with `?` "
+        + "in the declaration if \(plural ? "they" : "it") may be missing")
+  }
+
+  /// The instant of a test's timestamp: its own offset, else the campaign's time zone
+  /// (as the evaluator reads it), for comparing the run's end with the events.
+  func testInstant(_ stamp: Timestamp) -> Int64 {
+    let local = stamp.date.daysSinceEpoch * 86_400 + Int64(stamp.secondOfDay)
+    if let offset = stamp.utcOffset { return local - Int64(offset) }
+    var zoneName = "UTC"
+    for case .timezone(let name, _) in symbols.campaign?.items ?? [] { zoneName = name.value }
+    guard let zone = TimeZone(identifier: zoneName) else { return local }
+    func offset(_ instant: Int64) -> Int64 {
+      Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
+    }
+    return local - offset(local - offset(local))
   }
 
   /// A test value: a literal of the field's type (an enum value is written bare).

@@ -73,47 +73,12 @@ struct CheckCommand {
     case .success(let parsed): options = parsed
     case .failure(let problem): return driver.usageError(problem.message, command: "check")
     }
-    // Expand folders; a missing path is an I/O problem (exit 2).
-    var entries: [String] = []
-    for path in options.paths {
-      if driver.fileSystem.isDirectory(path) {
-        let found = driver.fileSystem.files(under: path, suffix: ".campaign")
-        guard !found.isEmpty else {
-          driver.output.writeError("error: `\(path)` holds no .campaign files\n")
-          return ExitCode.usage
-        }
-        entries += found
-      } else if driver.fileSystem.exists(path) {
-        entries.append(path)
-      } else {
-        driver.output.writeError("error: cannot read `\(path)`: no such file or folder\n")
-        return ExitCode.usage
-      }
+    let compiled: [(path: String, compilation: Compilation)]
+    switch CampaignFiles.expand(options.paths, driver: driver).flatMap({ CampaignFiles.compile($0, driver: driver) }) {
+    case .success(let files): compiled = files
+    case .failure(let status): return status.code
     }
-    // The same file named twice (`a.campaign ./a.campaign`, a folder and a file in it, an
-    // absolute and a relative path) is checked once, where it is first named.
-    var seenFiles: Set<String> = []
-    entries = entries.filter { seenFiles.insert(driver.fileSystem.resolved($0)).inserted }
-    var compiled: [(path: String, compilation: Compilation)] = []
-    for path in entries {
-      guard let bytes = driver.fileSystem.read(path) else {
-        driver.output.writeError("error: cannot read `\(path)`\n")
-        return ExitCode.usage
-      }
-      guard bytes.count <= SourceRange.maxFileSize else { return driver.tooLarge(path) }
-      compiled.append((path, driver.compile(path, bytes: bytes)))
-    }
-    // A file that another checked file imports is a library: it is checked through
-    // its importers, not on its own (it has no campaign header of its own).
-    let imported = Set(compiled.flatMap { entry in entry.compilation.sources.files.dropFirst().map(\.path) })
-    var roots = compiled.filter { !imported.contains($0.path) || options.paths.contains($0.path) }
-    // Files that only import each other (a cycle) have no importer outside the cycle:
-    // check the first of them on its own, so the cycle is reported and nothing is skipped.
-    var reached = Set(roots.flatMap { entry in entry.compilation.sources.files.map(\.path) })
-    for entry in compiled where !reached.contains(entry.path) {
-      roots.append(entry)
-      reached.formUnion(entry.compilation.sources.files.map(\.path))
-    }
+    let roots = CampaignFiles.roots(compiled, named: options.paths)
     let status = report(roots, options)
     driver.keepAlive?.park(compiled)
     return status

@@ -51,6 +51,8 @@ public struct Driver {
       return ExitCode.success
     case "check":
       return CheckCommand(driver: self).run(rest)
+    case "test":
+      return TestCommand(driver: self).run(rest)
     case "explain-code":
       return ExplainCodeCommand(driver: self).run(rest)
     case "print":

@@ -1,11 +1,12 @@
 /// Help texts for `--help`.
 enum Help {
   static let version = "0.1.0"
-  static let commands = ["check", "simulate", "explain", "explain-code", "print", "help"]
+  static let commands = ["check", "test", "simulate", "explain", "explain-code", "print", "help"]
 
   static func forCommand(_ name: String) -> String? {
     switch name {
     case "check": check
+    case "test": test
     case "explain-code": explainCode
     case "print": printTree
     case "simulate": simulate
@@ -21,6 +22,7 @@ enum Help {
 
     commands:
       check FILE|DIR...        parse and check campaigns; report every problem
+      test FILE|DIR...         run the campaigns' test blocks on the dry-run engine
       simulate FILE --contacts C --events E
                                dry run over contact data: what would happen
       explain FILE --contact ID --contacts C --events E
@@ -32,6 +34,7 @@ enum Help {
     examples:
       campaignc check examples/winback.campaign
       campaignc check examples/ --format github
+      campaignc test examples/*.campaign
       campaignc simulate examples/winback.campaign \\
         --contacts examples/data/contacts.csv --events examples/data/events.csv
       campaignc explain-code E0301
@@ -61,6 +64,31 @@ enum Help {
       campaignc check examples/ --format sarif > campaignc.sarif
 
     exit codes: 0 no errors, 1 the input has errors, 2 usage or I/O problem
+
+    """
+
+  static let test = """
+    usage: campaignc test [options] FILE|DIR...
+
+    Runs the test blocks of each campaign: each test's contact and its `at` events are
+    replayed by the same engine as `simulate`, from the first event to one second after
+    the last (or to the test's `run until`), then its `expect` lines are checked. A
+    failed test shows where each failing `expect` is, what it expected and what the run
+    found, and the contact's run step by step, as `explain` shows it. A folder is
+    searched for .campaign files; a file without test blocks is listed and passes; a
+    file with errors is reported as `check` would and fails.
+
+    options:
+      --format text|junit     text (default) for people; junit for CI test reports
+                              (JUnit XML, the same bytes for the same tests)
+      --show-pii              show attributes marked pii in timelines (masked otherwise)
+
+    examples:
+      campaignc test examples/winback.campaign
+      campaignc test examples/ --format junit > campaignc-tests.xml
+
+    exit codes: 0 every test passed, 1 a test failed or a file has errors, 2 usage or
+    I/O problem
 
     """
 

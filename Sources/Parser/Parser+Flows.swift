@@ -210,19 +210,7 @@ extension Parser {
     if at("at") {
       advance()
       let token = current
-      guard token.kind == .timestamp || token.kind == .date else {
-        expected("a timestamp, like `at 2025-01-01T10:00`")
-        return .invalid(start)
-      }
-      advance()
-      let timestamp: Timestamp
-      switch value(of: token) {
-      case .timestamp(let value): timestamp = value
-      case .date(let date): timestamp = Timestamp(date: date, secondOfDay: 0, utcOffset: nil, hasSeconds: false)
-      default:
-        panicking = true
-        return .invalid(start)
-      }
+      guard let timestamp = parseInstant("a timestamp, like `at 2025-01-01T10:00`") else { return .invalid(start) }
       guard let event = expectName("the event that happens then") else { return .invalid(start) }
       var fields: [TestField] = []
       if current.kind == .leftBrace {
@@ -235,8 +223,36 @@ extension Parser {
       guard let expectation = parseExpectation() else { return .invalid(start) }
       return .expect(expectation, start.to(previousRange))
     }
-    unknownStatement(in: "a test", choices: ["contact", "at", "expect"])
+    if at("run") {
+      advance()
+      guard at("until") else {
+        expected("`until` and the end of the run, like `run until 2025-03-01`")
+        return .invalid(start)
+      }
+      advance()
+      let token = current
+      guard let until = parseInstant("a date or timestamp, like `run until 2025-03-01`") else { return .invalid(start) }
+      return .run(until: until, untilRange: token.range, start.to(previousRange))
+    }
+    unknownStatement(in: "a test", choices: ["contact", "at", "expect", "run"])
     return .invalid(start)
+  }
+
+  /// A timestamp or a date (midnight) token; nil after reporting `what` was expected.
+  mutating func parseInstant(_ what: String) -> Timestamp? {
+    let token = current
+    guard token.kind == .timestamp || token.kind == .date else {
+      expected(what)
+      return nil
+    }
+    advance()
+    switch value(of: token) {
+    case .timestamp(let value): return value
+    case .date(let date): return Timestamp(date: date, secondOfDay: 0, utcOffset: nil, hasSeconds: false)
+    default:
+      panicking = true
+      return nil
+    }
   }
 
   /// `name value`

@@ -46,8 +46,19 @@ import Testing
     ("flow f for Active {\n  wait 3 months\n}", "E0205", "3 months"),
     ("limit email 0 per 7d", "E0411", "0"),
     ("score other {\n  email_open +5\n  decay 150% every 7d\n}", "E0409", "150%"),
-    ("test \"t\" {\n  contact { id \"c\", ltv \"600\" }\n}", "E0410", "\"600\""),
-    ("test \"t\" {\n  contact { id \"c\", lvt 600 }\n}", "E0305", "lvt"),
+    (
+      "test \"t\" {\n  contact { id \"c\", ltv \"600\", \(testContact) }\n  at 2026-01-01 email_open\n}", "E0410",
+      "\"600\""
+    ),
+    ("test \"t\" {\n  contact { id \"c\", lvt 600, \(testContact) }\n  at 2026-01-01 email_open\n}", "E0305", "lvt"),
+    (
+      "test \"t\" {\n  contact { id \"c\", ltv 6, \(testContact) }\n  at 2026-01-01 email_click\n}", "E0515",
+      "at 2026-01-01 email_click"
+    ),
+    (
+      "test \"t\" {\n  contact { id \"c\", ltv 6, \(testContact) }\n  at 2026-01-01 email_open\n  run until 2026-01-01\n}",
+      "E0516", "2026-01-01"
+    ),
   ])
   func oneMistakeGivesOneMessage(line: String, code: String, text: String) {
     let result = compile(minimalCampaign + line + "\n")

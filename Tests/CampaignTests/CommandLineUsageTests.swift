@@ -18,7 +18,7 @@ import Testing
     #expect(error.contains("usage: campaignc"))
   }
 
-  @Test(arguments: ["check", "print", "explain-code"])
+  @Test(arguments: ["check", "test", "print", "explain-code"])
   func helpForACommandIsTheCommandsOwnHelp(command: String) {
     let (status, viaHelp, _) = runDriver(["help", command], files: Self.files)
     #expect(status == 0)

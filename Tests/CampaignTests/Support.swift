@@ -67,6 +67,9 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   .deletingLastPathComponent()
 
 /// A minimal valid campaign; tests append or replace lines to provoke one error.
+/// The required attributes of `minimalCampaign`'s contact besides `id` and `ltv`, for test blocks.
+let testContact = "orders_90d 3, gender \"f\", email_opt_in true, signup 2025-06-01"
+
 let minimalCampaign = """
   campaign "T" {
     owner "crm@example.com"

@@ -93,7 +93,10 @@ import Testing
     ("consent email when true", "merge the two conditions"),
     ("cooldown Active 3d\ncooldown Active 4d", "state `Active` already has a cooldown"),
     ("score s2 {\n  email_open +1\n  cap 5\n  cap 6\n}", "score `s2` already has a cap"),
-    ("test \"t\" {\n  contact { id \"c\", ltv 5, ltv 6 }\n}", "this test contact gives `ltv` twice"),
+    (
+      "test \"t\" {\n  contact { id \"c\", ltv 5, ltv 6, \(testContact) }\n  at 2026-01-01 email_open\n}",
+      "this test contact gives `ltv` twice"
+    ),
     ("segment a = ltv > \u{07} 5", "unexpected control character U+0007 in a campaign"),
     ("flow f for Active {\n  wait 1M\n}", "no months"),
   ])

@@ -1,0 +1,65 @@
+import CampaignLang
+import Checker
+
+/// The campaign files a command names, as `check` and `test` read them: folders are
+/// searched for .campaign files, each file is read once, and files that another named
+/// file imports are libraries, handled through their importers.
+enum CampaignFiles {
+  /// The files `paths` name, folders expanded, each once (where it is first named), or
+  /// the exit code after reporting a path that cannot be read (an I/O problem, exit 2).
+  static func expand(_ paths: [String], driver: Driver) -> Result<[String], ExitStatus> {
+    var entries: [String] = []
+    for path in paths {
+      if driver.fileSystem.isDirectory(path) {
+        let found = driver.fileSystem.files(under: path, suffix: ".campaign")
+        guard !found.isEmpty else {
+          driver.output.writeError("error: `\(path)` holds no .campaign files\n")
+          return .failure(ExitStatus(code: ExitCode.usage))
+        }
+        entries += found
+      } else if driver.fileSystem.exists(path) {
+        entries.append(path)
+      } else {
+        driver.output.writeError("error: cannot read `\(path)`: no such file or folder\n")
+        return .failure(ExitStatus(code: ExitCode.usage))
+      }
+    }
+    // The same file named twice (`a.campaign ./a.campaign`, a folder and a file in it, an
+    // absolute and a relative path) is read once, where it is first named.
+    var seenFiles: Set<String> = []
+    return .success(entries.filter { seenFiles.insert(driver.fileSystem.resolved($0)).inserted })
+  }
+
+  /// Compiles each of `entries`, or the exit code after reporting one that cannot be read.
+  static func compile(_ entries: [String], driver: Driver) -> Result<
+    [(path: String, compilation: Compilation)], ExitStatus
+  > {
+    var compiled: [(path: String, compilation: Compilation)] = []
+    for path in entries {
+      guard let bytes = driver.fileSystem.read(path) else {
+        driver.output.writeError("error: cannot read `\(path)`\n")
+        return .failure(ExitStatus(code: ExitCode.usage))
+      }
+      guard bytes.count <= SourceRange.maxFileSize else { return .failure(ExitStatus(code: driver.tooLarge(path))) }
+      compiled.append((path, driver.compile(path, bytes: bytes)))
+    }
+    return .success(compiled)
+  }
+
+  /// The campaigns among `compiled`: a file that another compiled file imports is a
+  /// library (it has no campaign header of its own) unless it was named itself.
+  static func roots(_ compiled: [(path: String, compilation: Compilation)], named paths: [String]) -> [(
+    path: String, compilation: Compilation
+  )] {
+    let imported = Set(compiled.flatMap { entry in entry.compilation.sources.files.dropFirst().map(\.path) })
+    var roots = compiled.filter { !imported.contains($0.path) || paths.contains($0.path) }
+    // Files that only import each other (a cycle) have no importer outside the cycle:
+    // take the first of them on its own, so the cycle is reported and nothing is skipped.
+    var reached = Set(roots.flatMap { entry in entry.compilation.sources.files.map(\.path) })
+    for entry in compiled where !reached.contains(entry.path) {
+      roots.append(entry)
+      reached.formUnion(entry.compilation.sources.files.map(\.path))
+    }
+    return roots
+  }
+}

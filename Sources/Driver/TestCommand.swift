@@ -1,0 +1,108 @@
+import CampaignLang
+import Checker
+import Evaluator
+import Render
+
+/// `campaignc test FILE|DIR...`: runs the test blocks of each campaign on the dry-run
+/// engine and says which expectations did not hold.
+struct TestCommand {
+  let driver: Driver
+
+  enum Format: String, CaseIterable {
+    case text, junit
+  }
+
+  func run(_ arguments: [String]) -> Int32 {
+    if arguments.contains("--help") || arguments.contains("-h") {
+      driver.output.write(Help.test)
+      return ExitCode.success
+    }
+    let options: Arguments
+    switch Arguments.parse(arguments, options: ["--format"], switches: ["--show-pii"]) {
+    case .success(let parsed): options = parsed
+    case .failure(let problem): return driver.usageError(problem.message, command: "test")
+    }
+    let formatName = options.values["--format"] ?? Format.text.rawValue
+    guard let format = Format(rawValue: formatName) else {
+      return driver.usageError(
+        "`--format` takes one of: " + Format.allCases.map(\.rawValue).joined(separator: ", "), command: "test")
+    }
+    guard !options.positional.isEmpty else {
+      return driver.usageError("`test` needs at least one file or folder", command: "test")
+    }
+    let compiled: [(path: String, compilation: Compilation)]
+    switch CampaignFiles.expand(options.positional, driver: driver).flatMap({
+      CampaignFiles.compile($0, driver: driver)
+    }) {
+    case .success(let files): compiled = files
+    case .failure(let status): return status.code
+    }
+    let showPII = options.flags.contains("--show-pii")
+    let color = format == .text && driver.output.isTerminal
+    let results = CampaignFiles.roots(compiled, named: options.positional).map { entry in
+      TestCommand.test(entry.path, entry.compilation, showPII: showPII, color: color)
+    }
+    driver.keepAlive?.park(compiled)
+    switch format {
+    case .text: driver.output.write(TestCommand.text(results))
+    case .junit: driver.output.write(JUnitReport.render(results))
+    }
+    let failed = results.contains { $0.errors != nil || $0.cases.contains { !$0.passed } }
+    return failed ? ExitCode.inputErrors : ExitCode.success
+  }
+
+  /// Runs every test block of one compiled file (none when it has errors).
+  static func test(_ path: String, _ compilation: Compilation, showPII: Bool, color: Bool) -> TestFileResult {
+    var result = TestFileResult(path: path)
+    guard let program = compilation.program else {
+      let errors = Diagnostic.sortedForDisplay(compilation.diagnostics).filter { $0.severity == .error }
+      let renderer = TextRenderer(color: color)
+      var tables: [FileID: LineTable] = [:]
+      let text = errors.map { renderer.render($0, sources: compilation.sources, tables: &tables) + "\n" }.joined()
+      result.errors = (errors.count, text)
+      return result
+    }
+    result.cases = program.tests.map { test in
+      TestCaseResult.run(test, of: program, sources: compilation.sources, showPII: showPII)
+    }
+    return result
+  }
+
+  /// `PASS file: name` / `FAIL file: name` per test, each failure's place and finding,
+  /// the contact's timeline, then the totals.
+  static func text(_ results: [TestFileResult]) -> String {
+    var out = ""
+    var passed = 0
+    var failed = 0
+    var broken = 0
+    for file in results {
+      if let errors = file.errors {
+        broken += 1
+        out += errors.text
+        out += "ERROR \(file.path): \(plural(errors.count, "error")); its tests did not run\n"
+        continue
+      }
+      if file.cases.isEmpty { out += "\(file.path): no test blocks\n" }
+      for test in file.cases {
+        guard !test.passed else {
+          passed += 1
+          out += "PASS \(file.path): \(test.name)\n"
+          continue
+        }
+        failed += 1
+        out += "FAIL \(file.path): \(test.name)\n"
+        for failure in test.failures { out += "  \(failure.location): \(failure.message)\n" }
+        if !test.timeline.isEmpty {
+          out += "  the contact's run:\n"
+          out += test.timeline.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "    \($0)\n" }
+            .joined()
+        }
+      }
+    }
+    out += "\(passed) passed, \(failed) failed"
+    if broken > 0 { out += "; \(plural(broken, "file")) with errors" }
+    return out + "\n"
+  }
+
+  static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+}
