@@ -26,7 +26,9 @@ public struct SimulationReport: Sendable {
     /// Index into `groups` (0 when not grouped).
     public var group: Int = 0
     public static func < (a: HeldRow, b: HeldRow) -> Bool {
-      (a.reason.rawValue, a.flow, a.number, a.channel, a.group) < (b.reason.rawValue, b.flow, b.number, b.channel, b.group)
+      (a.reason.rawValue, a.flow, a.number, a.channel, a.group) < (
+        b.reason.rawValue, b.flow, b.number, b.channel, b.group
+      )
     }
   }
   public struct GuardrailRow: Sendable, Hashable {
