@@ -126,7 +126,14 @@ import Testing
   @Test func foldersAreSearched() {
     let (status, out, _) = runDriver(["test", "examples/bench"], files: Self.examples)
     #expect(status == 0)
-    #expect(out == "examples/bench/winback-snapshot.campaign: no test blocks\n0 passed, 0 failed\n")
+    #expect(
+      out == """
+        PASS examples/bench/winback-journey.campaign: a silent contact goes through a whole cycle into the ads audience
+        PASS examples/bench/winback-journey.campaign: an open within a week of email 1 reactivates
+        examples/bench/winback-snapshot.campaign: no test blocks
+        2 passed, 0 failed
+
+        """)
     let (invalid, _, _) = runDriver(["test", "examples"], files: Self.examples)
     #expect(invalid == 1, "examples/ holds the invalid fixtures")
   }
