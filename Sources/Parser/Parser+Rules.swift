@@ -59,7 +59,12 @@ extension Parser {
 
   mutating func parseScoreItem() -> ScoreDecl.Item? {
     let start = current.range
-    if at("decay") {
+    // `decya 10% every 7d`: points are never a percentage, so this is `decay` misspelled.
+    let misspelledDecay =
+      current.kind == .identifier && !at("decay") && (peek().kind == .percent || isWord(peek(), "half"))
+      && Spelling.closest(to: text(current), among: ["decay"]) != nil
+    if misspelledDecay { unknownStatement(in: "a score", choices: ["decay", "cap"]) }
+    if at("decay") || misspelledDecay {
       advance()
       if at("half") && peek().kind == .minus && text(peek(2)) == "life" {
         advance()
@@ -118,14 +123,25 @@ extension Parser {
     return StatesDecl(items: items, range: start.to(end))
   }
 
+  static let stateItemWords = ["initial", "state", "final"]
+
   mutating func parseStateItem() -> StatesDecl.Item? {
     let start = current.range
-    if at("initial") && peek().kind == .identifier {
+    // `intial Active`: a misspelled keyword (a transition's state name is followed by
+    // `->`, not by a name), reported once and read as the keyword meant.
+    var misspelled: String? = nil
+    if current.kind == .identifier, peek().kind == .identifier, !Parser.stateItemWords.contains(text(current)),
+      let meant = Spelling.closest(to: text(current), among: Parser.stateItemWords)
+    {
+      unknownStatement(in: "the states block", choices: Parser.stateItemWords)
+      misspelled = meant
+    }
+    if (at("initial") || misspelled == "initial") && peek().kind == .identifier {
       advance()
       guard let name = expectName("the initial state's name") else { return .invalid(start) }
       return .initial(name, start.to(name.range))
     }
-    for word in ["state", "final"] where at(text: word) && peek().kind == .identifier {
+    for word in ["state", "final"] where (at(text: word) || misspelled == word) && peek().kind == .identifier {
       advance()
       var names: [Name] = []
       repeat {
@@ -145,7 +161,7 @@ extension Parser {
         report(
           .unexpectedToken, "transitions are written with `->`", at: current.range, help: "write `\(from.text) -> ...`")
       } else {
-        unknownStatement(in: "the states block", choices: ["initial", "state", "final"])
+        unknownStatement(in: "the states block", choices: Parser.stateItemWords)
       }
       return .invalid(start)
     }
