@@ -88,6 +88,15 @@ extension Parser {
         panicking = false
         continue
       }
+      if allowsCommas && !panicking && current.kind == .identifier && !current.startsLine && position > before {
+        // `a 50% b 50%`: the rest of the line is skipped by `endStatement`, as for any
+        // statement with an error.
+        report(
+          .unexpectedToken, "missing comma before `\(text(current))`", at: current.range,
+          help:
+            "separate items on one line with commas, like `\(file.text(tokens[before].range.to(previousRange))), \(text(current)) ...`"
+        )
+      }
       endStatement()
       // INVARIANT: every turn of the loop consumes at least one token.
       if position == before && current.kind != .rightBrace { advance() }
@@ -171,7 +180,12 @@ extension Parser {
       }
       return .invalid(start)
     }
-    let word = text(current)
+    return parseDeclaration(keyword: text(current)) ?? .invalid(start)
+  }
+
+  /// The declaration that `keyword` starts; the current token is the keyword (or a
+  /// misspelling of it, already reported).
+  mutating func parseDeclaration(keyword word: String) -> Declaration? {
     let declaration: Declaration?
     switch word {
     case "import": declaration = parseImport().map(Declaration.importFile)
@@ -199,8 +213,10 @@ extension Parser {
         .unknownDeclaration, "`\(word)` does not start a declaration", at: current.range,
         help: suggestion.map { "did you mean `\($0)`?" }
           ?? "declarations start with a keyword such as `segment`, `score`, `states` or `flow`")
-      declaration = nil
+      // `varient v { ... }`: read as the declaration meant, so what it declares exists
+      // and its uses are not reported too.
+      declaration = suggestion.flatMap { parseDeclaration(keyword: $0) }
     }
-    return declaration ?? .invalid(start)
+    return declaration
   }
 }

@@ -199,7 +199,26 @@ extension Parser {
         advance()
         return .idle(duration, start.to(previousRange))
       }
+      if ["of", "without", "with", "no", "inactive", "inactivity"].contains(where: { at(text: $0) }) {
+        // `after 60d of inactivity`: reported once, then read as `after 60d idle`.
+        let phrase = current.range
+        while !atStatementEnd { advance() }
+        report(
+          .unexpectedToken, "write `after \(file.text(duration.range)) idle`", at: phrase.to(previousRange),
+          help:
+            "`idle` means no engagement for that long; `after \(file.text(duration.range))` alone is time in the state")
+        return .idle(duration, start.to(previousRange))
+      }
       return .timeInState(duration, start.to(previousRange))
+    }
+    if at("if") || at("where") {
+      // `Active -> Engaged if engagement >= 20`: reported once, then read as `when`.
+      report(
+        .unexpectedToken, "a transition's condition starts with `when`, not `\(text(current))`", at: current.range,
+        help: "write `when \(file.text(peek().range)) ...`")
+      panicking = false
+      advance()
+      return .when(parseExpression())
     }
     expected("`when`, `on` or `after` to say when the transition happens")
     return nil
@@ -246,7 +265,16 @@ extension Parser {
     let start = advance().range
     guard expect("hours", context: "as in `quiet hours 21:00 to 08:00`") else { return nil }
     guard let (from, fromRange) = parseTimeOfDay("the start of the quiet hours") else { return nil }
-    guard expect("to", context: "between the two times") else { return nil }
+    if current.kind == .minus && peek().kind == .timeOfDay {
+      // `21:00 - 08:00`: reported once, then read as meant.
+      report(
+        .unexpectedToken, "write `to` between the two times, not `-`", at: current.range,
+        help: "write `quiet hours \(file.text(fromRange)) to \(file.text(peek().range))`")
+      panicking = false
+      advance()
+    } else if !expect("to", context: "between the two times") {
+      return nil
+    }
     guard let (to, toRange) = parseTimeOfDay("the end of the quiet hours") else { return nil }
     var channels: [Name] = []
     if at("for") {
@@ -265,6 +293,7 @@ extension Parser {
   mutating func parseTimeOfDay(_ what: @autoclosure () -> String) -> (Int, SourceRange)? {
     let token = current
     guard token.kind == .timeOfDay else {
+      if let minutes = timeWrittenAnotherWay() { return (minutes, token.range) }
       expected("\(what()), like `21:00`")
       return nil
     }

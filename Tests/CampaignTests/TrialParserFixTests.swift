@@ -66,4 +66,80 @@ import Testing
     #expect(underlined(result) == ["decya"])
     #expect(result.diagnostics.first?.help == "did you mean `decay`?")
   }
+
+  /// Forms from other languages or from speech get their own message, naming the form to
+  /// write, and are read as meant (one message each).
+  @Test(arguments: [
+    (
+      "flow f for Active {\n  if ltv > 1 {\n    wait 1d\n  } elif ltv > 2 {\n    wait 2d\n  }\n}",
+      "write `else if` instead of `elif`", "an `if` goes on with `} else if CONDITION {` or `} else {`", "elif"
+    ),
+    (
+      "event purchase amount decimal, note string\nsegment q = count(purchase where amount > 5 within 7d) > 1",
+      "the fields of event `purchase` go in braces", "write `event purchase { amount decimal, note string }`",
+      "amount decimal, note string"
+    ),
+    (
+      "engagement email_open\nstates {\n  Engaged -> Active after 60d of inactivity\n}",
+      "write `after 60d idle`", "`idle` means no engagement for that long; `after 60d` alone is time in the state",
+      "of inactivity"
+    ),
+    (
+      "variant v { a 50% b 50% }", "missing comma before `b`",
+      "separate items on one line with commas, like `a 50%, b ...`", "b"
+    ),
+    (
+      "variant v { a 0.5, b 50% }", "`0.5` needs a `%` sign",
+      "write the share of contacts in `a` as a percentage: `0.5` of all is `50%`", "0.5"
+    ),
+    ("variant v {\n  ten: 50%\n  b 50%\n}", "an arm's share follows its name without `:`", "write `ten 50%`", ":"),
+    (
+      "states {\n  Active -> Engaged if engagement >= 30\n}", "a transition's condition starts with `when`, not `if`",
+      "write `when engagement ...`", "if"
+    ),
+    (
+      "varient v { a 50%, b 50% }\nflow f for Active {\n  send email \"x\" subject \"s\" variant v\n}",
+      "`varient` does not start a declaration", "did you mean `variant`?", "varient"
+    ),
+  ])
+  func aFormFromElsewhereIsOneMessage(text: String, message: String, help: String, underline: String) {
+    let result = compile(minimalCampaign + text + "\n")
+    #expect(result.diagnostics.map(\.message) == [message], "\(text)")
+    #expect(result.diagnostics.first?.help == help, "\(text)")
+    #expect(underlined(result) == [underline], "\(text)")
+  }
+
+  /// Quiet hours written as in a document: one message per time, with the form to write.
+  @Test(arguments: [
+    ("quiet hours 9 PM to 08:00", ["write `9 PM` as `21:00`"], ["9 PM"]),
+    ("quiet hours 21.00 to 08:00", ["write `21.00` as `21:00`"], ["21.00"]),
+    ("quiet hours 21 to 8:00", ["write `21` as `21:00`"], ["21"]),
+    ("quiet hours 21:00 - 08:00", ["write `to` between the two times, not `-`"], ["-"]),
+  ])
+  func quietHoursWrittenAnotherWay(line: String, messages: [String], underlines: [String]) {
+    let result = compile(minimalCampaign + line + "\n")
+    #expect(result.diagnostics.map(\.message) == messages, "\(line)")
+    #expect(underlined(result) == underlines, "\(line)")
+    #expect(result.diagnostics.allSatisfy { $0.help?.contains("quiet hours 21:00 to 08:00") == true }, "\(line)")
+  }
+
+  /// A misspelled time zone name suggests the nearest real one.
+  @Test(arguments: [("Europe/Pari", "Europe/Paris"), ("asia/jakarta", "Asia/Jakarta")])
+  func aMisspelledTimeZoneSuggestsTheNearest(written: String, meant: String) {
+    let text = minimalCampaign.replacingOccurrences(
+      of: "owner \"crm@example.com\"", with: "owner \"crm@example.com\"\n  timezone \"\(written)\"")
+    let result = compile(text)
+    #expect(codes(result) == ["E0309"])
+    #expect(result.diagnostics.first?.help == "did you mean `\(meant)`?")
+  }
+
+  /// The help for a channel without consent names that channel.
+  @Test(arguments: ["whatsapp", "sms", "ads"])
+  func theConsentHelpNamesTheChannel(channel: String) {
+    let result = compile(minimalCampaign + "flow f for Active {\n  send \(channel) \"x\" text \"t\"\n}\n")
+    #expect(codes(result) == ["E0506"])
+    #expect(
+      result.diagnostics.first?.help
+        == "declare when a contact agreed to \(channel), like `consent \(channel) when \(channel)_opt_in`")
+  }
 }
