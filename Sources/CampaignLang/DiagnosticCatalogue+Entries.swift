@@ -2,11 +2,11 @@ extension DiagnosticCatalogue {
   static let lexical: [Entry] = [
     e(
       .invalidCharacter, "invalid-character", "unexpected character",
-      "A character that has no meaning in a campaign outside quotes or a comment, such as `$`, `;` or a control character. A file with NUL bytes is treated as binary and not read further.",
+      "A character that has no meaning in a campaign outside quotes or a comment, such as `$`, `;`, a backtick or a control character. A file with NUL bytes is treated as binary and not read further.",
       wrong: "segment vip = ltv >= 500;", corrected: "segment vip = ltv >= 500"),
     e(
       .invalidUTF8, "invalid-utf8", "the file is not valid UTF-8",
-      "Campaign files are UTF-8 text. Bytes that do not form UTF-8 usually mean the file was saved in another encoding (Latin-1, UTF-16).",
+      "Campaign files are UTF-8 text. Bytes that do not form UTF-8 usually mean the file was saved in another encoding (Latin-1, UTF-16), or is not text at all. It is reported once, at the first such byte with the number of others, and the file is not read further: in another encoding every accented letter would be misread.",
       wrong: "message \"Terima kasih\\xE9\"   (saved as Latin-1)",
       corrected: "message \"Terima kasih\""),
     e(
@@ -36,7 +36,7 @@ extension DiagnosticCatalogue {
       wrong: "cap 1000000000000000000000", corrected: "cap 1000"),
     e(
       .malformedLiteral, "malformed-literal", "a date, time or duration is malformed",
-      "Dates are `2026-12-31`, timestamps `2026-01-31T09:30` (optionally `:ss` and `Z` or `+07:00`), times of day `21:00`, durations a whole number and `s`, `m`, `h`, `d` or `w` (seconds, minutes, hours, days, weeks). Numbers are digits with `_` only between two digits, and no exponent (`100000`, not `1e5`).",
+      "Dates are `2026-12-31`, timestamps `2026-01-31T09:30` (optionally `:ss` and `Z` or `+07:00`), times of day `21:00`, durations a whole number and a lowercase `s`, `m`, `h`, `d` or `w` (seconds, minutes, hours, days, weeks). Numbers are digits with `_` only between two digits, and no exponent (`100000`, not `1e5`), thousands separators (`1,000`) or suffixes (`10k`, `1M`); a percentage has its `%` right after the number (`10%`, not `10 %`).",
       wrong: "wait 1.5d", corrected: "wait 36h"),
     e(
       .symbolOperator, "symbol-operator", "an operator written as a symbol",

@@ -1,6 +1,7 @@
 /// Line starts of one file, built once when diagnostics are rendered.
 ///
-/// Lines end at `\n`; a `\r` before it belongs to the line break, not the text.
+/// Lines end at `\n`, `\r\n` or a lone `\r` (old Mac files); the `\r` belongs to the
+/// line break, not the text.
 /// Columns count Unicode scalars from 1 (a tab is one column; a BOM at the very start
 /// is not counted), the convention of rustc and of SARIF's `unicodeCodePoints`.
 public struct LineTable: Sendable {
@@ -10,8 +11,11 @@ public struct LineTable: Sendable {
   public init(_ file: SourceFile) {
     var starts = [0]
     let bytes = file.bytes
-    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(offset + 1)
+    for (offset, byte) in bytes.enumerated() {
+      let endsLine =
+        byte == UInt8(ascii: "\n")
+        || (byte == UInt8(ascii: "\r") && (offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n")))
+      if endsLine { starts.append(offset + 1) }
     }
     self.lineStarts = starts
     self.bytes = bytes
@@ -40,7 +44,8 @@ public struct LineTable: Sendable {
   /// Byte range of a line's text without its line break (`\n` or `\r\n`).
   public func lineRange(_ index: Int) -> Range<Int> {
     let start = lineStarts[index]
-    var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+    var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+    if end > start && bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
     if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
     return start..<max(start, end)
   }

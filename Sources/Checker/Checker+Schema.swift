@@ -116,7 +116,7 @@ extension Checker {
       switch item {
       case .timezone(let zone, _):
         if TimeZone(identifier: zone.value) == nil || zone.value.isEmpty {
-          let known = ["UTC", "Asia/Jakarta", "Asia/Singapore", "Europe/London", "America/New_York"]
+          let known = Checker.timeZoneNames
           error(
             .unknownTimezone, "`\(zone.value)` is not a time zone", at: zone.range,
             help: suggestion(zone.value, known)
@@ -155,4 +155,11 @@ extension Checker {
         at: name.range, help: "name a date or timestamp attribute, like `enter at signup_date`")
     }
   }
+
+  /// The time zone names to suggest from: the system's list, sorted so that ties in a
+  /// suggestion always go the same way, or a few common ones when it is not available.
+  static let timeZoneNames: [String] = {
+    let names = TimeZone.knownTimeZoneIdentifiers.sorted()
+    return names.isEmpty ? ["UTC", "Asia/Jakarta", "Asia/Singapore", "Europe/London", "America/New_York"] : names
+  }()
 }

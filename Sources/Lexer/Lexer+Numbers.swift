@@ -71,6 +71,7 @@ extension Lexer {
       emit(.timeOfDay, from: start, literal: .timeOfDay(hour * 60 + minute))
       return
     }
+    if thousandsSeparators(start: start, whole: whole) { return }
     var fraction = DigitRun(start: index, end: index, count: 0)
     if peek() == UInt8(ascii: ".") && isDigit(peek(1)) {
       index += 1
@@ -92,6 +93,7 @@ extension Lexer {
       lexUnit(start: start, value: value, isWhole: fraction.count == 0)
       return
     }
+    if spacedPercent(start: start, value: value) { return }
     if fraction.count == 0 {
       emit(.integer, from: start, literal: value.map { .int($0.units) })
     } else {
@@ -138,7 +140,9 @@ extension Lexer {
     let word = file.text(range(unitStart, index))
     if notANumber(start: start, unitStart: unitStart, word: word) { return }
     if twelveHourClock(start: start, word: word, value: value, isWhole: isWhole) { return }
+    if numberSuffix(start: start, word: word, value: value) { return }
     if noCalendarUnits(start: start, word: word, value: value, isWhole: isWhole) { return }
+    if uppercaseUnit(start: start, word: word, value: value, isWhole: isWhole) { return }
     let unit = Duration.Unit(rawValue: word) ?? Lexer.unitWords[word.lowercased()]
     guard let unit else {
       malformed(

@@ -40,17 +40,7 @@ extension Lexer {
   /// A byte at or above 0x80 outside strings and comments.
   mutating func lexNonASCII() {
     let start = index
-    guard let (scalar, length) = decodeScalar(at: index) else {
-      index += 1
-      while index < bytes.count && bytes[index] >= 0x80 && decodeScalar(at: index) == nil {
-        index += 1
-      }
-      diagnostics.error(
-        .invalidUTF8, "this file is not valid UTF-8 here", at: range(start, index),
-        help: "save the file as UTF-8 text")
-      emit(.invalid, from: start)
-      return
-    }
+    guard let (scalar, length) = decodeScalar(at: index) else { return notText(at: start) }
     index += length
     switch scalar {
     case _ where Lexer.spaceScalars.contains(scalar):
@@ -110,6 +100,39 @@ extension Lexer {
     }
   }
 
+  /// The first byte that is not UTF-8: the file is in another encoding (or not text at
+  /// all), so every non-ASCII letter in it would be misread. Reported once, with the
+  /// number of other places, and the file is read no further.
+  mutating func notText(at start: Int) {
+    var end = start + 1
+    while end < bytes.count && bytes[end] >= 0x80 && decodeScalar(at: end) == nil { end += 1 }
+    var others = 0
+    var at = end
+    while at < bytes.count {
+      guard bytes[at] >= 0x80 else {
+        at += 1
+        continue
+      }
+      if let (_, length) = decodeScalar(at: at) {
+        at += length
+        continue
+      }
+      others += 1
+      at += 1
+      while at < bytes.count && bytes[at] >= 0x80 && decodeScalar(at: at) == nil { at += 1 }
+    }
+    let more =
+      others == 0
+      ? "" : others == 1 ? "; 1 more place is not UTF-8 either" : "; \(others) more places are not UTF-8 either"
+    // What was reported before is dropped: in another encoding it was misread too.
+    diagnostics = DiagnosticBag()
+    diagnostics.error(
+      .invalidUTF8, "this file is not UTF-8 text", at: range(start, end), label: "not UTF-8",
+      help: "save the file as UTF-8 text (in most editors: Save As, then choose the encoding UTF-8)\(more)")
+    isNotText = true
+    index = bytes.count
+  }
+
   // MARK: - Strings
 
   /// A string literal. Stops at the closing quote, or at the end of the line when it
@@ -125,7 +148,7 @@ extension Lexer {
       let run = index
       while index < bytes.count {
         let byte = bytes[index]
-        guard byte < 0x80, byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "\n"), byte != close1, byte != close2
+        guard byte < 0x80, byte != UInt8(ascii: "\\"), !isLineBreak(byte), byte != close1, byte != close2
         else { break }
         index += 1
       }
@@ -140,13 +163,10 @@ extension Lexer {
         }
         value.append(contentsOf: bytes[run..<index])
       }
-      guard index < bytes.count, bytes[index] != UInt8(ascii: "\n") else {
+      guard index < bytes.count, !isLineBreak(bytes[index]) else {
         diagnostics.error(
           .unterminatedString, "this string has no closing quote", at: range(start, start + openingLength),
           label: "string starts here", help: "end the string with `\"` on the same line")
-        var end = index
-        if end > start && end <= bytes.count && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        index = end
         break
       }
       let byte = bytes[index]
@@ -165,14 +185,7 @@ extension Lexer {
         continue
       }
       if byte >= 0x80 {
-        guard let (_, length) = decodeScalar(at: index) else {
-          let bad = index
-          index += 1
-          diagnostics.error(
-            .invalidUTF8, "this string is not valid UTF-8", at: range(bad, index),
-            help: "save the file as UTF-8 text")
-          continue
-        }
+        guard let (_, length) = decodeScalar(at: index) else { return notText(at: index) }
         value.append(contentsOf: bytes[index..<(index + length)])
         index += length
         continue
@@ -198,7 +211,7 @@ extension Lexer {
       value.append(UInt8(ascii: "\t"))
       index += 1
     default:
-      if byte != UInt8(ascii: "\n") && index < bytes.count { index += 1 }
+      if !isLineBreak(byte) && index < bytes.count { index += 1 }
       diagnostics.error(
         .invalidEscape, "unknown escape `\(file.text(range(start, index)))` in a string",
         at: range(start, index), help: "the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`")

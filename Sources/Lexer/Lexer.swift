@@ -16,6 +16,10 @@ public struct Lexer {
   var comments: [Comment] = []
   var diagnostics = DiagnosticBag()
   var atLineStart = true
+  /// Set at the first byte that is not UTF-8: the file is reported once and not read further.
+  var isNotText = false
+  /// The closing backtick of a pair already reported at its opening one.
+  var pairedBacktick: Int? = nil
 
   public static func tokenize(_ file: SourceFile) -> TokenStream {
     var lexer = Lexer(file: file)
@@ -52,7 +56,7 @@ public struct Lexer {
     emit(.endOfFile, from: bytes.count)
     return TokenStream(
       tokens: tokens, literals: literals, names: spellings.names, comments: comments,
-      diagnostics: diagnostics.diagnostics, isBinary: false)
+      diagnostics: diagnostics.diagnostics, isBinary: isNotText)
   }
 
   /// Always inlined: one call per token otherwise, for a few instructions of work.
@@ -77,16 +81,28 @@ public struct Lexer {
     tokens.append(Token(kind: kind, range: range(start, index), valueIndex: valueIndex, startsLine: isLineStart))
   }
 
+  /// A line break is an empty range where it starts, so an error "at the end of the
+  /// line" points just after the line's text and ends on the same line.
+  mutating func emitLineBreak(from start: Int) {
+    let isLineStart = atLineStart
+    atLineStart = true
+    tokens.append(Token(kind: .newline, range: range(start, start), startsLine: isLineStart))
+  }
+
+  /// Whether `byte` ends a line (`\n`, or `\r` alone or before `\n`).
+  func isLineBreak(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
+
   mutating func lexOne() {
     let start = index
     let byte = bytes[index]
     switch byte {
-    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+    case UInt8(ascii: " "), UInt8(ascii: "\t"):
       index += 1
-    case UInt8(ascii: "\n"):
-      index += 1
+    case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+      // `\n`, `\r\n` and a lone `\r` (old Mac files) each end a line.
+      index += byte == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n") ? 2 : 1
       if tokens.last?.kind != .newline && !tokens.isEmpty {
-        emit(.newline, from: start)
+        emitLineBreak(from: start)
       } else {
         atLineStart = true
       }
@@ -132,11 +148,16 @@ public struct Lexer {
 
   mutating func lexComment() {
     let start = index
-    while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
-    var end = index
-    if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-    let text = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
-    comments.append(Comment(text: text, range: range(start, end)))
+    while index < bytes.count && !isLineBreak(bytes[index]) {
+      if bytes[index] >= 0x80 {
+        guard let (_, length) = decodeScalar(at: index) else { return notText(at: index) }
+        index += length
+      } else {
+        index += 1
+      }
+    }
+    let text = String(decoding: bytes[(start + 1)..<index], as: UTF8.self)
+    comments.append(Comment(text: text, range: range(start, index)))
   }
 
   // MARK: - Punctuation
@@ -215,6 +236,9 @@ public struct Lexer {
       index = start
       lexSingleQuoted()
       return
+    case UInt8(ascii: "`"):
+      backtick(at: start)
+      return
     default:
       invalidRun(from: start)
       return
@@ -236,6 +260,22 @@ public struct Lexer {
     lexString(closing: [UInt8(ascii: "'")], reportedQuote: true)
   }
 
+  /// `` `ltv` ``: names copied from a message with its backticks. Reported once per pair
+  /// and read as if they were not there.
+  mutating func backtick(at start: Int) {
+    if pairedBacktick == start { return }
+    var close = index
+    while close < bytes.count && !isLineBreak(bytes[close]) && bytes[close] != UInt8(ascii: "`") { close += 1 }
+    let paired = close < bytes.count && bytes[close] == UInt8(ascii: "`")
+    if paired { pairedBacktick = close }
+    diagnostics.error(
+      .invalidCharacter, paired ? "campaigns do not use backticks" : "unexpected backtick in a campaign",
+      at: range(start, paired ? close + 1 : index),
+      help:
+        "remove the backticks: messages show names in backticks, but a campaign writes them plain (and text in double quotes)"
+    )
+  }
+
   /// A run of bytes that start no token: control characters and stray ASCII symbols.
   mutating func invalidRun(from start: Int) {
     while index < bytes.count {
@@ -243,7 +283,7 @@ public struct Lexer {
       let isStray =
         byte < 0x20 && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\t")
         && byte != UInt8(ascii: "\r")
-      let isSymbol = "$@`~^\\;|&%".utf8.contains(byte)
+      let isSymbol = "$@~^\\;|&%".utf8.contains(byte)
       guard isStray || isSymbol || byte == 0x7F else { break }
       if byte == UInt8(ascii: "&") && peek(1) == UInt8(ascii: "&") { break }
       if byte == UInt8(ascii: "|") && peek(1) == UInt8(ascii: "|") { break }

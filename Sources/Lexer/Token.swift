@@ -59,7 +59,8 @@ public struct TokenStream: Sendable {
   public var names: [String]
   public var comments: [Comment]
   public var diagnostics: [Diagnostic]
-  /// Set when the file is not text at all (a NUL byte): the parser does not run.
+  /// Set when the file is not text (a NUL byte) or not UTF-8: reported once, and the
+  /// parser does not run.
   public var isBinary: Bool
 }
 

@@ -27,25 +27,49 @@ extension Parser {
     guard current.kind == .leftBrace else {
       let wasPanicking = panicking
       expected("`{` to open \(owner())", help: current.kind == .newline ? "put `{` at the end of this line" : nil)
-      if !wasPanicking && current.kind == .newline { skipForgottenBlock() }
-      return ([], previousRange)
+      guard !wasPanicking, current.kind == .newline, let opener = forgottenBrace() else { return ([], previousRange) }
+      // Read the indented lines below as the block's body, as if the `{` were there.
+      panicking = false
+      return parseBlockBody(
+        owner(), open: opener, forgotten: true, allowsCommas: allowsCommas, words: words, item: item)
     }
-    let open = advance()
+    return parseBlockBody(owner(), open: advance(), allowsCommas: allowsCommas, words: words, item: item)
+  }
+
+  /// The items of a block opened by `open` (the `{`, or for a `forgotten` one the last
+  /// token of the line that should have ended with `{`), up to its `}`.
+  ///
+  /// A forgotten block ends at a `}` (taken as its own unless left of the opening line),
+  /// or silently at a line no deeper than the opening line: its `{` is already reported.
+  mutating func parseBlockBody<Item>(
+    _ owner: String, open: Token, forgotten: Bool = false, allowsCommas: Bool, words: Set<String>,
+    item: (inout Parser) -> Item?
+  ) -> (items: [Item], end: SourceRange) {
     depth += 1
     defer { depth -= 1 }
     if depth > Parser.maxDepth {
       report(
         .nestingTooDeep, "blocks are nested too deeply", at: open.range, help: "nest at most \(Parser.maxDepth) levels")
-      skipBalanced(from: open)
+      if !forgotten { skipBalanced(from: open) }
       return ([], previousRange)
     }
     var items: [Item] = []
     var body: ArraySlice<UInt8>? = nil
+    let opener = indentation(ofLineAt: open.range.start)
     while true {
       skipNewlines()
-      if current.startsLine && depth > 1 {
+      if forgotten && current.startsLine {
+        let here = indentation(ofLineAt: current.range.start)
+        if current.kind == .rightBrace && !isShallower(here, than: opener) { return (items, advance().range) }
+        if atEnd || !isShallower(opener, than: here) {
+          // The line break is left in place: it ends the statement that held the block.
+          if tokens[position - 1].kind == .newline { position -= 1 }
+          return (items, previousRange)
+        }
+      }
+      if current.startsLine && depth > 1 && !forgotten {
         if leavesNestedBlock(open, body: body) {
-          missingBrace(owner: owner(), open: open)
+          missingBrace(owner: owner, open: open)
           return (items, previousRange)
         }
         if body == nil && current.kind != .rightBrace { body = indentation(ofLineAt: current.range.start) }
@@ -54,7 +78,7 @@ extension Parser {
         return (items, advance().range)
       }
       if atEnd || (startsTopLevelAtColumnOne && !words.contains(text(current))) {
-        missingBrace(owner: owner(), open: open)
+        if !forgotten { missingBrace(owner: owner, open: open) }
         return (items, previousRange)
       }
       let before = position
@@ -63,6 +87,15 @@ extension Parser {
         advance()
         panicking = false
         continue
+      }
+      if allowsCommas && !panicking && current.kind == .identifier && !current.startsLine && position > before {
+        // `a 50% b 50%`: the rest of the line is skipped by `endStatement`, as for any
+        // statement with an error.
+        report(
+          .unexpectedToken, "missing comma before `\(text(current))`", at: current.range,
+          help:
+            "separate items on one line with commas, like `\(file.text(tokens[before].range.to(previousRange))), \(text(current)) ...`"
+        )
       }
       endStatement()
       // INVARIANT: every turn of the loop consumes at least one token.
@@ -82,29 +115,16 @@ extension Parser {
       help: "add `}` at the end of \(owner())")
   }
 
-  /// After a `{` forgotten at the end of a line: when the lines below are indented (the
-  /// block's body), skips them and their `}`, so they are not each reported as a
-  /// declaration. Stops at a declaration keyword at column 1.
-  mutating func skipForgottenBlock() {
+  /// After a `{` forgotten at the end of a line: the last token of that line when the
+  /// next line is indented deeper (the block's body follows), else nil.
+  func forgottenBrace() -> Token? {
     var ahead = position
     while tokens[ahead].kind == .newline { ahead += 1 }
     let next = tokens[ahead]
-    guard next.kind != .endOfFile, !isDeclarationKeyword(next), next.kind != .rightBrace,
-      !indentation(ofLineAt: next.range.start).isEmpty
-    else { return }
-    position = ahead
-    var braces = 0
-    while !atEnd && !startsTopLevelAtColumnOne {
-      if current.kind == .leftBrace { braces += 1 }
-      if current.kind == .rightBrace {
-        if braces == 0 {
-          advance()
-          return
-        }
-        braces -= 1
-      }
-      advance()
-    }
+    guard next.kind != .endOfFile, next.kind != .rightBrace, position > 0 else { return nil }
+    let opener = tokens[position - 1]
+    let body = indentation(ofLineAt: next.range.start)
+    return isShallower(indentation(ofLineAt: opener.range.start), than: body) ? opener : nil
   }
 
   /// Skips from an opening brace to its match (or the end), without recursion.
@@ -160,7 +180,12 @@ extension Parser {
       }
       return .invalid(start)
     }
-    let word = text(current)
+    return parseDeclaration(keyword: text(current)) ?? .invalid(start)
+  }
+
+  /// The declaration that `keyword` starts; the current token is the keyword (or a
+  /// misspelling of it, already reported).
+  mutating func parseDeclaration(keyword word: String) -> Declaration? {
     let declaration: Declaration?
     switch word {
     case "import": declaration = parseImport().map(Declaration.importFile)
@@ -188,8 +213,10 @@ extension Parser {
         .unknownDeclaration, "`\(word)` does not start a declaration", at: current.range,
         help: suggestion.map { "did you mean `\($0)`?" }
           ?? "declarations start with a keyword such as `segment`, `score`, `states` or `flow`")
-      declaration = nil
+      // `varient v { ... }`: read as the declaration meant, so what it declares exists
+      // and its uses are not reported too.
+      declaration = suggestion.flatMap { parseDeclaration(keyword: $0) }
     }
-    return declaration ?? .invalid(start)
+    return declaration
   }
 }

@@ -144,6 +144,15 @@ extension Parser {
         otherwise = steps
         end = elseEnd
       }
+    } else if at("elif") || at("elsif") || at("elseif") {
+      // Other languages' `elif`: reported once, then read as `else if`.
+      report(
+        .unexpectedToken, "write `else if` instead of `\(text(current))`", at: current.range,
+        help: "an `if` goes on with `} else if CONDITION {` or `} else {`")
+      panicking = false
+      let nested = parseBranch()
+      otherwise = nested.map { [$0] } ?? []
+      end = previousRange
     } else {
       position = save
     }
@@ -171,6 +180,14 @@ extension Parser {
 
   mutating func parseArm() -> VariantArm? {
     guard let name = expectName("an arm such as `curiosity 50%`") else { return nil }
+    if current.kind == .colon || current.kind == .equal {
+      // `ten: 50%`: reported once, then read as meant.
+      report(
+        .unexpectedToken, "an arm's share follows its name without `\(text(current))`", at: current.range,
+        help: "write `\(name.text) \(file.text(peek().range))`")
+      panicking = false
+      advance()
+    }
     var weight: NumberLiteral? = nil
     if current.kind == .percent || current.kind == .integer || current.kind == .decimal {
       guard let percent = parsePercent("the share of contacts in `\(name.text)`") else { return nil }

@@ -9,7 +9,7 @@ extension Parser {
   func indentation(ofLineAt offset: Int) -> ArraySlice<UInt8> {
     let bytes = file.bytes
     var start = offset
-    while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+    while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") && bytes[start - 1] != UInt8(ascii: "\r") { start -= 1 }
     var end = start
     while end < bytes.count && (bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t")) { end += 1 }
     return bytes[start..<end]

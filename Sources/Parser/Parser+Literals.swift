@@ -126,7 +126,8 @@ extension Parser {
         }
         report(
           .missingUnit, "`\(text(token))` needs a `%` sign", at: token.range,
-          help: "write \(what()) as a percentage, like `\(text(token))%`")
+          help: fractionAsPercent(token).map { "write \(what()) as a percentage: `\(text(token))` of all is `\($0)`" }
+            ?? "write \(what()) as a percentage, like `\(text(token))%`")
         advance()
         return nil
       }
@@ -139,5 +140,50 @@ extension Parser {
       return nil
     }
     return NumberLiteral(value, token.range)
+  }
+
+  /// A share written as a fraction (`0.5`) as the percentage it means (`50%`); nil for
+  /// other numbers.
+  func fractionAsPercent(_ token: Token) -> String? {
+    guard token.kind == .decimal, case .decimal(let value) = value(of: token), value.units > 0,
+      value < ExactDecimal(units: 1, scale: 0)
+    else { return nil }
+    let units = value.scale >= 2 ? value.units : value.units * (value.scale == 1 ? 10 : 100)
+    return "\(ExactDecimal(units: units, scale: max(0, value.scale - 2)))%"
+  }
+
+  /// `9 PM`, `21.00` or `21` where a time of day belongs: reported once with the
+  /// 24-hour time meant, consumed, and read as that time. Nil (nothing consumed) otherwise.
+  mutating func timeWrittenAnotherWay() -> Int? {
+    let token = current
+    let written = text(token)
+    var hour: Int
+    var minute = 0
+    var end = token.range
+    switch token.kind {
+    case .integer:
+      guard let value = Int(written), value <= 24 else { return nil }
+      hour = value
+      let suffix = peek().kind == .identifier ? text(peek()).lowercased() : ""
+      if suffix == "am" || suffix == "pm", !peek().startsLine, (1...12).contains(value) {
+        hour = value % 12 + (suffix == "pm" ? 12 : 0)
+        end = peek().range
+      }
+    case .decimal:
+      let parts = written.split(separator: ".")
+      guard parts.count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]), h < 24, m < 60
+      else { return nil }
+      (hour, minute) = (h, m)
+    default:
+      return nil
+    }
+    guard hour < 24 else { return nil }
+    let meant = (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+    report(
+      .malformedLiteral, "write `\(file.text(token.range.to(end)))` as `\(meant)`", at: token.range.to(end),
+      help: "times of day are written `HH:MM` on the 24-hour clock, like `quiet hours 21:00 to 08:00`")
+    panicking = false
+    while position < tokens.count && current.range.start < end.end { advance() }
+    return hour * 60 + minute
   }
 }

@@ -59,7 +59,12 @@ extension Parser {
 
   mutating func parseScoreItem() -> ScoreDecl.Item? {
     let start = current.range
-    if at("decay") {
+    // `decya 10% every 7d`: points are never a percentage, so this is `decay` misspelled.
+    let misspelledDecay =
+      current.kind == .identifier && !at("decay") && (peek().kind == .percent || isWord(peek(), "half"))
+      && Spelling.closest(to: text(current), among: ["decay"]) != nil
+    if misspelledDecay { unknownStatement(in: "a score", choices: ["decay", "cap"]) }
+    if at("decay") || misspelledDecay {
       advance()
       if at("half") && peek().kind == .minus && text(peek(2)) == "life" {
         advance()
@@ -118,14 +123,25 @@ extension Parser {
     return StatesDecl(items: items, range: start.to(end))
   }
 
+  static let stateItemWords = ["initial", "state", "final"]
+
   mutating func parseStateItem() -> StatesDecl.Item? {
     let start = current.range
-    if at("initial") && peek().kind == .identifier {
+    // `intial Active`: a misspelled keyword (a transition's state name is followed by
+    // `->`, not by a name), reported once and read as the keyword meant.
+    var misspelled: String? = nil
+    if current.kind == .identifier, peek().kind == .identifier, !Parser.stateItemWords.contains(text(current)),
+      let meant = Spelling.closest(to: text(current), among: Parser.stateItemWords)
+    {
+      unknownStatement(in: "the states block", choices: Parser.stateItemWords)
+      misspelled = meant
+    }
+    if (at("initial") || misspelled == "initial") && peek().kind == .identifier {
       advance()
       guard let name = expectName("the initial state's name") else { return .invalid(start) }
       return .initial(name, start.to(name.range))
     }
-    for word in ["state", "final"] where at(text: word) && peek().kind == .identifier {
+    for word in ["state", "final"] where (at(text: word) || misspelled == word) && peek().kind == .identifier {
       advance()
       var names: [Name] = []
       repeat {
@@ -145,7 +161,7 @@ extension Parser {
         report(
           .unexpectedToken, "transitions are written with `->`", at: current.range, help: "write `\(from.text) -> ...`")
       } else {
-        unknownStatement(in: "the states block", choices: ["initial", "state", "final"])
+        unknownStatement(in: "the states block", choices: Parser.stateItemWords)
       }
       return .invalid(start)
     }
@@ -185,6 +201,16 @@ extension Parser {
       }
       return parts.count == 1 ? first : .allOf(parts, start.to(previousRange))
     }
+    if at("where") {
+      // `Active -> Engaged where engagement >= 20`: reported once, then read as `when`.
+      // (`if` there is a guard, see `parseStateItem`.)
+      report(
+        .unexpectedToken, "a transition's condition starts with `when`, not `\(text(current))`", at: current.range,
+        help: "write `when \(file.text(peek().range)) ...`")
+      panicking = false
+      advance()
+      return .when(parseExpression())
+    }
     expected("`when`, `on` or `after` to say when the transition happens")
     return nil
   }
@@ -203,6 +229,15 @@ extension Parser {
     guard let duration = parseDuration("the waiting time") else { return nil }
     if at("idle") {
       advance()
+      return .idle(duration, start.to(previousRange))
+    }
+    if ["of", "without", "with", "no", "inactive", "inactivity"].contains(where: { at(text: $0) }) {
+      // `after 60d of inactivity`: reported once, then read as `after 60d idle`.
+      let phrase = current.range
+      while !atStatementEnd { advance() }
+      report(
+        .unexpectedToken, "write `after \(file.text(duration.range)) idle`", at: phrase.to(previousRange),
+        help: "`idle` means no engagement for that long; `after \(file.text(duration.range))` alone is time in the state")
       return .idle(duration, start.to(previousRange))
     }
     return .timeInState(duration, start.to(previousRange))
@@ -249,7 +284,16 @@ extension Parser {
     let start = advance().range
     guard expect("hours", context: "as in `quiet hours 21:00 to 08:00`") else { return nil }
     guard let (from, fromRange) = parseTimeOfDay("the start of the quiet hours") else { return nil }
-    guard expect("to", context: "between the two times") else { return nil }
+    if current.kind == .minus && peek().kind == .timeOfDay {
+      // `21:00 - 08:00`: reported once, then read as meant.
+      report(
+        .unexpectedToken, "write `to` between the two times, not `-`", at: current.range,
+        help: "write `quiet hours \(file.text(fromRange)) to \(file.text(peek().range))`")
+      panicking = false
+      advance()
+    } else if !expect("to", context: "between the two times") {
+      return nil
+    }
     guard let (to, toRange) = parseTimeOfDay("the end of the quiet hours") else { return nil }
     var channels: [Name] = []
     if at("for") {
@@ -268,6 +312,7 @@ extension Parser {
   mutating func parseTimeOfDay(_ what: @autoclosure () -> String) -> (Int, SourceRange)? {
     let token = current
     guard token.kind == .timeOfDay else {
+      if let minutes = timeWrittenAnotherWay() { return (minutes, token.range) }
       expected("\(what()), like `21:00`")
       return nil
     }

@@ -83,6 +83,7 @@ extension Parser {
   mutating func parseEvent() -> EventDecl? {
     let start = advance().range
     guard let name = expectName("the event's name, like `event email_open`") else { return nil }
+    if current.kind == .identifier { return parseUnbracedFields(start: start, name: name) }
     guard current.kind == .leftBrace else {
       return EventDecl(name: name, fields: [], range: start.to(name.range))
     }
@@ -90,6 +91,28 @@ extension Parser {
       parser.parseField()
     }
     return EventDecl(name: name, fields: fields, range: start.to(end))
+  }
+
+  /// `event purchase amount decimal`: the fields without their braces. Reported once,
+  /// showing the form to write, and read as if the braces were there.
+  mutating func parseUnbracedFields(start: SourceRange, name: Name) -> EventDecl {
+    var last = position
+    while !tokens[last + 1].startsLine && tokens[last + 1].kind != .newline && tokens[last + 1].kind != .endOfFile {
+      last += 1
+    }
+    let fields = file.text(current.range.to(tokens[last].range))
+    report(
+      .unexpectedToken, "the fields of event `\(name.text)` go in braces", at: current.range.to(tokens[last].range),
+      help: "write `event \(name.text) { \(fields) }`")
+    panicking = false
+    var parsed: [FieldDecl] = []
+    while !atStatementEnd {
+      let before = position
+      if let field = parseField() { parsed.append(field) }
+      if current.kind == .comma { advance() }
+      if panicking || position == before { break }
+    }
+    return EventDecl(name: name, fields: parsed, range: start.to(previousRange))
   }
 
   /// `name [:] type [?] [key] [pii] [restricted]`

@@ -263,7 +263,7 @@ public struct Parser {
     guard current.startsLine, current.kind == .identifier else { return false }
     let start = current.range.start
     let atColumnOne =
-      start == 0 || file.bytes[start - 1] == UInt8(ascii: "\n")
+      start == 0 || file.bytes[start - 1] == UInt8(ascii: "\n") || file.bytes[start - 1] == UInt8(ascii: "\r")
       || (start == 3 && file.bytes.starts(with: [0xEF, 0xBB, 0xBF]))
     return atColumnOne && isDeclarationKeyword(current)
   }
