@@ -237,7 +237,8 @@ extension Parser {
       while !atStatementEnd { advance() }
       report(
         .unexpectedToken, "write `after \(file.text(duration.range)) idle`", at: phrase.to(previousRange),
-        help: "`idle` means no engagement for that long; `after \(file.text(duration.range))` alone is time in the state")
+        help:
+          "`idle` means no engagement for that long; `after \(file.text(duration.range))` alone is time in the state")
       return .idle(duration, start.to(previousRange))
     }
     return .timeInState(duration, start.to(previousRange))
