@@ -102,6 +102,8 @@ struct ExplainCommand {
     case .flowFinished(let index): return "\(flow(index)) ends"
     case .waiting(let index, let until):
       return "\(flow(index)) waits until \(ValueFormat.timestamp(until))"
+    case .awaiting(let index, let number, let event):
+      return "\(flow(index)), step \(number) will show at the next `\(program.events[event].name)`"
     case .sent(let index, let number, let channel, let template, let arm):
       var text = "would send \(program.channels[channel]) \"\(template)\" (\(flow(index)), step \(number))"
       if let arm, let variant = SimulationTables.variantOf(program.flows[index].steps, number: number) {

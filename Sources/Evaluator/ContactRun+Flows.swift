@@ -28,6 +28,13 @@ extension ContactRun {
         trace?.note(at: now, .waiting(flow: flowIndex, until: now + seconds))
         return
       case .send(let send):
+        if let event = send.on, !isReplaying(event) {
+          // Shown at the contact's next such event; the flow goes on.
+          pending.append((flowIndex, send))
+          trace?.note(at: now, .awaiting(flow: flowIndex, number: send.number, event: Int(event)))
+          pc += 1
+          continue
+        }
         if let resume = deferral(send, flow: flowIndex, deferredBefore: flows[index].deferred) {
           flows[index].pc = pc
           flows[index].resumeAt = resume
@@ -77,6 +84,21 @@ extension ContactRun {
     }
     trace?.note(at: now, .flowFinished(flow: flowIndex))
     flows.remove(at: index)
+  }
+
+  /// Whether the event being replayed at this instant is of type `event`.
+  func isReplaying(_ event: Int32) -> Bool {
+    guard cursor > firstEvent else { return false }
+    let row = Int(data.events.order[cursor - 1])
+    return data.events.time[row] == now && data.events.type[row] == event
+  }
+
+  /// Shows the sends waiting for an event of type `event` (the one being replayed).
+  mutating func showPending(event: Int32) {
+    guard pending.contains(where: { $0.send.on == event }) else { return }
+    let due = pending.filter { $0.send.on == event }
+    pending.removeAll { $0.send.on == event }
+    for waiting in due { perform(waiting.send, flow: waiting.flow) }
   }
 
   /// When quiet hours hold `send` back now, the instant they end (the flow waits for it).

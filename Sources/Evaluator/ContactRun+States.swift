@@ -74,6 +74,8 @@ extension ContactRun {
       trace?.note(at: now, .flowStopped(flow: run.flow))
     }
     flows.removeAll(keepingCapacity: true)
+    for waiting in pending { hold(.exited, waiting.send, flow: waiting.flow) }
+    pending.removeAll(keepingCapacity: true)
     state = target
     enteredAt = now
     startFlows()

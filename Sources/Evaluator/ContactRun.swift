@@ -30,6 +30,8 @@ struct ContactRun {
   var holdUntil: [Int64] = []
   var sendTimes: [[Int64]] = []
   var flows: [FlowRun] = []
+  /// Sends `on EVENT` (in-app messages) waiting for the contact's next such event.
+  var pending: [(flow: Int, send: FlowProgram.Send)] = []
   /// Per guardrail: when the contact first got a send it counts (Int64.max: none yet).
   var guardrailStart: [Int64] = []
   var flowEngaged = false
@@ -82,6 +84,7 @@ struct ContactRun {
     if sendTimes.count != campaign.channels.count { sendTimes = Array(repeating: [], count: campaign.channels.count) }
     for channel in sendTimes.indices { sendTimes[channel].removeAll(keepingCapacity: true) }
     flows.removeAll(keepingCapacity: true)
+    pending.removeAll(keepingCapacity: true)
     ContactRun.fill(&guardrailStart, Int64.max, count: compiled.guardrails.count)
     record.reset(guardrails: compiled.guardrails.count)
     state = campaign.initialState
@@ -143,6 +146,7 @@ struct ContactRun {
     }
     now = window.end
     settle(row: -1, atEnd: true)
+    for waiting in pending { hold(.notShown, waiting.send, flow: waiting.flow) }
     traceSegments()
     if trace != nil {
       let final = scores.indices.map { scoreValue($0) }
@@ -203,6 +207,7 @@ struct ContactRun {
     where guardrail.event == data.events.type[row] && now >= guardrailStart[index] {
       record.guardrailEvents[index] += 1
     }
+    showPending(event: data.events.type[row])
     settle(row: row)
     runFlows()
   }

@@ -23,6 +23,8 @@ struct FlowProgram: Sendable {
     /// 1-based among the flow's sends, for reports ("step 2").
     var number: Int
     var unless: Expr?
+    /// `on EVENT` (in-app messages): shown at the contact's next such event.
+    var on: Int32?
   }
 
   var name: String
@@ -48,7 +50,7 @@ struct FlowProgram: Sendable {
             .send(
               Send(
                 channel: send.channel, template: send.template, variant: send.variant, number: sends,
-                unless: send.unless.map { compiler.compile($0) })))
+                unless: send.unless.map { compiler.compile($0) }, on: send.trigger.map { Int32($0) })))
         case .branch(let condition, let then, let otherwise):
           let branch = ops.count
           ops.append(.jump(0))

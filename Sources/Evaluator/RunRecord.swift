@@ -1,6 +1,6 @@
 /// Why a message a flow meant to send did not go out.
 public enum HeldReason: Int, Sendable, Hashable, CaseIterable, Comparable {
-  case noConsent, suppressed, cooldown, hold, limit, quietHours, holdout, unless, exited
+  case noConsent, suppressed, cooldown, hold, limit, quietHours, holdout, unless, exited, notShown
 
   public var label: String {
     switch self {
@@ -13,6 +13,7 @@ public enum HeldReason: Int, Sendable, Hashable, CaseIterable, Comparable {
     case .holdout: "holdout arm"
     case .unless: "unless condition"
     case .exited: "flow ended first"
+    case .notShown: "its event never came (not shown)"
     }
   }
 

@@ -11,6 +11,8 @@ public struct Trace: Sendable {
     case flowExited(flow: Int)
     case flowFinished(flow: Int)
     case waiting(flow: Int, until: Int64)
+    /// A send `on EVENT` waits for the contact's next such event.
+    case awaiting(flow: Int, number: Int, event: Int)
     case sent(flow: Int, number: Int, channel: Int, template: String, arm: Int?)
     case held(flow: Int, number: Int, channel: Int, reason: HeldReason)
     case deferred(flow: Int, number: Int, channel: Int, until: Int64)

@@ -46,22 +46,32 @@ import Testing
       with: """
         event unsubscribe
         event dismiss
+        event session
         consent in_app when email_opt_in
         hold in_app 24h after dismiss
         counter visits
         flow hello for lapsed when visits < 2 {
           increment visits
-          send in_app "nudge" on open
+          send in_app "nudge" on session
           wait 1d
           if visits < 2 {
             set state active
           }
           exit
-          send in_app "never" on open
+          send in_app "never" on session
         }
         """)
-    // c2 dismissed an in-app message an hour before it lapses at day 30.
-    let events = "contact_id,ts,type,channel,amount\nc2,2026-01-30T23:00:00Z,dismiss,,\n"
+    // Both open the app (a session) at day 30 and 31, when the flow reaches its in-app
+    // send; c2 dismissed an in-app message an hour before it lapses at day 30.
+    let events = """
+      contact_id,ts,type,channel,amount
+      c1,2026-01-31T00:00:00Z,session,,
+      c1,2026-02-01T00:00:00Z,session,,
+      c2,2026-01-30T23:00:00Z,dismiss,,
+      c2,2026-01-31T00:00:00Z,session,,
+      c2,2026-02-01T00:00:00Z,session,,
+
+      """
     let (program, data) = try loadData(
       campaign, contacts: EngineRuleTests.contacts, events: events, from: start, to: start + 60 * 86_400)
     let simulation = Simulation(campaign: program, data: data)

@@ -53,6 +53,44 @@ import Testing
     return simulation.replay(contact: index).record.held.map { "\($0.number):\($0.reason.label)" }
   }
 
+  /// An in-app send `on EVENT` shows at the contact's next such event while the flow
+  /// goes on; never shown when the event does not come before the window ends or the
+  /// contact leaves the state.
+  @Test func inAppSendsShowAtTheNextSession() throws {
+    let campaign = engineCampaign.replacingOccurrences(
+      of: "states {",
+      with: """
+        event session
+        consent in_app when true
+        flow winback for lapsed {
+          send in_app "banner" on session
+          wait 1d
+          send email "w1" subject "Come back"
+        }
+        states {
+        """)
+    let events = """
+      contact_id,ts,type,channel,amount
+      c1,2026-02-05T10:00:00Z,session,,
+      c2,2026-02-03T00:00:00Z,click,email,
+
+      """
+    let (program, data) = try loadData(
+      campaign, contacts: EngineRuleTests.contacts, events: events,
+      from: instant("2026-01-01T00:00:00Z"), to: instant("2026-03-01T00:00:00Z"))
+    let simulation = Simulation(campaign: program, data: data)
+    // c1 lapses on 01-31; the email goes a day later; the banner waits for the session.
+    #expect(try sends(simulation, "c1") == ["w1@2026-02-01T00:00:00Z", "banner@2026-02-05T10:00:00Z"])
+    // c2 clicks (back to active) before any session: the banner is never shown.
+    #expect(try sends(simulation, "c2") == ["w1@2026-02-01T00:00:00Z"])
+    #expect(try held(simulation, "c2") == ["1:flow ended first"])
+    let (_, never) = try loadData(
+      campaign, contacts: EngineRuleTests.contacts, events: "contact_id,ts,type,channel,amount\n",
+      from: instant("2026-01-01T00:00:00Z"), to: instant("2026-03-01T00:00:00Z"))
+    let silent = Simulation(campaign: program, data: never)
+    #expect(try held(silent, "c1") == ["1:its event never came (not shown)"])
+  }
+
   @Test func sendsFollowTheFlowAndTheLimitHoldsTheThird() throws {
     let simulation = try run()
     #expect(
