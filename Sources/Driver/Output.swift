@@ -55,9 +55,14 @@ public final class BufferOutput: Output {
   public private(set) var standardOutput = ""
   public private(set) var standardError = ""
   public var isTerminal = false
+  /// Whether to act as a terminal on standard error (progress lines are then kept).
+  public var isErrorTerminal = false
+  /// The progress lines written, in order (nil: the line was cleared).
+  public private(set) var progress: [String?] = []
 
   public init() {}
 
   public func write(_ text: String) { standardOutput += text }
   public func writeError(_ text: String) { standardError += text }
+  public func writeProgress(_ line: String?) { progress.append(line) }
 }
