@@ -15,9 +15,10 @@ extension Printer {
     endLine(at: decl.range.end)
   }
 
-  /// A block of steps whose `{` is the first after `offset`.
-  mutating func steps(_ steps: [Step], after offset: Int) {
-    block(after: offset, isEmpty: steps.isEmpty) { printer in
+  /// A block of steps whose `{` is the first after `offset`. Empty, it is `{}`, unless
+  /// an `else` follows (`if C {` and `} else {` on lines of their own read better).
+  mutating func steps(_ steps: [Step], after offset: Int, elseFollows: Bool = false) {
+    block(after: offset, isEmpty: steps.isEmpty && !elseFollows) { printer in
       for step in steps { printer.step(step) }
     }
   }
@@ -76,7 +77,7 @@ extension Printer {
     begin(at: branch.range.start)
     write("if ")
     condition(branch.condition)
-    steps(branch.then, after: branch.condition.range.end)
+    steps(branch.then, after: branch.condition.range.end, elseFollows: branch.otherwise != nil)
     elsePart(of: branch)
     endLine(at: branch.range.end)
   }
@@ -90,7 +91,7 @@ extension Printer {
     if otherwise.count == 1, case .branch(let nested) = otherwise[0], nextToken(after: elseEnd)?.kind != .leftBrace {
       write(" if ")
       condition(nested.condition)
-      steps(nested.then, after: nested.condition.range.end)
+      steps(nested.then, after: nested.condition.range.end, elseFollows: nested.otherwise != nil)
       elsePart(of: nested)
     } else {
       steps(otherwise, after: elseEnd)
