@@ -106,7 +106,7 @@ struct FmtCommand {
     var sources = SourceMap()
     let file = sources.add(path: path, bytes: bytes)
     let output = driver.output
-    switch Formatter.format(file) {
+    switch CampaignFormatter.format(file) {
     case .doesNotParse(let diagnostics):
       report(diagnostics, sources)
       output.writeError("error: `\(path)` does not parse, so it was not formatted\n")

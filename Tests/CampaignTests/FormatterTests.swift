@@ -1,10 +1,11 @@
 import CampaignLang
 import Checker
-import Formatter
 import Foundation
 import Lexer
 import Parser
 import Testing
+
+@testable import Formatter
 
 /// `campaignc fmt`: golden output on a deliberately messy file, and the formatter's
 /// properties on every example, every fixture that parses, the grammar's snippets and
@@ -40,7 +41,7 @@ import Testing
   }
 
   static func format(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
-    switch Formatter.format(SourceFile(id: FileID(0), path: "t.campaign", text: text)) {
+    switch CampaignFormatter.format(SourceFile(id: FileID(0), path: "t.campaign", text: text)) {
     case .formatted(let result): return result
     case .doesNotParse(let diagnostics):
       Issue.record("does not parse: \(diagnostics.map(\.message))", sourceLocation: sourceLocation)
@@ -139,6 +140,16 @@ import Testing
       }
       Self.expectProperties(commented, "\(input.name), seed \(seed)")
     }
+  }
+
+  /// The check made before writing: a different tree, a lost comment or text that does
+  /// not parse is refused; parentheses that change nothing are not a difference.
+  @Test func verificationRefusesAnotherProgramOrALostComment() {
+    let original = Self.syntax("segment a = x  # why\n")
+    #expect(Verification.difference(original: original, formatted: "segment a = y  # why\n", path: "t") != nil)
+    #expect(Verification.difference(original: original, formatted: "segment a = x\n", path: "t") != nil)
+    #expect(Verification.difference(original: original, formatted: "segment a =\n", path: "t") != nil)
+    #expect(Verification.difference(original: original, formatted: "segment a = (x)  # why\n", path: "t") == nil)
   }
 
   // MARK: - Goldens

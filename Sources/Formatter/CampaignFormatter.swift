@@ -7,7 +7,7 @@ import Parser
 ///
 /// The layout is printed from the syntax tree, so it cannot depend on how the input was
 /// spaced; literals are copied from their source text so they stay exactly as written.
-public enum Formatter {
+public enum CampaignFormatter {
   /// What formatting one file gave.
   public enum Outcome: Sendable, Hashable {
     /// The file in the canonical layout.
