@@ -4,6 +4,7 @@
 //   CampaignLang <- Lexer <- Parser <- Checker <- Evaluator
 //   CampaignLang <- DataReader (CSV and JSON Lines data, typed values) <- Evaluator
 //   CampaignLang <- Render (diagnostic renderers)
+//   CampaignLang <- Lexer <- Parser <- Formatter (`campaignc fmt`: the canonical layout)
 //   campaignc (the command line) sits on top of all of them.
 // No package dependencies: Foundation and the toolchain only.
 import PackageDescription
@@ -22,13 +23,18 @@ let package = Package(
     .target(name: "DataReader", dependencies: ["CampaignLang"]),
     .target(name: "Evaluator", dependencies: ["CampaignLang", "Checker", "DataReader"]),
     .target(name: "Render", dependencies: ["CampaignLang"]),
+    .target(name: "Formatter", dependencies: ["CampaignLang", "Lexer", "Parser"]),
     .target(
-      name: "Driver", dependencies: ["CampaignLang", "Lexer", "Parser", "Checker", "Render", "DataReader", "Evaluator"]),
+      name: "Driver",
+      dependencies: [
+        "CampaignLang", "Lexer", "Parser", "Checker", "Render", "DataReader", "Evaluator", "Formatter",
+      ]),
     .executableTarget(name: "campaignc", dependencies: ["Driver"]),
     .testTarget(
       name: "CampaignTests",
       dependencies: [
         "CampaignLang", "Lexer", "Parser", "Checker", "Render", "Driver", "Evaluator", "DataReader",
+        "Formatter",
       ],
       // Golden files are read from the repository by path, not bundled.
       exclude: ["Goldens"]

@@ -1,5 +1,6 @@
 import CampaignLang
 import Checker
+import Foundation
 import Render
 
 /// Exit codes shared by every command.
@@ -16,14 +17,20 @@ public struct Driver {
   let fileSystem: any FileSystem
   let output: any Output
   let keepAlive: KeepAlive?
+  /// Reads all of standard input (`campaignc fmt -`); tests pass their own.
+  let standardInput: @Sendable () -> [UInt8]
 
   /// `keepAlive`: when given, large results are parked there instead of being freed, so a
   /// process that exits right after `run` skips tearing down its syntax trees (the same
   /// idea as a C compiler's `-disable-free`). Tests pass none.
-  public init(fileSystem: any FileSystem = DiskFileSystem(), output: any Output, keepAlive: KeepAlive? = nil) {
+  public init(
+    fileSystem: any FileSystem = DiskFileSystem(), output: any Output, keepAlive: KeepAlive? = nil,
+    standardInput: (@Sendable () -> [UInt8])? = nil
+  ) {
     self.fileSystem = fileSystem
     self.output = output
     self.keepAlive = keepAlive
+    self.standardInput = standardInput ?? { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
   }
 
   /// Runs `campaignc ARGUMENTS...` and returns the exit code.
@@ -61,6 +68,8 @@ public struct Driver {
       return SimulateCommand(driver: self).run(rest)
     case "explain":
       return ExplainCommand(driver: self).run(rest)
+    case "fmt":
+      return FmtCommand(driver: self).run(rest)
     default:
       let suggestion = Spelling.closest(to: command, among: Help.commands)
       output.writeError(

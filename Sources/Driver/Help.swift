@@ -1,7 +1,7 @@
 /// Help texts for `--help`.
 enum Help {
   static let version = "0.1.0"
-  static let commands = ["check", "test", "simulate", "explain", "explain-code", "print", "help"]
+  static let commands = ["check", "test", "simulate", "explain", "explain-code", "print", "fmt", "help"]
 
   static func forCommand(_ name: String) -> String? {
     switch name {
@@ -11,6 +11,7 @@ enum Help {
     case "print": printTree
     case "simulate": simulate
     case "explain": explain
+    case "fmt": fmt
     default: nil
     }
   }
@@ -28,6 +29,7 @@ enum Help {
       explain FILE --contact ID --contacts C --events E
                                one contact's dry run, step by step
       print ast|checked FILE   show the parsed or the checked program
+      fmt FILE|DIR|-...        print campaigns in the canonical layout (--write, --check)
       explain-code CODE        explain a diagnostic code, with an example
       help COMMAND             help for a command
 
@@ -38,6 +40,7 @@ enum Help {
       campaignc simulate examples/winback.campaign \\
         --contacts examples/data/contacts.csv --events examples/data/events.csv
       campaignc explain-code E0301
+      campaignc fmt --write examples/
 
     exit codes: 0 no errors, 1 the input has errors, 2 usage or I/O problem
     the language reference is grammar.md; every diagnostic code is in docs/diagnostics.md
@@ -171,6 +174,38 @@ enum Help {
 
     example:
       campaignc print checked examples/winback.campaign
+
+    """
+}
+
+extension Help {
+  static let fmt = """
+    usage: campaignc fmt [--write | --check [--diff]] FILE|DIR|-...
+
+    Prints each campaign in the one canonical layout (grammar.md, "Canonical layout"):
+    two-space indentation, one statement a line, one space around operators. Comments
+    and blank lines between groups are kept; only the layout changes, never the
+    program. A folder is searched for .campaign files; `-` reads standard input.
+
+    Before printing or writing, fmt reads its result back and refuses (exit 1) if it is
+    not the same program with the same comments. A file that does not parse is
+    reported with its errors and left as it is.
+
+    options:
+      --write, -w             rewrite the files that change, in place (atomically: a
+                              failed write never leaves half a file); lists them
+      --check                 change nothing; list the files that would change and
+                              exit 1 if there are any (for CI)
+      --diff                  with --check: also show each change as a unified diff
+
+    examples:
+      campaignc fmt examples/winback.campaign
+      campaignc fmt --write examples/
+      campaignc fmt --check --diff examples/*.campaign
+      cat draft.campaign | campaignc fmt -
+
+    exit codes: 0 nothing to change (or done), 1 files would change, do not parse or
+    were refused, 2 usage or I/O problem
 
     """
 }
