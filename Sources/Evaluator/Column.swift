@@ -54,6 +54,14 @@ public enum Column: Sendable {
     }
   }
 
+  /// The column with rows `order[0]`, `order[1]`, ... of this one.
+  func gathered(_ order: [Int32]) -> Column {
+    switch self {
+    case .integers(let values): .integers(order.map { values[Int($0)] })
+    case .decimals(let values): .decimals(order.map { values[Int($0)] })
+    }
+  }
+
   /// The value at `row`, read as `type`.
   func value(at row: Int, as type: ValueType) -> Value {
     switch self {

@@ -49,7 +49,7 @@ extension ContactRun {
     var highest: Value = .missing
     var position = cursor - 1
     while position >= firstEvent {
-      let row = Int(data.events.order[position])
+      let row = position
       position -= 1
       let time = data.events.time[row]
       if time <= since { break }

@@ -151,7 +151,7 @@ extension ContactRun {
     var position = cursor
     let channelID = Int64(compiled.channelIDs[channel])
     while position < endEvent {
-      let row = Int(data.events.order[position])
+      let row = position
       position += 1
       let time = data.events.time[row]
       if time > until { break }

@@ -108,13 +108,12 @@ struct ContactRun {
     runFlows()
     traceSegments()
     let times = data.events.time
-    let order = data.events.order
     while true {
-      let eventTime = cursor < endEvent ? times[Int(order[cursor])] : Int64.max
+      let eventTime = cursor < endEvent ? times[cursor] : Int64.max
       let timer = nextTimer()
       if eventTime == Int64.max && timer >= window.end { break }
       if eventTime <= timer {
-        replay(row: Int(order[cursor]))
+        replay(row: cursor)
       } else {
         now = timer
         trace?.note(at: now, .timer)

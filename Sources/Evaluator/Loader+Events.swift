@@ -160,7 +160,14 @@ extension Loader {
         order[range].sort { times[Int($0)] != times[Int($1)] ? times[Int($0)] < times[Int($1)] : $0 < $1 }
       }
     }
-    events.order = order
+    // Store the rows in that order, so a contact's replay reads its events one after
+    // another instead of jumping about the whole table; rows outside the window go.
+    let types = events.type
+    events.time = order.map { times[Int($0)] }
+    events.type = order.map { types[Int($0)] }
+    for slot in events.fields.indices { events.fields[slot] = events.fields[slot].gathered(order) }
+    events.contact = []
+    events.count = order.count
     events.first = counts
     report.undeclaredEventTypes = undeclared.sorted { $0.key < $1.key }.map { .init(name: $0.key, count: $0.value) }
     report.skipped = skipped.values.sorted {
