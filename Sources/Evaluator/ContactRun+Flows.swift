@@ -149,7 +149,7 @@ extension ContactRun {
     var found = Array(repeating: false, count: compiled.campaign.events.count)
     let until = now + ContactRun.attribution
     var position = cursor
-    let channelID = Int64(compiled.channelIDs[channel])
+    let channelID = compiled.channelIDs[channel]
     while position < endEvent {
       let row = position
       position += 1
@@ -157,11 +157,7 @@ extension ContactRun {
       if time > until { break }
       let type = Int(data.events.type[row])
       guard compiled.isEngagement[type] else { continue }
-      if let slot = compiled.channelSlot[type], case .integers(let cells) = data.events.fields[slot],
-        cells[row] != channelID
-      {
-        continue
-      }
+      if let slot = compiled.channelSlot[type], data.events.fields[slot].codes[row] != channelID { continue }
       found[type] = true
     }
     return found
