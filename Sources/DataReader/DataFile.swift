@@ -68,5 +68,24 @@ public enum DataFile {
     #endif
   }
 
+  /// Gives the memory of the whole pages within `range` of `bytes` back to the system;
+  /// those bytes read as zeros afterwards. For a reader that is done with the start of
+  /// a large file: a file read whole would otherwise stay in memory to the end of the
+  /// load. Like any change to an array, this first copies `bytes` if they are shared.
+  /// (Linux only; elsewhere it does nothing.)
+  public static func release(_ bytes: inout [UInt8], _ range: Range<Int>) {
+    #if os(Linux)
+      let page = 4096
+      guard range.count >= 16 * page, range.upperBound <= bytes.count else { return }
+      bytes.withUnsafeMutableBytes { buffer in
+        guard let base = buffer.baseAddress else { return }
+        // Only pages wholly inside `range`: a page shared with bytes still in use stays.
+        let start = (Int(bitPattern: base) + range.lowerBound + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: base) + range.upperBound) & ~(page - 1)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED) }
+      }
+    #endif
+  }
+
   static func systemError() -> String { String(cString: strerror(errno)) }
 }

@@ -3,8 +3,8 @@ import Checker
 import DataReader
 
 extension Loader {
-  mutating func readEvents(file: String, bytes: [UInt8]) throws(LoadError) {
-    var reader = try makeRecordReader(file: file, bytes: bytes)
+  mutating func readEvents(file: String, bytes: consuming [UInt8]) throws(LoadError) {
+    var reader = try makeRecordReader(file: file, bytes: consume bytes)
     let keyName = program.attributes[program.keyAttribute].name
     // Which of the accepted names the file uses for time and type (CSV knows from
     // its header; JSON Lines takes the first name).
