@@ -58,7 +58,7 @@ public enum DataFile {
 
   /// On Linux, asks for transparent huge pages for a large buffer about to be filled:
   /// faulting in fresh memory 4 KiB at a time costs more than copying the file into it.
-  static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+  public static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
     #if os(Linux)
       let huge = 2 << 20
       guard buffer.count >= 4 * huge, let base = buffer.baseAddress else { return }
