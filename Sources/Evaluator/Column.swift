@@ -69,6 +69,15 @@ public struct Column: Sendable {
     }
   }
 
+  /// Makes room for `rows` rows in all, so that appending them does not copy the column.
+  mutating func reserveCapacity(_ rows: Int) {
+    switch kind {
+    case .int, .date, .timestamp, .duration, .none: integers.reserveCapacity(rows)
+    case .bool, .string, .enumCase, .state: codes.reserveCapacity(rows)
+    case .decimal, .percent: decimalRows.reserveCapacity(rows)
+    }
+  }
+
   /// The column with rows `order[0]`, `order[1]`, ... of this one.
   func gathered(_ order: [Int32]) -> Column {
     var result = Column(kind: kind)

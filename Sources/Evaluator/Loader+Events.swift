@@ -4,6 +4,10 @@ import DataReader
 
 extension Loader {
   mutating func readEvents(file: String, bytes: consuming [UInt8]) throws(LoadError) {
+    // Room for as many rows as the file can plausibly hold (a row with a timestamp
+    // takes at least about 32 bytes), so the columns do not grow by copying; memory
+    // reserved but never filled costs nothing.
+    let plausibleRows = bytes.count / 32
     var reader = try makeRecordReader(file: file, bytes: consume bytes)
     let keyName = program.attributes[program.keyAttribute].name
     // Which of the accepted names the file uses for time and type (CSV knows from
@@ -37,6 +41,10 @@ extension Loader {
     let kinds = slots.columns.map { Loader.kind(of: $0.type) }
     let fieldCount = slots.columns.count
     var values: [Value] = Array(repeating: .missing, count: fieldCount)
+    events.contact.reserveCapacity(plausibleRows)
+    events.time.reserveCapacity(plausibleRows)
+    events.type.reserveCapacity(plausibleRows)
+    for slot in 0..<fieldCount { events.fields[slot].reserveCapacity(plausibleRows) }
     var unknownExamples: [String] = []
     while nextRow(&reader) {
       report.eventRows += 1
