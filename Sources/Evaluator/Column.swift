@@ -95,9 +95,6 @@ public struct Column: Sendable {
     self.kind = kind
   }
 
-  /// The value at `row`. (`type`, the declared type, is what the column was made for.)
-  func value(at row: Int, as type: ValueType) -> Value { value(at: row) }
-
   /// The value at `row`.
   func value(at row: Int) -> Value {
     switch kind {

@@ -136,8 +136,11 @@ struct ContactRun {
     var next = Int64.max
     // Flows due now have just run; one still due (held up by a loop) runs at the next event or timer.
     for run in flows where run.resumeAt > now { next = min(next, run.resumeAt) }
-    for transition in compiled.transitions where applies(transition) {
-      switch transition.trigger {
+    // By index, reading each transition in place: this runs after every event, and
+    // copying each transition (its condition, its thresholds) cost more than the tests.
+    let transitions = compiled.transitions
+    for index in transitions.indices where applies(from: transitions[index].from, to: transitions[index].to) {
+      switch transitions[index].trigger {
       case .idle(let seconds):
         let due = lastEngagement + seconds
         if due > now { next = min(next, due) }
@@ -145,7 +148,7 @@ struct ContactRun {
         let due = enteredAt + seconds
         if due > now { next = min(next, due) }
       case .when:
-        for threshold in transition.thresholds {
+        for threshold in transitions[index].thresholds {
           if let due = crossing(score: threshold.score, below: threshold.value), due > now { next = min(next, due) }
         }
       default: break
@@ -155,8 +158,13 @@ struct ContactRun {
   }
 
   func applies(_ transition: SimulationProgram.Transition) -> Bool {
-    if let from = transition.from { return from == state }
-    return transition.to != state && !compiled.campaign.states[state].isFinal
+    applies(from: transition.from, to: transition.to)
+  }
+
+  /// Whether a transition from `from` (nil: any state) to `to` can fire in the current state.
+  func applies(from: Int?, to: Int) -> Bool {
+    if let from { return from == state }
+    return to != state && !compiled.campaign.states[state].isFinal
   }
 
   /// Replays the event at `row`: engagement, points, holds, guardrails, then rules and flows.
