@@ -28,12 +28,14 @@
 ///       }
 ///     }
 public struct CSVReader: Sendable {
-  /// The whole file.
-  public let bytes: [UInt8]
+  /// The whole file (after `releaseBytes(before:)`, zeros before that offset).
+  public private(set) var bytes: [UInt8]
   /// The column names, from the first row.
   public let header: [String]
   /// The offset at which the next record starts.
   public private(set) var position: Int
+  /// The bytes before this offset are released (see `releaseBytes(before:)`).
+  private var released = 0
   /// The line on which the next record starts.
   public private(set) var line: Int
 
@@ -105,6 +107,17 @@ public struct CSVReader: Sendable {
     record.line = startLine
     record.startOffset = start
     return true
+  }
+
+  /// Lets the system have the memory of the bytes before `offset` (at most `position`;
+  /// for instance the start of the record in hand): they are read no more and read as
+  /// zeros afterwards. Reading a large file, call it now and then so the file is not all
+  /// in memory at the end; it pays when the reader holds the only copy of the bytes.
+  public mutating func releaseBytes(before offset: Int) {
+    let end = min(offset, position)
+    guard end - released >= 1 << 24 else { return }
+    DataFile.release(&bytes, released..<end)
+    released = end
   }
 
   /// The error for a broken record (`header` names the columns, if known yet).

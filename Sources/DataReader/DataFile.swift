@@ -58,13 +58,32 @@ public enum DataFile {
 
   /// On Linux, asks for transparent huge pages for a large buffer about to be filled:
   /// faulting in fresh memory 4 KiB at a time costs more than copying the file into it.
-  static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+  public static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
     #if os(Linux)
       let huge = 2 << 20
       guard buffer.count >= 4 * huge, let base = buffer.baseAddress else { return }
       let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
       let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
       if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+    #endif
+  }
+
+  /// Gives the memory of the whole pages within `range` of `bytes` back to the system;
+  /// those bytes read as zeros afterwards. For a reader that is done with the start of
+  /// a large file: a file read whole would otherwise stay in memory to the end of the
+  /// load. Like any change to an array, this first copies `bytes` if they are shared.
+  /// (Linux only; elsewhere it does nothing.)
+  public static func release(_ bytes: inout [UInt8], _ range: Range<Int>) {
+    #if os(Linux)
+      let page = 4096
+      guard range.count >= 16 * page, range.upperBound <= bytes.count else { return }
+      bytes.withUnsafeMutableBytes { buffer in
+        guard let base = buffer.baseAddress else { return }
+        // Only pages wholly inside `range`: a page shared with bytes still in use stays.
+        let start = (Int(bitPattern: base) + range.lowerBound + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: base) + range.upperBound) & ~(page - 1)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED) }
+      }
     #endif
   }
 

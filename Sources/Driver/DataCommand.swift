@@ -61,20 +61,21 @@ struct DataCommand {
     if let from = bounds[0], let to = bounds[1], from >= to {
       return .failure(ExitStatus(code: driver.usageError("`--from` must be before `--to`", command: command)))
     }
-    var files: [[UInt8]] = []
-    for path in [contacts, events] {
+    var request = LoadRequest(
+      contactsFile: contacts, contactsBytes: [], eventsFile: events, eventsBytes: [], from: bounds[0],
+      to: bounds[1], skipBadRows: arguments.flags.contains("--skip-bad-rows"))
+    // The request holds the only copy of each file's bytes, so the loader can let go of them.
+    for (path, isContacts) in [(contacts, true), (events, false)] {
       switch driver.fileSystem.readData(path) {
-      case .success(let bytes): files.append(bytes)
+      case .success(let bytes):
+        if isContacts { request.contactsBytes = bytes } else { request.eventsBytes = bytes }
       case .failure(let failure):
         driver.output.writeError("error: \(failure.message)\n")
         return .failure(ExitStatus(code: ExitCode.usage))
       }
     }
-    let request = LoadRequest(
-      contactsFile: contacts, contactsBytes: files[0], eventsFile: events, eventsBytes: files[1], from: bounds[0],
-      to: bounds[1], skipBadRows: arguments.flags.contains("--skip-bad-rows"))
     do {
-      return .success(try DataLoader.load(program, request))
+      return .success(try DataLoader.load(program, taking: &request))
     } catch {
       var text = "error: \(error.message)\n"
       for problem in error.problems { text += "  \(problem.description)\n" }

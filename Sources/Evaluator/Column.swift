@@ -2,80 +2,125 @@ import CampaignLang
 import Checker
 
 /// One attribute of every contact, or one field of every event, stored compactly by
-/// its declared type. Whole numbers, booleans, dates, times, durations, enum cases and
-/// pooled strings share one `Int64` layout; decimals and percents keep their exact form.
-public enum Column: Sendable {
-  case integers([Int64])
-  case decimals([ExactDecimal])
+/// its declared type: whole numbers, dates, times and durations as `Int64`; booleans,
+/// enum cases, states and pooled strings as `Int32`; decimals and percents, often
+/// missing (an `amount` only purchases have), as an `Int32` per row into a list of the
+/// values present. Only the storage of its kind is used.
+public struct Column: Sendable {
+  enum Kind: UInt8, Sendable {
+    case int, date, timestamp, duration, bool, string, enumCase, state, decimal, percent
+    /// A type no data file holds (time of day): always missing.
+    case none
+  }
 
-  /// Marks a missing value in an integer column.
+  let kind: Kind
+  /// Per row, for int, date, timestamp and duration.
+  var integers: [Int64] = []
+  /// Per row, for bool, string (a pool id), enum case and state.
+  var codes: [Int32] = []
+  /// Per row, for decimal and percent: an index into `decimals`.
+  var decimalRows: [Int32] = []
+  var decimals: [ExactDecimal] = []
+
+  /// Marks a missing value in `integers`.
   static let missingInteger = Int64.min
-  /// Marks a missing value in a decimal column.
-  static let missingDecimal = ExactDecimal(units: 0, scale: -1)
+  /// Marks a missing value in `codes` and `decimalRows`.
+  static let missingCode = Int32.min
 
-  static func empty(for type: ValueType) -> Column {
+  init(for type: ValueType) {
     switch type.base {
-    case .decimal, .percent: .decimals([])
-    default: .integers([])
+    case .int: kind = .int
+    case .date: kind = .date
+    case .timestamp: kind = .timestamp
+    case .duration: kind = .duration
+    case .bool: kind = .bool
+    case .string: kind = .string
+    case .enumeration: kind = .enumCase
+    case .state: kind = .state
+    case .decimal: kind = .decimal
+    case .percent: kind = .percent
+    default: kind = .none
     }
   }
 
   var count: Int {
-    switch self {
-    case .integers(let values): values.count
-    case .decimals(let values): values.count
+    switch kind {
+    case .int, .date, .timestamp, .duration, .none: integers.count
+    case .bool, .string, .enumCase, .state: codes.count
+    case .decimal, .percent: decimalRows.count
     }
   }
 
-  /// Appends `value` (nil: missing). The value's kind matches the column's type.
+  /// Appends `value` (`.missing`: missing). The value's kind matches the column's type.
   mutating func append(_ value: Value) {
-    switch self {
-    case .integers(var values):
-      self = .integers([])
-      values.append(Column.cell(value))
-      self = .integers(values)
-    case .decimals(var values):
-      self = .decimals([])
-      switch value {
-      case .decimal(let number), .percent(let number): values.append(number)
-      default: values.append(Column.missingDecimal)
-      }
-      self = .decimals(values)
+    switch (kind, value) {
+    case (.int, .int(let number)), (.date, .date(let number)), (.timestamp, .timestamp(let number)),
+      (.duration, .duration(let number)):
+      integers.append(number)
+    case (.int, _), (.date, _), (.timestamp, _), (.duration, _), (.none, _): integers.append(Column.missingInteger)
+    case (.bool, .bool(let flag)): codes.append(flag ? 1 : 0)
+    case (.string, .string(let id)): codes.append(id)
+    case (.enumCase, .enumCase(let index)), (.state, .state(let index)): codes.append(Int32(index))
+    case (.bool, _), (.string, _), (.enumCase, _), (.state, _): codes.append(Column.missingCode)
+    case (.decimal, .decimal(let number)), (.percent, .percent(let number)):
+      decimalRows.append(Int32(decimals.count))
+      decimals.append(number)
+    case (.decimal, _), (.percent, _): decimalRows.append(Column.missingCode)
     }
   }
 
-  static func cell(_ value: Value) -> Int64 {
-    switch value {
-    case .int(let number), .date(let number), .timestamp(let number), .duration(let number): number
-    case .bool(let flag): flag ? 1 : 0
-    case .string(let id): Int64(id)
-    case .enumCase(let index), .state(let index): Int64(index)
-    default: missingInteger
+  /// Makes room for `rows` rows in all, so that appending them does not copy the column.
+  mutating func reserveCapacity(_ rows: Int) {
+    switch kind {
+    case .int, .date, .timestamp, .duration, .none: integers.reserveCapacity(rows)
+    case .bool, .string, .enumCase, .state: codes.reserveCapacity(rows)
+    case .decimal, .percent: decimalRows.reserveCapacity(rows)
     }
   }
 
-  /// The value at `row`, read as `type`.
-  func value(at row: Int, as type: ValueType) -> Value {
-    switch self {
-    case .integers(let values):
-      let cell = values[row]
+  /// The column with rows `order[0]`, `order[1]`, ... of this one.
+  func gathered(_ order: [Int32]) -> Column {
+    var result = Column(kind: kind)
+    switch kind {
+    case .int, .date, .timestamp, .duration, .none: result.integers = order.map { integers[Int($0)] }
+    case .bool, .string, .enumCase, .state: result.codes = order.map { codes[Int($0)] }
+    case .decimal, .percent:
+      result.decimalRows = order.map { decimalRows[Int($0)] }
+      result.decimals = decimals
+    }
+    return result
+  }
+
+  private init(kind: Kind) {
+    self.kind = kind
+  }
+
+  /// The value at `row`.
+  func value(at row: Int) -> Value {
+    switch kind {
+    case .int, .date, .timestamp, .duration, .none:
+      let cell = integers[row]
       if cell == Column.missingInteger { return .missing }
-      switch type.base {
+      switch kind {
       case .int: return .int(cell)
-      case .bool: return .bool(cell != 0)
-      case .string: return .string(Int32(truncatingIfNeeded: cell))
       case .date: return .date(cell)
       case .timestamp: return .timestamp(cell)
       case .duration: return .duration(cell)
-      case .enumeration: return .enumCase(Int(cell))
-      case .state: return .state(Int(cell))
       default: return .missing
       }
-    case .decimals(let values):
-      let number = values[row]
-      if number.scale < 0 { return .missing }
-      if case .percent = type.base { return .percent(number) }
-      return .decimal(number)
+    case .bool, .string, .enumCase, .state:
+      let cell = codes[row]
+      if cell == Column.missingCode { return .missing }
+      switch kind {
+      case .bool: return .bool(cell != 0)
+      case .string: return .string(cell)
+      case .enumCase: return .enumCase(Int(cell))
+      default: return .state(Int(cell))
+      }
+    case .decimal, .percent:
+      let index = decimalRows[row]
+      if index == Column.missingCode { return .missing }
+      return kind == .percent ? .percent(decimals[Int(index)]) : .decimal(decimals[Int(index)])
     }
   }
 }

@@ -6,10 +6,11 @@ extension ContactRun {
   func evaluate(_ expr: Expr, row: Int = -1) -> Value {
     switch expr {
     case .constant(let value): return value
-    case .attribute(let index, let type): return data.contacts.columns[index].value(at: contact, as: type)
-    case .eventField(let slot, let type):
+    // The column knows its type: not binding the expression's saves copying it.
+    case .attribute(let index, _): return data.contacts.columns[index].value(at: contact)
+    case .eventField(let slot, _):
       guard row >= 0 else { return .missing }
-      return data.events.fields[slot].value(at: row, as: type)
+      return data.events.fields[slot].value(at: row)
     case .score(let index): return .real(scoreValue(index))
     case .segment(let index): return .bool(evaluate(compiled.segments[index], row: -1).isTrue)
     case .counter(let index): return .int(counters[index])
@@ -49,15 +50,15 @@ extension ContactRun {
     var highest: Value = .missing
     var position = cursor - 1
     while position >= firstEvent {
-      let row = Int(data.events.order[position])
+      let row = position
       position -= 1
       let time = data.events.time[row]
       if time <= since { break }
       guard data.events.type[row] == aggregate.event else { continue }
       if let condition = aggregate.condition, !evaluate(condition, row: row).isTrue { continue }
       count += 1
-      guard let field = aggregate.field else { continue }
-      let value = data.events.fields[field.slot].value(at: row, as: field.type)
+      guard let slot = aggregate.field?.slot else { continue }
+      let value = data.events.fields[slot].value(at: row)
       if case .missing = value { continue }
       total = Operators.apply(.add, total, value)
       if case .missing = lowest { lowest = value } else if Operators.compare(value, lowest) == -1 { lowest = value }

@@ -89,7 +89,7 @@ extension ContactRun {
   /// Whether the event being replayed at this instant is of type `event`.
   func isReplaying(_ event: Int32) -> Bool {
     guard cursor > firstEvent else { return false }
-    let row = Int(data.events.order[cursor - 1])
+    let row = cursor - 1
     return data.events.time[row] == now && data.events.type[row] == event
   }
 
@@ -171,19 +171,15 @@ extension ContactRun {
     var found = Array(repeating: false, count: compiled.campaign.events.count)
     let until = now + ContactRun.attribution
     var position = cursor
-    let channelID = Int64(compiled.channelIDs[channel])
+    let channelID = compiled.channelIDs[channel]
     while position < endEvent {
-      let row = Int(data.events.order[position])
+      let row = position
       position += 1
       let time = data.events.time[row]
       if time > until { break }
       let type = Int(data.events.type[row])
       guard compiled.isEngagement[type] else { continue }
-      if let slot = compiled.channelSlot[type], case .integers(let cells) = data.events.fields[slot],
-        cells[row] != channelID
-      {
-        continue
-      }
+      if let slot = compiled.channelSlot[type], data.events.fields[slot].codes[row] != channelID { continue }
       found[type] = true
     }
     return found

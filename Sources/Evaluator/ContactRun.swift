@@ -97,8 +97,7 @@ struct ContactRun {
   /// attribute when that is later (a date means midnight in the contact's time zone).
   func entry(of index: Int) -> Int64 {
     guard let attribute = compiled.campaign.enterAt else { return window.start }
-    let value = data.contacts.columns[attribute].value(
-      at: index, as: compiled.campaign.attributes[attribute].type)
+    let value = data.contacts.columns[attribute].value(at: index)
     switch value {
     case .date(let day): return min(max(window.start, zone.midnight(ofDay: day)), window.end)
     case .timestamp(let instant): return min(max(window.start, instant), window.end)
@@ -119,9 +118,8 @@ struct ContactRun {
   mutating func run(contact index: Int) {
     prepare(contact: index)
     let times = data.events.time
-    let order = data.events.order
     // Events before the contact entered (`enter at`) are history for aggregates only.
-    while cursor < endEvent && times[Int(order[cursor])] < now {
+    while cursor < endEvent && times[cursor] < now {
       cursor += 1
       record.eventsBeforeEntry += 1
     }
@@ -131,11 +129,11 @@ struct ContactRun {
     runFlows()
     traceSegments()
     while true {
-      let eventTime = cursor < endEvent ? times[Int(order[cursor])] : Int64.max
+      let eventTime = cursor < endEvent ? times[cursor] : Int64.max
       let timer = nextTimer()
       if eventTime == Int64.max && timer >= window.end { break }
       if eventTime <= timer {
-        replay(row: Int(order[cursor]))
+        replay(row: cursor)
       } else {
         now = timer
         trace?.note(at: now, .timer)
@@ -159,13 +157,17 @@ struct ContactRun {
     var next = Int64.max
     // Flows due now have just run; one still due (held up by a loop) runs at the next event or timer.
     for run in flows where run.resumeAt > now { next = min(next, run.resumeAt) }
-    for transition in compiled.transitions where applies(transition) {
-      switch transition.trigger {
+    // By index, reading each transition in place: this runs after every event, and
+    // copying each transition (its condition, its thresholds) cost more than the tests.
+    let transitions = compiled.transitions
+    for index in transitions.indices where applies(from: transitions[index].from, to: transitions[index].to) {
+      switch transitions[index].trigger {
       case .after(let timers):
-        let due = timers.reduce(Int64.min) { max($0, self.due($1)) }
+        var due = Int64.min
+        for timer in timers { due = max(due, self.due(timer)) }
         if due > now && due != Int64.max { next = min(next, due) }
       case .when:
-        for threshold in transition.thresholds {
+        for threshold in transitions[index].thresholds {
           if let due = crossing(score: threshold.score, below: threshold.value), due > now { next = min(next, due) }
         }
       default: break
@@ -175,8 +177,13 @@ struct ContactRun {
   }
 
   func applies(_ transition: SimulationProgram.Transition) -> Bool {
-    if let from = transition.from { return from == state }
-    return transition.to != state && !compiled.campaign.states[state].isFinal
+    applies(from: transition.from, to: transition.to)
+  }
+
+  /// Whether a transition from `from` (nil: any state) to `to` can fire in the current state.
+  func applies(from: Int?, to: Int) -> Bool {
+    if let from { return from == state }
+    return to != state && !compiled.campaign.states[state].isFinal
   }
 
   /// Replays the event at `row`: engagement, points, holds, guardrails, then rules and flows.

@@ -39,12 +39,26 @@ public enum DataLoader {
   static let shownProblems = 10
 
   public static func load(_ program: CheckedCampaign, _ request: LoadRequest) throws(LoadError) -> DataSet {
+    var request = request
+    return try load(program, taking: &request)
+  }
+
+  /// Loads, taking the files' bytes out of `request`: the loader then holds the only
+  /// copy (unless the caller kept one), so it lets each file's memory go as it reads.
+  public static func load(_ program: CheckedCampaign, taking request: inout LoadRequest) throws(LoadError) -> DataSet {
     var loader = Loader(program: program, skipBadRows: request.skipBadRows)
-    try loader.readContacts(file: request.contactsFile, bytes: request.contactsBytes)
-    try loader.readEvents(file: request.eventsFile, bytes: request.eventsBytes)
+    try loader.readContacts(file: request.contactsFile, bytes: take(&request.contactsBytes))
+    try loader.readEvents(file: request.eventsFile, bytes: take(&request.eventsBytes))
     try loader.stopIfBad()
     return loader.finish(from: request.from, to: request.to)
   }
+}
+
+/// The bytes of `file`, leaving it empty.
+private func take(_ file: inout [UInt8]) -> [UInt8] {
+  var bytes: [UInt8] = []
+  swap(&bytes, &file)
+  return bytes
 }
 
 /// The state of one load; see `DataLoader`.
@@ -68,9 +82,9 @@ struct Loader {
   init(program: CheckedCampaign, skipBadRows: Bool) {
     self.program = program
     self.skipBadRows = skipBadRows
-    contacts = ContactTable(columns: program.attributes.map { Column.empty(for: $0.type) })
+    contacts = ContactTable(columns: program.attributes.map { Column(for: $0.type) })
     slots = FieldSlots(program.events)
-    events = EventTable(fields: slots.columns.map { Column.empty(for: $0.type) })
+    events = EventTable(fields: slots.columns.map { Column(for: $0.type) })
     let campaignZone = ZoneRules(identifier: program.timezone) ?? .utc
     zones = [campaignZone]
     zoneIndex[campaignZone.identifier] = 0
@@ -95,6 +109,7 @@ struct Loader {
   /// Moves `reader` to the next row it can read, rejecting the ones it cannot; false
   /// at the end of the file.
   mutating func nextRow(_ reader: inout any RecordReader) -> Bool {
+    reader.releaseReadRows()
     while true {
       do {
         return try reader.next()

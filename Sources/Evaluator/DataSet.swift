@@ -13,15 +13,15 @@ public struct ContactTable: Sendable {
 }
 
 /// Every event of the window, in compact columns, grouped by contact: the rows of
-/// contact `c` are `order[first[c]..<first[c + 1]]`, in time order (ties in input order).
+/// contact `c` are `first[c]..<first[c + 1]`, in time order (ties in input order).
 public struct EventTable: Sendable {
   public internal(set) var count = 0
+  /// Per row: its contact. Only while loading: once grouped, `first` says it.
   var contact: [Int32] = []
   var time: [Int64] = []
   var type: [Int32] = []
   /// One column per field slot (see `FieldSlots`).
   var fields: [Column]
-  var order: [Int32] = []
   var first: [Int32] = []
 }
 

@@ -3,8 +3,12 @@ import Checker
 import DataReader
 
 extension Loader {
-  mutating func readEvents(file: String, bytes: [UInt8]) throws(LoadError) {
-    var reader = try makeRecordReader(file: file, bytes: bytes)
+  mutating func readEvents(file: String, bytes: consuming [UInt8]) throws(LoadError) {
+    // Room for as many rows as the file can plausibly hold (a row with a timestamp
+    // takes at least about 32 bytes), so the columns do not grow by copying; memory
+    // reserved but never filled costs nothing.
+    let plausibleRows = bytes.count / 32
+    var reader = try makeRecordReader(file: file, bytes: consume bytes)
     let keyName = program.attributes[program.keyAttribute].name
     // Which of the accepted names the file uses for time and type (CSV knows from
     // its header; JSON Lines takes the first name).
@@ -37,6 +41,10 @@ extension Loader {
     let kinds = slots.columns.map { Loader.kind(of: $0.type) }
     let fieldCount = slots.columns.count
     var values: [Value] = Array(repeating: .missing, count: fieldCount)
+    events.contact.reserveCapacity(plausibleRows)
+    events.time.reserveCapacity(plausibleRows)
+    events.type.reserveCapacity(plausibleRows)
+    for slot in 0..<fieldCount { events.fields[slot].reserveCapacity(plausibleRows) }
     var unknownExamples: [String] = []
     while nextRow(&reader) {
       report.eventRows += 1
@@ -160,7 +168,14 @@ extension Loader {
         order[range].sort { times[Int($0)] != times[Int($1)] ? times[Int($0)] < times[Int($1)] : $0 < $1 }
       }
     }
-    events.order = order
+    // Store the rows in that order, so a contact's replay reads its events one after
+    // another instead of jumping about the whole table; rows outside the window go.
+    let types = events.type
+    events.time = order.map { times[Int($0)] }
+    events.type = order.map { types[Int($0)] }
+    for slot in events.fields.indices { events.fields[slot] = events.fields[slot].gathered(order) }
+    events.contact = []
+    events.count = order.count
     events.first = counts
     report.undeclaredEventTypes = undeclared.sorted { $0.key < $1.key }.map { .init(name: $0.key, count: $0.value) }
     report.skipped = skipped.values.sorted {

@@ -15,6 +15,9 @@ protocol RecordReader {
   /// Calls `body` with the bytes of selected column `index` in the current row, nil
   /// when the value is missing.
   func field<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R
+  /// Lets the memory of the rows before the current one go (see
+  /// `CSVReader.releaseBytes(before:)`); a reader may keep it.
+  mutating func releaseReadRows()
 }
 
 struct CSVRecordReader: RecordReader {
@@ -23,10 +26,10 @@ struct CSVRecordReader: RecordReader {
   var record: CSVRecord
   var columns: [Int?] = []
 
-  init(file: String, bytes: [UInt8]) throws(LoadError) {
+  init(file: String, bytes: consuming [UInt8]) throws(LoadError) {
     self.file = file
     do {
-      reader = try CSVReader(bytes: bytes)
+      reader = try CSVReader(bytes: consume bytes)
     } catch {
       throw LoadError("\(file):\(error.line): \(error.message)")
     }
@@ -47,6 +50,8 @@ struct CSVRecordReader: RecordReader {
   }
 
   var line: Int { record.line }
+
+  mutating func releaseReadRows() { reader.releaseBytes(before: record.startOffset) }
 
   func field<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
     guard let column = columns[index] else { return body(nil) }
@@ -89,6 +94,9 @@ struct JSONLinesRecordReader: RecordReader {
 
   var line: Int { record.line }
 
+  /// JSON Lines files are kept whole: they are not the large ones.
+  mutating func releaseReadRows() {}
+
   func field<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
     guard let position = found[index] else { return body(nil) }
     let field = record.fields[position]
@@ -99,10 +107,10 @@ struct JSONLinesRecordReader: RecordReader {
 
 /// Opens `bytes` by its file name: `.jsonl`, `.ndjson` and `.json` are JSON Lines,
 /// anything else CSV.
-func makeRecordReader(file: String, bytes: [UInt8]) throws(LoadError) -> any RecordReader {
+func makeRecordReader(file: String, bytes: consuming [UInt8]) throws(LoadError) -> any RecordReader {
   let lower = file.lowercased()
   if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json") {
-    return JSONLinesRecordReader(file: file, bytes: bytes)
+    return JSONLinesRecordReader(file: file, bytes: consume bytes)
   }
-  return try CSVRecordReader(file: file, bytes: bytes)
+  return try CSVRecordReader(file: file, bytes: consume bytes)
 }

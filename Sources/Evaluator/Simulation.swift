@@ -162,7 +162,7 @@ public struct Simulation: Sendable {
     let column = data.contacts.columns[attribute]
     var labelOf: [String] = []
     for contact in 0..<data.contacts.count {
-      labelOf.append(ValueFormat.text(column.value(at: contact, as: type), type: type, pool: data.pool))
+      labelOf.append(ValueFormat.text(column.value(at: contact), type: type, pool: data.pool))
     }
     let labels = Array(Set(labelOf)).sorted { a, b in
       if a == ValueFormat.missingLabel { return false }
@@ -190,7 +190,7 @@ extension Simulation {
   /// Attribute `index` of `contact` as text (missing: empty).
   public func attributeText(_ index: Int, contact: Int) -> String {
     let type = program.campaign.attributes[index].type
-    let value = data.contacts.columns[index].value(at: contact, as: type)
+    let value = data.contacts.columns[index].value(at: contact)
     if case .missing = value { return "" }
     return ValueFormat.text(value, type: type, pool: data.pool)
   }
@@ -227,7 +227,7 @@ extension Simulation {
     let event = program.campaign.events[type]
     var parts: [String] = []
     for (field, slot) in zip(event.fields, data.slots.slot[type]) {
-      let value = data.events.fields[slot].value(at: row, as: field.type)
+      let value = data.events.fields[slot].value(at: row)
       if case .missing = value { continue }
       let text = ValueFormat.text(value, type: field.type, pool: data.pool)
       parts.append("\(field.name): " + (field.isPII ? ValueFormat.masked : text))

@@ -1,29 +1,44 @@
+import DataReader
+
 /// Interns text read from data files: each distinct byte string gets a small id, found
 /// again by hashing its bytes, so reading a row creates no `String`. Ids are handed out
 /// in first-seen order, which depends only on the input; nothing sorts by id.
+///
+/// Finding a string is the hot part of loading events (one contact id a row, among a
+/// million or more), so a lookup touches two places only: a table slot, which holds the
+/// hash's top half, the id and where the text is, and the text itself.
 public struct StringPool: Sendable {
+  /// Each string as its length (4 bytes, little-endian), then its bytes.
   private var bytes: [UInt8] = []
-  /// `ends[i]` is where string `i` ends in `bytes`; it starts where `i - 1` ends.
-  private var ends: [Int] = []
-  private var hashes: [UInt64] = []
-  /// Open addressing: `id + 1`, 0 for an empty slot.
-  private var table: [Int32] = Array(repeating: 0, count: 1024)
+  /// `starts[i]`: where string `i` (its length) starts in `bytes`.
+  private var starts: [Int] = []
+  /// Open addressing, at most half full; the slot is chosen by the hash's top half.
+  private var table: [Slot] = Array(repeating: Slot(entry: 0, start: 0), count: 1024)
+
+  struct Slot {
+    /// The hash's top 32 bits, then `id + 1`; 0 for an empty slot.
+    var entry: UInt64
+    /// Where the string starts in `bytes`.
+    var start: Int
+  }
 
   public init() {}
 
-  public var count: Int { ends.count }
+  public var count: Int { starts.count }
 
   /// The id of `text`, adding it when new.
   public mutating func intern(_ text: UnsafeBufferPointer<UInt8>) -> Int32 {
     let hash = StringPool.hash(text)
     if let found = find(text, hash: hash) { return found }
-    if (ends.count + 1) * 2 > table.count { grow() }
-    let id = Int32(ends.count)
+    if (starts.count + 1) * 2 > table.count { grow() }
+    let id = starts.count
+    precondition(text.count <= Int(UInt32.max) && id < Int(Int32.max), "text too long, or too many strings")
+    let start = bytes.count
+    withUnsafeBytes(of: UInt32(text.count).littleEndian) { bytes.append(contentsOf: $0) }
     bytes.append(contentsOf: text)
-    ends.append(bytes.count)
-    hashes.append(hash)
-    insert(id, hash: hash)
-    return id
+    starts.append(start)
+    insert(Slot(entry: (hash >> 32) << 32 | UInt64(id + 1), start: start))
+    return Int32(id)
   }
 
   public mutating func intern(_ text: String) -> Int32 {
@@ -42,47 +57,55 @@ public struct StringPool: Sendable {
   }
 
   public func string(_ id: Int32) -> String {
-    let index = Int(id)
-    let start = index == 0 ? 0 : ends[index - 1]
-    return String(decoding: bytes[start..<ends[index]], as: UTF8.self)
+    let start = starts[Int(id)]
+    return bytes.withUnsafeBufferPointer { bytes in
+      String(decoding: StringPool.text(in: bytes, at: start), as: UTF8.self)
+    }
   }
 
   private func find(_ text: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
-    let mask = table.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let entry = table[slot]
-      if entry == 0 { return nil }
-      let id = Int(entry - 1)
-      if hashes[id] == hash && equals(id, text) { return Int32(id) }
-      slot = (slot + 1) & mask
+    let tag = hash >> 32
+    return table.withUnsafeBufferPointer { table in
+      bytes.withUnsafeBufferPointer { bytes in
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: tag) & mask
+        while true {
+          let entry = table[slot].entry
+          if entry == 0 { return nil }
+          if entry >> 32 == tag && StringPool.text(in: bytes, at: table[slot].start).elementsEqual(text) {
+            return Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+          }
+          slot = (slot + 1) & mask
+        }
+      }
     }
   }
 
-  private func equals(_ id: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    let start = id == 0 ? 0 : ends[id - 1]
-    guard ends[id] - start == text.count else { return false }
-    var index = 0
-    while index < text.count {
-      if bytes[start + index] != text[index] { return false }
-      index += 1
-    }
-    return true
+  /// The string whose length starts at `start` in `bytes`.
+  private static func text(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UnsafeBufferPointer<UInt8> {
+    let length = UInt32(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt32.self))
+    return UnsafeBufferPointer(rebasing: bytes[(start + 4)..<(start + 4 + Int(length))])
   }
 
-  private mutating func insert(_ id: Int32, hash: UInt64) {
+  private mutating func insert(_ item: Slot) {
     let mask = table.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while table[slot] != 0 { slot = (slot + 1) & mask }
-    table[slot] = id + 1
+    var slot = Int(truncatingIfNeeded: item.entry >> 32) & mask
+    while table[slot].entry != 0 { slot = (slot + 1) & mask }
+    table[slot] = item
   }
 
   private mutating func grow() {
-    table = Array(repeating: 0, count: table.count * 2)
-    for id in 0..<ends.count { insert(Int32(id), hash: hashes[id]) }
+    let old = table
+    // A large table is read at random: with huge pages, fewer lookups miss the TLB too.
+    table = Array(unsafeUninitializedCapacity: old.count * 2) { buffer, count in
+      DataFile.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+      buffer.initialize(repeating: Slot(entry: 0, start: 0))
+      count = buffer.count
+    }
+    for item in old where item.entry != 0 { insert(item) }
   }
 
-  /// FNV-1a, finished with a 64-bit mix so the low bits (the slot) depend on every byte.
+  /// FNV-1a, finished with a 64-bit mix so the top bits (the slot) depend on every byte.
   static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in text {

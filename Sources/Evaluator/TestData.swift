@@ -21,7 +21,7 @@ extension DataSet {
     // The compiler's constant conversion, so test values mean what literals mean.
     var values = ExprCompiler(program: campaign, slots: slots, zone: campaignZone, pool: StringPool())
 
-    var contacts = ContactTable(columns: campaign.attributes.map { Column.empty(for: $0.type) })
+    var contacts = ContactTable(columns: campaign.attributes.map { Column(for: $0.type) })
     var row: [Value] = Array(repeating: .missing, count: campaign.attributes.count)
     for (attribute, constant) in test.contact { row[attribute] = values.value(constant) }
     for (index, value) in row.enumerated() { contacts.columns[index].append(value) }
@@ -47,9 +47,18 @@ extension DataSet {
     contacts.keys = [key]
     contacts.count = 1
 
-    var events = EventTable(fields: slots.columns.map { Column.empty(for: $0.type) })
+    var events = EventTable(fields: slots.columns.map { Column(for: $0.type) })
+    // Rows are stored in time order, ties in written order (the loader's order for ties
+    // in a file).
+    var timedEvents: [(instant: Int64, event: TestCase.TimedEvent)] = []
     for timed in test.events {
       guard case .timestamp(let instant) = values.value(.timestamp(timed.at)) else { continue }
+      timedEvents.append((instant, timed))
+    }
+    let inOrder = timedEvents.indices.sorted { a, b in
+      timedEvents[a].instant != timedEvents[b].instant ? timedEvents[a].instant < timedEvents[b].instant : a < b
+    }
+    for (instant, timed) in inOrder.map({ timedEvents[$0] }) {
       var fields: [Value] = Array(repeating: .missing, count: slots.columns.count)
       for (field, constant) in timed.fields { fields[slots.slot[timed.event][field]] = values.value(constant) }
       events.contact.append(0)
@@ -58,11 +67,7 @@ extension DataSet {
       for (slot, value) in fields.enumerated() { events.fields[slot].append(value) }
       events.count += 1
     }
-    // Time order, ties in written order (the loader's order for ties in a file).
     let times = events.time
-    events.order = (0..<Int32(events.count)).sorted {
-      times[Int($0)] != times[Int($1)] ? times[Int($0)] < times[Int($1)] : $0 < $1
-    }
     events.first = [0, Int32(events.count)]
 
     let start = times.min() ?? 0
