@@ -35,7 +35,7 @@ enum Help {
 
     examples:
       campaignc check examples/winback.campaign
-      campaignc check examples/ --format github
+      campaignc check examples/*.campaign --format github
       campaignc test examples/*.campaign
       campaignc simulate examples/winback.campaign \\
         --contacts examples/data/contacts.csv --events examples/data/events.csv
@@ -60,11 +60,12 @@ enum Help {
                               GitHub Actions annotations; sarif for code scanning
       --warnings-as-errors    exit 1 on warnings too
       --max-errors N          show at most N problems (default 100, 0 for all)
-      --color, --no-color     force colour on or off (default: on for a terminal)
+      --color, --no-color     force colour on or off (default: on for a terminal, off
+                              when NO_COLOR is set)
 
     examples:
       campaignc check examples/winback.campaign
-      campaignc check examples/ --format sarif > campaignc.sarif
+      campaignc check examples/*.campaign --format sarif > campaignc.sarif
 
     exit codes: 0 no errors, 1 the input has errors, 2 usage or I/O problem
 
@@ -88,7 +89,7 @@ enum Help {
 
     examples:
       campaignc test examples/winback.campaign
-      campaignc test examples/ --format junit > campaignc-tests.xml
+      campaignc test examples/*.campaign --format junit > campaignc-tests.xml
 
     exit codes: 0 every test passed, 1 a test failed or a file has errors, 2 usage or
     I/O problem
