@@ -39,9 +39,13 @@ extension LintContext {
   /// W0402: a wait that ends only after the contact has left the flow's state.
   private func waitsOutlastingState(_ flow: FlowDecl, state: Int, paths: [[TimedStep]], _ lints: inout LintBag) {
     guard let (stay, transition) = longestStay(in: state) else { return }
+    // A `wait cooldown` that outlasts the state is the cooldown's problem (W0401).
+    let cooldownOutlasts = (cooldown(ofState: state) ?? 0) >= stay
     for path in paths {
       for (position, timed) in path.enumerated() {
-        guard case .wait(let wait) = timed.step, timed.offset >= stay, position + 1 < path.count else { continue }
+        guard case .wait(let wait) = timed.step, timed.offset >= stay, position + 1 < path.count,
+          wait.duration != nil || !cooldownOutlasts
+        else { continue }
         let waited = wait.duration.map { "`wait \($0.value)`" } ?? "`wait cooldown`"
         lints.warn(
           .waitOutlastsState,
