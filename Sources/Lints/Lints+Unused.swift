@@ -41,7 +41,9 @@ extension LintContext {
   /// which any other file uses; and a file imported twice by the same file.
   func unusedImports(_ lints: inout LintBag) {
     let sources = compilation.sources
-    let fileByPath = Dictionary(sources.files.map { ($0.path, $0.id) }, uniquingKeysWith: { first, _ in first })
+    // `resolveImport` drops a leading `/` (an entry file named by its absolute path).
+    let fileByPath = Dictionary(
+      sources.files.map { (String($0.path.drop { $0 == "/" }), $0.id) }, uniquingKeysWith: { first, _ in first })
     let syntaxByFile = Dictionary(compilation.syntax.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
     for file in compilation.syntax {
       var seen: [FileID: SourceRange] = [:]
