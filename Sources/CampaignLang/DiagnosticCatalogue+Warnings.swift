@@ -83,7 +83,8 @@ extension DiagnosticCatalogue {
       "Segments that carry the same set of creative keys (say `message`, `visual`, `offer`) are read as one persona matrix, meant to partition the contacts: each contact should get one persona's creatives. Two of them that the checker cannot prove apart (by bounds, states, enum values, or one excluding the other) are reported. Segments with different creative keys are not compared.",
       wrong: "segment gold = ltv >= 500 {\n  offer \"GOLD\"\n}\nsegment silver = ltv >= 100 {\n  offer \"SILVER\"\n}",
       corrected:
-        "segment gold = ltv >= 500 {\n  offer \"GOLD\"\n}\nsegment silver = ltv >= 100 and ltv < 500 {\n  offer \"SILVER\"\n}"),
+        "segment gold = ltv >= 500 {\n  offer \"GOLD\"\n}\nsegment silver = ltv >= 100 and ltv < 500 {\n  offer \"SILVER\"\n}"
+    ),
     e(
       .cooldownOutlastsState, "cooldown-outlasts-state", "a cooldown is longer than contacts stay in its state",
       "A transition out of the state with a timer and no guard (`after 30d`, `after 90d idle`) moves every contact out before the cooldown ends, so `wait cooldown` never finishes and nothing after it is sent.",

@@ -72,7 +72,8 @@ struct ProgramBuilder {
       engagement: engagement, segments: segments,
       consent: (0..<symbols.channels.count).map { consent[$0] }, scores: scores, states: states,
       initialState: initial, transitions: transitions, counters: symbols.counters.names, holds: holds,
-      limits: limits, budgets: budgets, quietHours: quietHours, flows: flows, variants: variants, guardrails: guardrails,
+      limits: limits, budgets: budgets, quietHours: quietHours, flows: flows, variants: variants,
+      guardrails: guardrails,
       tests: tests)
   }
 }

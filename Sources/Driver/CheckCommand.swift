@@ -32,7 +32,8 @@ struct CheckCommand {
       let code = DiagnosticCode(String(word).trimmingCharacters(in: .whitespaces).uppercased())
       guard code.rawValue.hasPrefix("W"), DiagnosticCatalogue.entry(for: code) != nil else {
         return .failure(
-          UsageError("`\(flag)` takes warning codes like W0101 (`campaignc explain-code --list`); `\(word)` is not one"))
+          UsageError("`\(flag)` takes warning codes like W0101 (`campaignc explain-code --list`); `\(word)` is not one")
+        )
       }
       codes.append(code)
     }

@@ -83,7 +83,9 @@ struct BudgetAnalysis {
     let cycles = shortestCycles()
     var rows: [BudgetReport.Row] = []
     for channel in program.channels.indices {
-      let sends = context.flowDecls.contains { flow in Self.sends(flow.steps).contains { $0.channel.text == program.channels[channel] } }
+      let sends = context.flowDecls.contains { flow in
+        Self.sends(flow.steps).contains { $0.channel.text == program.channels[channel] }
+      }
       let limited = program.limits.contains { $0.channel == channel }
       let budgeted = program.budgets.contains { $0.channel == channel }
       guard sends || limited || budgeted else { continue }
@@ -138,7 +140,8 @@ struct BudgetAnalysis {
       }
       total += perRun * runs
       parts.append(
-        "flow `\(flow.name.text)`: \(perRun) send\(perRun == 1 ? "" : "s") a run, \(runs) run\(runs == 1 ? "" : "s") (\(why))")
+        "flow `\(flow.name.text)`: \(perRun) send\(perRun == 1 ? "" : "s") a run, \(runs) run\(runs == 1 ? "" : "s") (\(why))"
+      )
     }
     if let reason = unboundedReason {
       guard let limitBound else { return (.unbounded, reason + ", and `\(name)` has no limit") }

@@ -60,13 +60,16 @@ extension LintContext {
       lints.warn(
         .sendNotMeasured, "no engagement event measures sends on `\(channel)`", at: send.channel.range,
         help:
-          "declare the event that shows a \(channel) message worked (like `\(channel)_click`) and add it to `engagement`")
+          "declare the event that shows a \(channel) message worked (like `\(channel)_click`) and add it to `engagement`"
+      )
     }
     for guardrail in guardrailDecls {
       guard let channel = guardrail.channel, firstSend[channel.text] == nil else { continue }
       lints.warn(
-        .guardrailUnusedChannel, "the campaign never sends on `\(channel.text)`, so this guardrail has nothing to guard",
-        at: channel.range, help: "name a channel the flows send on, or leave out `on \(channel.text)` to guard all sends")
+        .guardrailUnusedChannel,
+        "the campaign never sends on `\(channel.text)`, so this guardrail has nothing to guard",
+        at: channel.range,
+        help: "name a channel the flows send on, or leave out `on \(channel.text)` to guard all sends")
     }
   }
 }

@@ -18,7 +18,9 @@ extension LintContext {
           help: "check the bounds: a value cannot be both above and below, or equal to two different values")
         continue
       }
-      if let first = firstWithCondition[segment.condition], let (firstDecl, _) = segmentDecls[program.segments[first].name] {
+      if let first = firstWithCondition[segment.condition],
+        let (firstDecl, _) = segmentDecls[program.segments[first].name]
+      {
         lints.warn(
           .duplicateSegment, "segment `\(segment.name)` has the same condition as `\(firstDecl.name.text)`",
           at: decl.name.range, notes: [Note("`\(firstDecl.name.text)` is declared here", at: firstDecl.name.range)],

@@ -37,7 +37,9 @@ extension LintContext {
       if !reached {
         lints.warn(
           .unreachableState, "no transition leads to state `\(state.name)`", at: name.range,
-          help: "add a transition like `\(program.states[program.initialState].name) -> \(state.name) when ...`, or delete the state")
+          help:
+            "add a transition like `\(program.states[program.initialState].name) -> \(state.name) when ...`, or delete the state"
+        )
         continue
       }
       guard !state.isFinal else { continue }

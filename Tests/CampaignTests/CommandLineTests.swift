@@ -22,7 +22,9 @@ import Testing
     #expect(runDriver(["help", "frob"], files: Self.valid).0 == 2)
     #expect(runDriver(["help", "check"], files: Self.valid).0 == 0)
     // A warning alone exits 0; `--warnings-as-errors` makes it fail (LintCommandTests).
-    #expect(runDriver(["check", "--warnings-as-errors", "examples/winback.campaign"], files: LintCommandTests.examples).0 == 0)
+    #expect(
+      runDriver(["check", "--warnings-as-errors", "examples/winback.campaign"], files: LintCommandTests.examples).0 == 0
+    )
     #expect(runDriver(["check", "--format", "xml", "ok.campaign"], files: Self.valid).0 == 2)
     #expect(runDriver(["check", "--max-errors", "many", "ok.campaign"], files: Self.valid).0 == 2)
   }

@@ -113,7 +113,11 @@ import Testing
       Self.clean + "# campaignc: allow W0101 -- a persona\nsegment vip = ltv >= 500 {\n  offer \"V\"\n}\n")
     #expect(status == 0)
     #expect(output.contains("warning[W0501]"))
-    #expect(Self.check(Self.clean + "# campaignc: allow W0101 -- x\nsegment vip = ltv >= 500 {\n  offer \"V\"\n}\n", ["--warnings-as-errors"]).0 == 1)
+    #expect(
+      Self.check(
+        Self.clean + "# campaignc: allow W0101 -- x\nsegment vip = ltv >= 500 {\n  offer \"V\"\n}\n",
+        ["--warnings-as-errors"]
+      ).0 == 1)
   }
 
   @Test func lintsRunOnlyAfterACleanCheck() {
@@ -128,7 +132,8 @@ import Testing
       ["check", "--budget", "--no-color"] + Self.exampleNames, files: Self.examples)
     #expect(status == 0)
     assertGolden(output, path: "Tests/CampaignTests/Goldens/check-budget.txt")
-    #expect(runDriver(["check", "--budget", "--format", "json", "examples/winback.campaign"], files: Self.examples).0 == 2)
+    #expect(
+      runDriver(["check", "--budget", "--format", "json", "examples/winback.campaign"], files: Self.examples).0 == 2)
   }
 
   @Test func aBudgetTheWorstCaseExceedsIsAnError() {
@@ -157,9 +162,12 @@ import Testing
   }
 
   @Test func reEntryWithoutALimitIsUnbounded() {
-    let text = Self.clean.replacingOccurrences(
-      of: "  Active -> Engaged on email_open\n",
-      with: "  state Waiting\n  Active -> Waiting on email_open\n  Waiting -> Active on email_open\n  any -> Engaged on unsubscribe\n")
+    let text =
+      Self.clean.replacingOccurrences(
+        of: "  Active -> Engaged on email_open\n",
+        with:
+          "  state Waiting\n  Active -> Waiting on email_open\n  Waiting -> Active on email_open\n  any -> Engaged on unsubscribe\n"
+      )
       + "budget email 5 per 30d\n"
     let (status, output) = Self.check(text, ["--budget"])
     #expect(status == 1)
