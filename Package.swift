@@ -3,6 +3,7 @@
 // The targets mirror the pipeline and depend one way:
 //   CampaignLang <- Lexer <- Parser <- Checker <- Evaluator
 //   CampaignLang <- DataReader (CSV and JSON Lines data, typed values) <- Evaluator
+//   Checker <- Lints (warnings, suppression comments, the worst-case message budget)
 //   CampaignLang <- Render (diagnostic renderers)
 //   CampaignLang <- Lexer <- Parser <- Formatter (`campaignc fmt`: the canonical layout)
 //   campaignc (the command line) sits on top of all of them.
@@ -22,18 +23,19 @@ let package = Package(
     .target(name: "Checker", dependencies: ["CampaignLang", "Lexer", "Parser"]),
     .target(name: "DataReader", dependencies: ["CampaignLang"]),
     .target(name: "Evaluator", dependencies: ["CampaignLang", "Checker", "DataReader"]),
+    .target(name: "Lints", dependencies: ["CampaignLang", "Lexer", "Checker"]),
     .target(name: "Render", dependencies: ["CampaignLang"]),
     .target(name: "Formatter", dependencies: ["CampaignLang", "Lexer", "Parser"]),
     .target(
       name: "Driver",
       dependencies: [
-        "CampaignLang", "Lexer", "Parser", "Checker", "Render", "DataReader", "Evaluator", "Formatter",
+        "CampaignLang", "Lexer", "Parser", "Checker", "Lints", "Render", "DataReader", "Evaluator", "Formatter",
       ]),
     .executableTarget(name: "campaignc", dependencies: ["Driver"]),
     .testTarget(
       name: "CampaignTests",
       dependencies: [
-        "CampaignLang", "Lexer", "Parser", "Checker", "Render", "Driver", "Evaluator", "DataReader",
+        "CampaignLang", "Lexer", "Parser", "Checker", "Lints", "Render", "Driver", "Evaluator", "DataReader",
         "Formatter",
       ],
       // Golden files are read from the repository by path, not bundled.

@@ -39,6 +39,9 @@ public enum Declaration: Sendable, Hashable {
   case cooldown(CooldownDecl)
   case hold(HoldDecl)
   case limit(LimitDecl)
+  /// `budget email 3 per 7d`: the most messages one contact may get on a channel in any
+  /// such window, checked against the worst case the campaign allows.
+  case budget(LimitDecl)
   case quietHours(QuietHoursDecl)
   case flow(FlowDecl)
   case variant(VariantDecl)
@@ -333,7 +336,7 @@ public struct HoldDecl: Sendable, Hashable {
   }
 }
 
-/// `limit email 2 per 7d`
+/// `limit email 2 per 7d`; also the shape of `budget email 3 per 7d`.
 public struct LimitDecl: Sendable, Hashable {
   public var channel: Name
   public var count: NumberLiteral

@@ -24,5 +24,5 @@ public enum DiagnosticCatalogue {
   }
 
   /// Every code, in code order.
-  public static let entries: [Entry] = lexical + syntax + names + types + rules
+  public static let entries: [Entry] = lexical + syntax + names + types + rules + lintErrors + warnings
 }

@@ -98,3 +98,54 @@ extension DiagnosticCode {
   public static let testMissingValue = DiagnosticCode("E0515")
   public static let testWindow = DiagnosticCode("E0516")
 }
+
+// MARK: - Suppressions and budgets (E06xx)
+
+extension DiagnosticCode {
+  public static let badSuppression = DiagnosticCode("E0601")
+  public static let budgetExceeded = DiagnosticCode("E0602")
+}
+
+// MARK: - Warnings: unused declarations and suspicious literals (W01xx)
+
+extension DiagnosticCode {
+  public static let unusedSegment = DiagnosticCode("W0101")
+  public static let unusedScore = DiagnosticCode("W0102")
+  public static let unusedVariant = DiagnosticCode("W0103")
+  public static let unusedCounter = DiagnosticCode("W0104")
+  public static let unusedImport = DiagnosticCode("W0105")
+  public static let ambiguousDecimal = DiagnosticCode("W0106")
+}
+
+// MARK: - Warnings: states and flows (W02xx)
+
+extension DiagnosticCode {
+  public static let unreachableState = DiagnosticCode("W0201")
+  public static let deadEndState = DiagnosticCode("W0202")
+  public static let unreachableStep = DiagnosticCode("W0203")
+}
+
+// MARK: - Warnings: segments (W03xx)
+
+extension DiagnosticCode {
+  public static let segmentNeverMatches = DiagnosticCode("W0301")
+  public static let duplicateSegment = DiagnosticCode("W0302")
+  public static let overlappingPersonas = DiagnosticCode("W0303")
+}
+
+// MARK: - Warnings: timing, limits and channels (W04xx)
+
+extension DiagnosticCode {
+  public static let cooldownOutlastsState = DiagnosticCode("W0401")
+  public static let waitOutlastsState = DiagnosticCode("W0402")
+  public static let limitAlwaysExceeded = DiagnosticCode("W0403")
+  public static let sendNotMeasured = DiagnosticCode("W0404")
+  public static let guardrailUnusedChannel = DiagnosticCode("W0405")
+  public static let sendInCooldown = DiagnosticCode("W0406")
+}
+
+// MARK: - Warnings: suppressions (W05xx)
+
+extension DiagnosticCode {
+  public static let unusedSuppression = DiagnosticCode("W0501")
+}

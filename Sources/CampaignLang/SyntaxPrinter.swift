@@ -72,6 +72,7 @@ public enum SyntaxPrinter {
     case .cooldown(let decl): emit(&out, depth, "cooldown \(decl.state) \(decl.duration.value)")
     case .hold(let decl): emit(&out, depth, "hold \(decl.channel) \(decl.duration.value) after \(decl.event)")
     case .limit(let decl): emit(&out, depth, "limit \(decl.channel) \(decl.count.value) per \(decl.window.value)")
+    case .budget(let decl): emit(&out, depth, "budget \(decl.channel) \(decl.count.value) per \(decl.window.value)")
     case .quietHours(let decl):
       emit(
         &out, depth,

@@ -30,6 +30,8 @@ public struct CheckedCampaign: Sendable, Hashable {
   public var counters: [String]
   public var holds: [Hold]
   public var limits: [Limit]
+  /// `budget CHANNEL N per D`: the worst case per contact must stay within these.
+  public var budgets: [Budget]
   public var quietHours: [QuietHours]
   public var flows: [Flow]
   public var variants: [Variant]
@@ -128,6 +130,16 @@ public struct Limit: Sendable, Hashable {
   public var channel: Int
   public var count: Int64
   public var windowSeconds: Int64
+}
+
+/// `budget email 3 per 7d`: a declared ceiling on what one contact can receive, checked
+/// against the campaign's worst case (not enforced while sending: `limit` does that).
+public struct Budget: Sendable, Hashable {
+  public var channel: Int
+  public var count: Int64
+  public var windowSeconds: Int64
+  /// The declaration, for the message when the worst case exceeds it.
+  public var range: SourceRange
 }
 
 public struct QuietHours: Sendable, Hashable {

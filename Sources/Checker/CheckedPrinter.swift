@@ -62,6 +62,9 @@ public enum CheckedPrinter {
     for limit in program.limits {
       out += "limit \(program.channels[limit.channel]) \(limit.count) per \(limit.windowSeconds)s\n"
     }
+    for budget in program.budgets {
+      out += "budget \(program.channels[budget.channel]) \(budget.count) per \(budget.windowSeconds)s\n"
+    }
     for quiet in program.quietHours {
       out += "quiet hours \(quiet.from)min to \(quiet.to)min"
       out +=

@@ -43,6 +43,7 @@ extension Checker {
         program.holds.append(Hold(channel: channel, seconds: seconds, event: event))
       }
     case .limit(let decl): checkLimit(decl)
+    case .budget(let decl): checkBudget(decl)
     case .quietHours(let decl): checkQuietHours(decl)
     case .guardrail(let decl): checkGuardrail(decl)
     case .segment, .score, .flow, .variant, .test, .importFile, .campaign, .contact, .event, .channel, .counter,
@@ -265,6 +266,19 @@ extension Checker {
     }
     guard let window = positive(decl.window), let channel else { return }
     program.limits.append(Limit(channel: channel, count: decl.count.value.units, windowSeconds: window))
+  }
+
+  mutating func checkBudget(_ decl: LimitDecl) {
+    let channel = lookupChannel(decl.channel)
+    guard decl.count.value.scale == 0, decl.count.value.units >= 0 else {
+      error(
+        .valueOutOfRange, "a budget is a whole number of messages", at: decl.count.range,
+        help: "write `budget \(decl.channel.text) 3 per 7d`")
+      return
+    }
+    guard let window = positive(decl.window), let channel else { return }
+    program.budgets.append(
+      Budget(channel: channel, count: decl.count.value.units, windowSeconds: window, range: decl.range))
   }
 
   mutating func checkQuietHours(_ decl: QuietHoursDecl) {

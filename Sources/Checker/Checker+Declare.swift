@@ -94,7 +94,7 @@ extension Checker {
     case .test(let decl): declare(Name(decl.name.value, decl.name.range), decl, in: \.tests, kind: "test")
     case .consent(let decl):
       symbols.consentChannels.insert(decl.channel.text)
-    case .importFile, .engagement, .cooldown, .hold, .limit, .quietHours, .guardrail, .invalid:
+    case .importFile, .engagement, .cooldown, .hold, .limit, .budget, .quietHours, .guardrail, .invalid:
       break
     }
   }

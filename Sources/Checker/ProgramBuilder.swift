@@ -12,6 +12,7 @@ struct ProgramBuilder {
   var transitions: [CheckedTransition] = []
   var holds: [Hold] = []
   var limits: [Limit] = []
+  var budgets: [Budget] = []
   var quietHours: [QuietHours] = []
   var flows: [Int: Flow] = [:]
   var variants: [Int: Variant] = [:]
@@ -71,7 +72,8 @@ struct ProgramBuilder {
       engagement: engagement, segments: segments,
       consent: (0..<symbols.channels.count).map { consent[$0] }, scores: scores, states: states,
       initialState: initial, transitions: transitions, counters: symbols.counters.names, holds: holds,
-      limits: limits, quietHours: quietHours, flows: flows, variants: variants, guardrails: guardrails,
+      limits: limits, budgets: budgets, quietHours: quietHours, flows: flows, variants: variants,
+      guardrails: guardrails,
       tests: tests)
   }
 }

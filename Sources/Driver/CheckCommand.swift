@@ -1,5 +1,6 @@
 import CampaignLang
 import Checker
+import Lints
 import Render
 
 /// `campaignc check FILE|DIR...`
@@ -16,6 +17,27 @@ struct CheckCommand {
     var warningsAsErrors = false
     var maxErrors = 100
     var color: Bool?
+    /// `--deny CODE`: these warnings are errors.
+    var deny: Set<DiagnosticCode> = []
+    /// `--allow CODE`: these warnings are not reported.
+    var allow: Set<DiagnosticCode> = []
+    /// `--budget`: print the worst case per channel.
+    var budget = false
+  }
+
+  /// A warning code named on the command line, or the usage error saying why not.
+  static func warningCodes(_ text: String, flag: String) -> Result<[DiagnosticCode], UsageError> {
+    var codes: [DiagnosticCode] = []
+    for word in text.split(separator: ",") {
+      let code = DiagnosticCode(String(word).trimmingCharacters(in: .whitespaces).uppercased())
+      guard code.rawValue.hasPrefix("W"), DiagnosticCatalogue.entry(for: code) != nil else {
+        return .failure(
+          UsageError("`\(flag)` takes warning codes like W0101 (`campaignc explain-code --list`); `\(word)` is not one")
+        )
+      }
+      codes.append(code)
+    }
+    return .success(codes)
   }
 
   func parse(_ arguments: [String]) -> Result<Options, UsageError> {
@@ -42,6 +64,15 @@ struct CheckCommand {
         options.format = format
       case "--warnings-as-errors":
         options.warningsAsErrors = true
+      case "--deny", "--allow":
+        guard let text = inline ?? value(flag) else { return .failure(UsageError("`\(flag)` takes a warning code")) }
+        switch Self.warningCodes(text, flag: flag) {
+        case .success(let codes):
+          if flag == "--deny" { options.deny.formUnion(codes) } else { options.allow.formUnion(codes) }
+        case .failure(let problem): return .failure(problem)
+        }
+      case "--budget":
+        options.budget = true
       case "--max-errors":
         guard let text = inline ?? value(flag), let number = Int(text), number >= 0 else {
           return .failure(UsageError("`--max-errors` takes a number (0 shows all)"))
@@ -60,6 +91,12 @@ struct CheckCommand {
       index += 1
     }
     if options.paths.isEmpty { return .failure(UsageError("`check` needs at least one file or folder")) }
+    if options.budget && options.format != .text {
+      return .failure(UsageError("`--budget` prints a table: use it with the text format"))
+    }
+    if let both = options.deny.intersection(options.allow).sorted().first {
+      return .failure(UsageError("`\(both)` is both denied and allowed"))
+    }
     return .success(options)
   }
 
@@ -87,10 +124,17 @@ struct CheckCommand {
   func report(_ roots: [(path: String, compilation: Compilation)], _ options: Options) -> Int32 {
     var all: [(Diagnostic, SourceMap)] = []
     var seen: Set<String> = []
-    for (_, compilation) in roots {
-      for diagnostic in Diagnostic.sortedForDisplay(compilation.diagnostics) {
+    var budgets: [(path: String, name: String, report: BudgetReport?)] = []
+    for (path, compilation) in roots {
+      // Lints run on a campaign that checked clean (they read the checked program).
+      let lint = Linter.lint(compilation)
+      budgets.append((path, compilation.program?.name ?? "", lint?.budget))
+      for diagnostic in Diagnostic.sortedForDisplay(compilation.diagnostics + (lint?.diagnostics ?? [])) {
         var diagnostic = diagnostic
-        if options.warningsAsErrors && diagnostic.severity == .warning { diagnostic.severity = .error }
+        if diagnostic.severity == .warning && options.allow.contains(diagnostic.code) { continue }
+        if diagnostic.severity == .warning && (options.warningsAsErrors || options.deny.contains(diagnostic.code)) {
+          diagnostic.severity = .error
+        }
         // A library imported by two campaigns reports its own problems once.
         let key =
           "\(compilation.sources[diagnostic.range.file].path):\(diagnostic.range.start):\(diagnostic.code):\(diagnostic.message)"
@@ -116,6 +160,7 @@ struct CheckCommand {
           "\(truncated) more \(truncated == 1 ? "problem was" : "problems were") not shown (use `--max-errors 0` to see all)\n"
         )
       }
+      if options.budget { output.write(budgetTables(budgets)) }
       output.write(summary(errors: errors, warnings: warnings, files: files.count) + "\n")
     case .json:
       let totals = JSONRenderer.Summary(errors: errors, warnings: warnings, truncated: truncated)
@@ -129,6 +174,25 @@ struct CheckCommand {
       output.write(SARIFRenderer.render(shown.map { ($0.0, $0.1) }, truncated: truncated))
     }
     return errors > 0 ? ExitCode.inputErrors : ExitCode.success
+  }
+
+  /// `--budget`: per campaign, the worst case per channel in any 7 and 30 days.
+  func budgetTables(_ budgets: [(path: String, name: String, report: BudgetReport?)]) -> String {
+    var out = ""
+    for (path, name, report) in budgets {
+      guard let report else {
+        out += "Worst case per contact: \(path)\n  not computed: the campaign has errors\n\n"
+        continue
+      }
+      let table = ReportTable(
+        name: "budget", title: "Worst case per contact: \(path) (\"\(name)\")",
+        columns: ["channel", "7d", "30d", "why"],
+        rows: report.rows.map { row in
+          [.text(row.channel), .text(row.sevenDays.description), .text(row.thirtyDays.description), .text(row.reason)]
+        }, note: nil)
+      out += table.text() + "\n"
+    }
+    return out
   }
 
   func renderJSON(_ shown: [(Diagnostic, SourceMap)], summary: JSONRenderer.Summary, files: [String]) -> String {

@@ -52,13 +52,20 @@ enum Help {
 
     Parses and checks each campaign and reports every problem at once. A folder is
     searched for .campaign files; files that another checked file imports are checked
-    through it (they hold shared declarations, not whole campaigns).
+    through it (they hold shared declarations, not whole campaigns). A campaign without
+    errors is then linted: warnings (W codes) for what is legal but almost certainly
+    wrong or wasteful, and its declared budgets are checked against the worst case.
+    A warning is silenced on its line by `# campaignc: allow W0101 -- reason`.
 
     options:
       --format text|json|github|sarif
                               text (default) for people; json for tools; github for
                               GitHub Actions annotations; sarif for code scanning
       --warnings-as-errors    exit 1 on warnings too
+      --deny CODE[,CODE]      treat these warnings as errors
+      --allow CODE[,CODE]     do not report these warnings
+      --budget                print the worst case per contact and channel in any
+                              7 and 30 days (text format only)
       --max-errors N          show at most N problems (default 100, 0 for all)
       --color, --no-color     force colour on or off (default: on for a terminal, off
                               when NO_COLOR is set)
@@ -66,6 +73,7 @@ enum Help {
     examples:
       campaignc check examples/winback.campaign
       campaignc check examples/*.campaign --format sarif > campaignc.sarif
+      campaignc check --budget --deny W0403 examples/winback.campaign
 
     exit codes: 0 no errors, 1 the input has errors, 2 usage or I/O problem
 

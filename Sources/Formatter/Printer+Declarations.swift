@@ -49,6 +49,8 @@ extension Printer {
       statement(decl.range, "hold \(decl.channel.text) \(source(decl.duration.range)) after \(decl.event.text)")
     case .limit(let decl):
       statement(decl.range, "limit \(decl.channel.text) \(unsigned(decl.count)) per \(source(decl.window.range))")
+    case .budget(let decl):
+      statement(decl.range, "budget \(decl.channel.text) \(unsigned(decl.count)) per \(source(decl.window.range))")
     case .quietHours(let decl):
       var text = "quiet hours \(Printer.clock(decl.from)) to \(Printer.clock(decl.to))"
       if !decl.channels.isEmpty { text += " for " + decl.channels.map(\.text).joined(separator: ", ") }

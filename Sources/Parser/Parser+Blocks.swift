@@ -6,7 +6,7 @@ extension Parser {
   static let declarationKeywords: [String] = [
     "import", "campaign", "contact", "event", "channel", "engagement", "segment", "consent",
     "score", "states", "counter", "cooldown", "hold", "limit", "quiet", "flow", "variant",
-    "guardrail", "test",
+    "guardrail", "test", "budget",
   ]
   static let declarationKeywordSet = Set(declarationKeywords)
 
@@ -202,6 +202,7 @@ extension Parser {
     case "cooldown": declaration = parseCooldown().map(Declaration.cooldown)
     case "hold": declaration = parseHold().map(Declaration.hold)
     case "limit": declaration = parseLimit().map(Declaration.limit)
+    case "budget": declaration = parseLimit(keyword: "budget").map(Declaration.budget)
     case "quiet": declaration = parseQuietHours().map(Declaration.quietHours)
     case "flow": declaration = parseFlow().map(Declaration.flow)
     case "variant": declaration = parseVariant().map(Declaration.variant)

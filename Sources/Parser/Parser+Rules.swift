@@ -270,11 +270,12 @@ extension Parser {
     return HoldDecl(channel: channel, duration: duration, event: event, range: start.to(event.range))
   }
 
-  /// `limit email 2 per 7d`
-  mutating func parseLimit() -> LimitDecl? {
+  /// `limit email 2 per 7d`, or with `keyword` "budget" `budget email 3 per 7d`.
+  mutating func parseLimit(keyword: String = "limit") -> LimitDecl? {
     let start = advance().range
-    guard let channel = expectName("a channel, like `limit email 2 per 7d`") else { return nil }
-    guard let count = parseNumber("how many messages, like `limit email 2 per 7d`") else { return nil }
+    let example = "like `\(keyword) email 2 per 7d`"
+    guard let channel = expectName("a channel, \(example)") else { return nil }
+    guard let count = parseNumber("how many messages, \(example)") else { return nil }
     guard expect("per", context: "and the period, like `2 per 7d`") else { return nil }
     guard let window = parseDuration("the period") else { return nil }
     return LimitDecl(channel: channel, count: count, window: window, range: start.to(window.range))

@@ -144,6 +144,11 @@ import Testing
 
   /// The check made before writing: a different tree, a lost comment or text that does
   /// not parse is refused; parentheses that change nothing are not a difference.
+  @Test func budgetsArePrintedLikeLimits() {
+    let formatted = Self.format("budget   email 3  per 7d  # at most\nlimit email 2 per 7d\n")
+    #expect(formatted == "budget email 3 per 7d  # at most\nlimit email 2 per 7d\n")
+  }
+
   @Test func verificationRefusesAnotherProgramOrALostComment() {
     let original = Self.syntax("segment a = x  # why\n")
     #expect(Verification.difference(original: original, formatted: "segment a = y  # why\n", path: "t") != nil)

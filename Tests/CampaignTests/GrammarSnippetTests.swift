@@ -48,13 +48,13 @@ import Testing
     #expect(!syntax.declarations.isEmpty)
   }
 
-  /// The README's tour is a whole campaign: it must check clean, not only parse.
+  /// The README's tour is a whole campaign: it must check clean (lints included), not only parse.
   @Test func readmeTourChecksClean() {
     let tour = Self.snippets(in: "README.md")
     #expect(tour.count == 1)
     for snippet in tour {
       let result = compile(snippet.text)
-      #expect(codes(result).isEmpty, "README.md line \(snippet.line): \(result.diagnostics.map(\.message))")
+      #expect(checkCodes(result).isEmpty, "README.md line \(snippet.line): \(result.diagnostics.map(\.message))")
     }
   }
 }

@@ -2,6 +2,7 @@ import CampaignLang
 import Checker
 import Driver
 import Foundation
+import Lints
 import Parser
 
 /// A file system in memory, for running the driver in tests.
@@ -55,6 +56,13 @@ func compile(_ text: String, imports: [String: String] = [:]) -> Compilation {
 /// The codes of a compilation's diagnostics, in display order.
 func codes(_ compilation: Compilation) -> [String] {
   Diagnostic.sortedForDisplay(compilation.diagnostics).map(\.code.rawValue)
+}
+
+/// The codes of a compilation's diagnostics and, when it checked clean, of what the
+/// lint pass finds (warnings, suppressions, budgets), as `campaignc check` reports them.
+func checkCodes(_ compilation: Compilation) -> [String] {
+  Diagnostic.sortedForDisplay(compilation.diagnostics + (Linter.lint(compilation)?.diagnostics ?? [])).map(
+    \.code.rawValue)
 }
 
 /// The text each diagnostic underlines.

@@ -1,0 +1,103 @@
+import CampaignLang
+import Checker
+
+/// A step of a flow as reached along one path through its `if`s, with the time since
+/// the flow started (the sum of the waits before it).
+struct TimedStep {
+  var step: Step
+  var offset: Int64
+}
+
+extension LintContext {
+  /// The most paths a flow is followed along; a flow with more is not analysed.
+  static let maxPaths = 256
+
+  /// Every path through `flow` (each `if` taken both ways), or nil when there are more
+  /// than `maxPaths`. A path ends at an unconditional `exit` or `set state` elsewhere.
+  func paths(_ flow: FlowDecl) -> [[TimedStep]]? {
+    let state = stateIndex(flow.state.text)
+    let rest = state.flatMap { cooldown(ofState: $0) } ?? 0
+    var partial: [(steps: [TimedStep], offset: Int64, ended: Bool)] = [([], 0, false)]
+    guard expand(flow.steps, flowState: flow.state.text, cooldown: rest, into: &partial) else { return nil }
+    return partial.map(\.steps)
+  }
+
+  private func expand(
+    _ steps: [Step], flowState: String, cooldown: Int64,
+    into paths: inout [(steps: [TimedStep], offset: Int64, ended: Bool)]
+  ) -> Bool {
+    for step in steps {
+      var next: [(steps: [TimedStep], offset: Int64, ended: Bool)] = []
+      for path in paths {
+        guard !path.ended else {
+          next.append(path)
+          continue
+        }
+        var path = path
+        switch step {
+        case .branch(let branch):
+          var then = [path]
+          var otherwise = [path]
+          guard expand(branch.then, flowState: flowState, cooldown: cooldown, into: &then),
+            expand(branch.otherwise ?? [], flowState: flowState, cooldown: cooldown, into: &otherwise)
+          else { return false }
+          next += then + otherwise
+          continue
+        case .wait(let wait):
+          path.offset += wait.duration?.value.seconds ?? cooldown
+          path.steps.append(TimedStep(step: step, offset: path.offset))
+        default:
+          path.steps.append(TimedStep(step: step, offset: path.offset))
+          if Self.endsFlow(step, flowState: flowState) { path.ended = true }
+        }
+        next.append(path)
+      }
+      guard next.count <= Self.maxPaths else { return false }
+      paths = next
+    }
+    return true
+  }
+
+  /// Whether a step always ends the flow: `exit` or `set state` to another state
+  /// without `unless`, or an `if` whose branches (both written) both end it.
+  static func endsFlow(_ step: Step, flowState: String) -> Bool {
+    switch step {
+    case .exit(let unless, _): unless == nil
+    case .setState(let state, let unless, _): unless == nil && state.text != flowState
+    case .branch(let branch):
+      branch.otherwise.map { otherwise in
+        branch.then.contains { endsFlow($0, flowState: flowState) }
+          && otherwise.contains { endsFlow($0, flowState: flowState) }
+      } ?? false
+    default: false
+    }
+  }
+
+  /// The longest a contact can stay in `state`: the shortest timer of a transition out
+  /// of it that has no guard (`after 30d`, `after 90d idle`; the idle clock may have
+  /// started before the contact entered, so an idle timer can only be shorter). Nil when
+  /// no such timer leads out.
+  func longestStay(in state: Int) -> (seconds: Int64, transition: Int)? {
+    var best: (seconds: Int64, transition: Int)? = nil
+    for (index, transition) in program.transitions.enumerated()
+    where applies(transition, in: state) && transition.to != state && transition.condition == nil {
+      guard let seconds = Self.timerSeconds(transition.trigger) else { continue }
+      if best.map({ seconds < $0.seconds }) ?? true { best = (seconds, index) }
+    }
+    return best
+  }
+
+  /// How long after entering a state a timer trigger fires at the latest, if it is
+  /// made of timers only.
+  static func timerSeconds(_ trigger: CheckedTrigger) -> Int64? {
+    switch trigger {
+    case .idle(let seconds), .timeInState(let seconds): seconds
+    case .allOf(let parts):
+      parts.reduce(Int64?.some(0)) { total, part in
+        guard let total, let seconds = timerSeconds(part) else { return nil }
+        return max(total, seconds)
+      }
+    case .immediately, .when, .on, .sendsWithoutEngagement: nil
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import CampaignLang
+import Checker
+
+/// The lint pass: what is legal but almost certainly wrong or wasteful (W codes), the
+/// worst-case message budget and the declared budgets (E0602), and the suppression
+/// comments (`# campaignc: allow W0101 -- reason`).
+///
+/// It runs only on a campaign that checked clean: every rule reads the checked program
+/// (names resolved, types known), and a campaign with errors has none. Lints never
+/// change what the checker decided; they add diagnostics.
+public enum Linter {
+  /// What one lint run found.
+  public struct Result: Sendable {
+    /// Warnings left after the inline suppressions, the suppressions' own problems
+    /// (E0601, W0501) and budget errors (E0602), in no particular order.
+    public var diagnostics: [Diagnostic]
+    /// The worst case per channel, for `check --budget`.
+    public var budget: BudgetReport
+  }
+
+  /// Lints a compilation; nil when it has errors (and so no checked program).
+  public static func lint(_ compilation: Compilation) -> Result? {
+    guard let program = compilation.program else { return nil }
+    let context = LintContext(compilation: compilation, program: program)
+    var lints = LintBag()
+    context.unusedDeclarations(&lints)
+    context.unusedImports(&lints)
+    context.ambiguousDecimals(&lints)
+    context.stateGraph(&lints)
+    context.flowSteps(&lints)
+    context.segmentLogic(&lints)
+    context.timing(&lints)
+    context.channels(&lints)
+    let budget = BudgetAnalysis(program: program, context: context).report()
+    var diagnostics = Suppressions(compilation: compilation).apply(to: lints.diagnostics, sources: compilation.sources)
+    diagnostics += budget.violations(program: program)
+    return Result(diagnostics: diagnostics, budget: budget)
+  }
+}
+
+/// Collects warnings during the lint pass.
+struct LintBag {
+  var diagnostics: [Diagnostic] = []
+
+  mutating func warn(
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String? = nil,
+    notes: [Note] = [], help: String? = nil
+  ) {
+    diagnostics.append(Diagnostic(code, message, at: range, label: label, notes: notes, help: help))
+  }
+}
