@@ -16,7 +16,8 @@ extension ContactRun {
 
   func firing(row: Int, atEnd: Bool) -> SimulationProgram.Transition? {
     let type = row >= 0 ? data.events.type[row] : -1
-    for transition in compiled.transitions where applies(transition) {
+    for index in compiled.transitionsFrom[state] {
+      let transition = compiled.transitions[index]
       switch transition.trigger {
       case .immediately: break
       case .when(let condition): if !evaluate(condition).isTrue { continue }

@@ -160,7 +160,7 @@ struct ContactRun {
     // By index, reading each transition in place: this runs after every event, and
     // copying each transition (its condition, its thresholds) cost more than the tests.
     let transitions = compiled.transitions
-    for index in transitions.indices where applies(from: transitions[index].from, to: transitions[index].to) {
+    for index in compiled.transitionsFrom[state] {
       switch transitions[index].trigger {
       case .after(let timers):
         var due = Int64.min
@@ -174,16 +174,6 @@ struct ContactRun {
       }
     }
     return next < window.end ? next : Int64.max
-  }
-
-  func applies(_ transition: SimulationProgram.Transition) -> Bool {
-    applies(from: transition.from, to: transition.to)
-  }
-
-  /// Whether a transition from `from` (nil: any state) to `to` can fire in the current state.
-  func applies(from: Int?, to: Int) -> Bool {
-    if let from { return from == state }
-    return to != state && !compiled.campaign.states[state].isFinal
   }
 
   /// Replays the event at `row`: engagement, points, holds, guardrails, then rules and flows.

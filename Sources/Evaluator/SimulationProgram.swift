@@ -18,6 +18,9 @@ public struct SimulationProgram: Sendable {
   var scoreRules: [[ScoreRule]]
   var scores: [Score]
   var transitions: [Transition]
+  /// Per state: the transitions that can leave it, in declared order (its own and the
+  /// `any` ones, which never leave a final state nor go to the state they start from).
+  var transitionsFrom: [[Int]]
   /// Per event type: the holds it starts (channel, seconds).
   var holds: [[(channel: Int, seconds: Int64)]]
   /// Per channel: its frequency limits (count, window seconds).
@@ -140,6 +143,13 @@ public struct SimulationProgram: Sendable {
         condition: transition.condition.map { compiler.compile($0) })
       if case .when(let condition) = trigger { compiled.thresholds = SimulationProgram.thresholds(in: condition) }
       return compiled
+    }
+    transitionsFrom = campaign.states.indices.map { state in
+      campaign.transitions.indices.filter { index in
+        let transition = campaign.transitions[index]
+        if let from = transition.from { return from == state }
+        return transition.to != state && !campaign.states[state].isFinal
+      }
     }
     var holds: [[(channel: Int, seconds: Int64)]] = Array(repeating: [], count: eventCount)
     for hold in campaign.holds { holds[hold.event].append((hold.channel, hold.seconds)) }
