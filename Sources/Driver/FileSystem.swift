@@ -69,12 +69,47 @@ public struct DiskFileSystem: FileSystem {
     }
   }
 
+  /// Writes atomically: a temporary file beside the target, created with the target's
+  /// permissions, filled and flushed, then renamed over it; a failure leaves the target
+  /// as it was. A symbolic link is written through (the file it points to changes, the
+  /// link stays); a file nobody may write is refused rather than replaced.
   public func write(_ path: String, _ bytes: [UInt8]) -> String? {
-    do {
-      try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-      return nil
-    } catch {
-      return "cannot write \(path): \(error.localizedDescription)"
+    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    var mode: mode_t = 0o644
+    var status = stat()
+    if stat(target, &status) == 0 {
+      mode = status.st_mode & 0o7777
+      if mode & 0o222 == 0 { return "cannot write \(path): the file is read-only" }
     }
+    let directory = (target as NSString).deletingLastPathComponent
+    let temporary =
+      (directory.isEmpty ? "." : directory) + "/.\((target as NSString).lastPathComponent).campaignc-\(getpid())"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, mode)
+    guard descriptor >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
+    // The umask may have narrowed the mode at creation: set it exactly.
+    fchmod(descriptor, mode)
+    var written = 0
+    let failure: String? = bytes.withUnsafeBytes { buffer in
+      while written < buffer.count {
+        let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        if count < 0 {
+          if errno == EINTR { continue }
+          return String(cString: strerror(errno))
+        }
+        written += count
+      }
+      return fsync(descriptor) == 0 ? nil : String(cString: strerror(errno))
+    }
+    close(descriptor)
+    if let failure {
+      unlink(temporary)
+      return "cannot write \(path): \(failure)"
+    }
+    guard rename(temporary, target) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      return "cannot write \(path): \(reason)"
+    }
+    return nil
   }
 }

@@ -57,4 +57,34 @@ import Testing
     #expect(badOutput.contains("error[E0313]"), "\(badOutput)")
     #expect(!badOutput.contains("error[E0312]"), "\(badOutput)")
   }
+
+  /// Atomic writes keep what the file was: its permissions, and a symbolic link stays a
+  /// link to the file that changes; a read-only file is refused, not replaced.
+  @Test func writesKeepPermissionsAndFollowLinks() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("campaignc-write-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let disk = DiskFileSystem()
+    func mode(_ path: String) throws -> Int {
+      try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+    }
+    let secret = folder.appendingPathComponent("secret.campaign").path
+    #expect(disk.write(secret, Array("a\n".utf8)) == nil)
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret)
+    #expect(disk.write(secret, Array("b\n".utf8)) == nil)
+    #expect(try mode(secret) == 0o600)
+    #expect(disk.read(secret) == Array("b\n".utf8))
+
+    let link = folder.appendingPathComponent("link.campaign").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "secret.campaign")
+    #expect(disk.write(link, Array("c\n".utf8)) == nil)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "secret.campaign")
+    #expect(disk.read(secret) == Array("c\n".utf8))
+
+    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: secret)
+    #expect(disk.write(secret, Array("d\n".utf8)) == "cannot write \(secret): the file is read-only")
+    #expect(disk.read(secret) == Array("c\n".utf8))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["link.campaign", "secret.campaign"])
+  }
 }
