@@ -224,10 +224,7 @@ extension Checker {
           ?? "declare it in the states block, like `state \(name.text)`")
       return
     }
-    var candidates = symbols.expressionNames.names + ["today", "now", "state"]
-    if let event = context.event { candidates = symbols.events[event].declaration.fields.map(\.name.text) + candidates }
-    if context.inFlow { candidates.append("engaged") }
-    var help = suggestion(name.text, candidates)
+    var help = suggestion(name.text, expressionCandidates(context))
     if help == nil && symbols.states.lookup(name.text) != nil {
       help = "`\(name.text)` is a state; to test the current state write `state == \(name.text)`"
     } else if help == nil && name.text == "engaged" {
@@ -241,6 +238,14 @@ extension Checker {
       }
       ?? "the campaign has no attribute, score, segment or counter called"
     error(.unknownName, "\(what) `\(name.text)`", at: name.range, help: help)
+  }
+
+  /// The names an expression in `context` can use, for "did you mean".
+  func expressionCandidates(_ context: ExpressionContext) -> [String] {
+    var candidates = symbols.expressionNames.names + ["today", "now", "state"]
+    if let event = context.event { candidates = symbols.events[event].declaration.fields.map(\.name.text) + candidates }
+    if context.inFlow { candidates.append("engaged") }
+    return candidates
   }
 
   /// Reports an optional value used as if it were always present.
