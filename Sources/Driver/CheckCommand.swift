@@ -86,8 +86,9 @@ struct CheckCommand {
 
   func report(_ roots: [(path: String, compilation: Compilation)], _ options: Options) -> Int32 {
     var all: [(Diagnostic, SourceMap)] = []
+    var campaignOf: [Int] = []  // which of `roots` each of `all` came from
     var seen: Set<String> = []
-    for (_, compilation) in roots {
+    for (campaign, (_, compilation)) in roots.enumerated() {
       for diagnostic in Diagnostic.sortedForDisplay(compilation.diagnostics) {
         var diagnostic = diagnostic
         if options.warningsAsErrors && diagnostic.severity == .warning { diagnostic.severity = .error }
@@ -96,6 +97,7 @@ struct CheckCommand {
           "\(compilation.sources[diagnostic.range.file].path):\(diagnostic.range.start):\(diagnostic.code):\(diagnostic.message)"
         guard seen.insert(key).inserted else { continue }
         all.append((diagnostic, compilation.sources))
+        campaignOf.append(campaign)
       }
     }
     let errors = all.count { $0.0.severity == .error }
@@ -107,9 +109,10 @@ struct CheckCommand {
     switch options.format {
     case .text:
       let renderer = TextRenderer(color: options.color ?? output.isTerminal)
-      for (diagnostic, sources) in shown {
-        var fileTables: [FileID: LineTable] = [:]
-        output.write(renderer.render(diagnostic, sources: sources, tables: &fileTables) + "\n")
+      // Line tables are built once per file and per campaign, not once per diagnostic.
+      var tables: [[FileID: LineTable]] = Array(repeating: [:], count: roots.count)
+      for (index, (diagnostic, sources)) in shown.enumerated() {
+        output.write(renderer.render(diagnostic, sources: sources, tables: &tables[campaignOf[index]]) + "\n")
       }
       if truncated > 0 {
         output.write(
