@@ -96,11 +96,34 @@ extension Parser {
           help: "split it into several segments and combine those")
         return tooDeep()
       }
-      let operatorRange = advance().range
+      let operatorToken = advance()
+      let operatorRange = operatorToken.range
+      if danglingOperator(operatorToken) { return lhs }
       skipNewlines()
       let rhs = parseBinary(minimumPrecedence: op.precedence + 1)
       lhs = .binary(op, lhs, rhs, operatorRange: operatorRange)
     }
+  }
+
+  /// An operator that ends a line, when what follows cannot continue the expression: the
+  /// end of the file, a `}`, or a declaration keyword no deeper than the operator's line.
+  /// Reported at the operator, and the expression ends before it, so the next
+  /// declaration is read as written.
+  mutating func danglingOperator(_ op: Token) -> Bool {
+    guard current.kind == .newline || atEnd else { return false }
+    var ahead = position
+    while tokens[ahead].kind == .newline { ahead += 1 }
+    let next = tokens[ahead]
+    if next.kind != .endOfFile && next.kind != .rightBrace {
+      guard isDeclarationKeyword(next),
+        indentation(ofLineAt: next.range.start).count <= indentation(ofLineAt: op.range.start).count
+      else { return false }
+    }
+    let written = text(op)
+    report(
+      .unexpectedToken, "the condition ends with `\(written)`", at: op.range,
+      help: "add what should follow `\(written)` on this line, or remove `\(written)`")
+    return true
   }
 
   func trimmed(to count: Int) -> DiagnosticBag {

@@ -84,7 +84,7 @@ extension Parser {
     let start = advance().range
     guard let name = expectName("the event's name, like `event email_open`") else { return nil }
     if current.kind == .identifier { return parseUnbracedFields(start: start, name: name) }
-    guard current.kind == .leftBrace else {
+    guard atBlockOpen else {
       return EventDecl(name: name, fields: [], range: start.to(name.range))
     }
     let (fields, end) = parseBlock("event `\(name.text)`", allowsCommas: true) { parser in

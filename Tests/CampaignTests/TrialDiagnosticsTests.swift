@@ -40,3 +40,40 @@ import Testing
     #expect(output.contains("a.campaign:4029:1: error[E0101]"), "\(output.prefix(300))")
   }
 }
+
+/// Parser regressions from the same trial.
+@Suite struct TrialDiagnosticsParserTests {
+  /// A condition ending in `and` or `or` does not swallow the next declaration: one
+  /// message at the operator, and the next declaration is read as written.
+  @Test(arguments: [
+    ("segment vip = ltv >= 500 and\nsegment vip2 = ltv > 1\n", "and"),
+    ("segment vip = ltv >= 500 or\n\nscore s {\n  email_open +1\n}\n", "or"),
+    ("segment vip = ltv >= 500 and\n", "and"),
+  ])
+  func aDanglingOperatorIsOneMessage(text: String, op: String) {
+    let result = compile(minimalCampaign + text)
+    #expect(codes(result) == ["E0201"], "\(result.diagnostics)")
+    #expect(underlined(result) == [op])
+    #expect(result.diagnostics.first?.message == "the condition ends with `\(op)`")
+    #expect(result.diagnostics.first?.help == "add what should follow `\(op)` on this line, or remove `\(op)`")
+  }
+
+  /// An operator at a line end still continues onto an indented line, or one that is
+  /// not a declaration.
+  @Test func anOperatorAtALineEndStillContinues() {
+    let result = compile(minimalCampaign + "segment vip = ltv >= 500 and\n  orders_90d > 2\nsegment b = vip\n")
+    #expect(codes(result) == [])
+  }
+
+  /// A `{` alone on the next line (Allman style) opens the block: the score keeps its
+  /// rules, so there is no false "no contact can ever have ..." (E0502).
+  @Test func aBraceOnTheNextLineOpensTheBlock() {
+    var text = minimalCampaign.replacingOccurrences(of: "score engagement {", with: "score engagement\n{")
+    text = text.replacingOccurrences(
+      of: "event email_click { url string }", with: "event email_click\n{\n  url string\n}")
+    text += "segment big = ltv > 5\n{\n  subject \"Hi\"\n}\n"
+    text += "flow f for Active\n{\n  if engagement > 3\n  {\n    wait 1d\n  }\n}\n"
+    let result = compile(text)
+    #expect(codes(result) == [], "\(result.diagnostics)")
+  }
+}
