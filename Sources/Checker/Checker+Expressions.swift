@@ -95,6 +95,19 @@ extension Checker {
         return Typed(expr: .negate(typed.expr), type: typed.type)
       }
     case .binary(let op, let lhs, let rhs, let operatorRange):
+      if op.isComparison, case .unary(.not, let operand, let range) = lhs {
+        // `not ltv >= 500` reads `(not ltv) >= 500`: show where the parentheses go.
+        let typed = check(operand, &context)
+        if typed.type.isError { return .error }
+        if !typed.type.isBool {
+          var meant = SyntaxPrinter.expression(.binary(op, operand, rhs, operatorRange: operatorRange))
+          if meant.hasPrefix("(") && meant.hasSuffix(")") { meant = String(meant.dropFirst().dropLast()) }
+          mismatch(
+            "`not` applies to a condition, not to \(typed.type)", range,
+            help: "`not` applies before the comparison; write `not (\(meant))`")
+          return .error
+        }
+      }
       return checkBinary(op, lhs, rhs, operatorRange, &context)
     case .call(let name, let arguments, let range):
       return checkCall(name, arguments, range, &context)

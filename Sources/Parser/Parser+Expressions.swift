@@ -171,13 +171,20 @@ extension Parser {
     defer { expressionDepth -= 1 }
     if expressionDepth > Parser.maxDepth { return tooDeep() }
     let start = current.range
-    if at("not") || current.kind == .notSymbol || at("NOT") {
-      if at("NOT") {
-        report(
-          .uppercaseKeyword, "write `not` in lowercase", at: current.range,
-          help: "the words `and`, `or` and `not` are written in lowercase")
-        panicking = false
+    if at("NOT") {
+      // Read as meant, `NOT ltv >= 500` as `not (ltv >= 500)`: one message, with the
+      // parentheses `not` then needs.
+      advance()
+      let operand = parseBinary(minimumPrecedence: 3)
+      var help = "the words `and`, `or` and `not` are written in lowercase"
+      if case .binary(let op, _, _, _) = operand, op.isComparison {
+        help += "; write `not (\(file.text(operand.range)))`, as `not` applies before a comparison"
       }
+      report(.uppercaseKeyword, "write `not` in lowercase", at: start, help: help)
+      panicking = false
+      return .unary(.not, operand, start.to(operand.range))
+    }
+    if at("not") || current.kind == .notSymbol {
       advance()
       let operand = parseUnary()
       return .unary(.not, operand, start.to(operand.range))
@@ -207,6 +214,7 @@ extension Parser {
 
   mutating func parsePrimary() -> Expr {
     let token = current
+    if let ago = durationAgo() { return ago }
     switch token.kind {
     case .integer:
       if let duration = durationInWords(allowsMinuteM: false) {
@@ -251,6 +259,36 @@ extension Parser {
       expected("a value or a condition")
       return .invalid(token.range)
     }
+  }
+
+  /// `30d ago` or `30 days ago`: one message with the form to write, `today - 30d`.
+  /// The expression is left invalid, so nothing is reported about it again.
+  mutating func durationAgo() -> Expr? {
+    let token = current
+    var words = 1
+    var length: Duration
+    switch token.kind {
+    case .duration:
+      guard case .duration(let duration) = value(of: token) else { return nil }
+      length = duration
+    case .integer:
+      let next = peek()
+      guard next.kind == .identifier, !next.startsLine, let unit = Parser.unitWords[text(next).lowercased()],
+        case .int(let amount) = value(of: token)
+      else { return nil }
+      length = Duration(amount: amount, unit: unit)
+      words = 2
+    default: return nil
+    }
+    let ago = tokens[position + words]
+    guard isWord(ago, "ago"), !ago.startsLine else { return nil }
+    for _ in 0...words { advance() }
+    report(
+      .durationInWords, "write `today - \(length)` instead of `\(file.text(token.range.to(ago.range)))`",
+      at: token.range.to(ago.range),
+      help: "`today - \(length)` is the date \(length) before today; for a time, write `now - \(length)`")
+    panicking = false
+    return .invalid(token.range.to(ago.range))
   }
 
   mutating func literal(_ token: Token) -> Expr {

@@ -77,3 +77,49 @@ import Testing
     #expect(codes(result) == [], "\(result.diagnostics)")
   }
 }
+
+/// One message for each slip of the same trial, with the form to write.
+@Suite struct TrialDiagnosticsSlipTests {
+  /// A test whose `at` line names an unknown event has a start all the same: only the
+  /// unknown event is reported, not "has no `at` event" (E0516).
+  @Test func aMisspelledTestEventIsOneMessage() {
+    let result = compile(
+      minimalCampaign
+        + "test \"t\" {\n  contact { id \"c1\", ltv 5, \(testContact) }\n  at 2025-02-01 email_opn\n}\n")
+    #expect(codes(result) == ["E0302"], "\(result.diagnostics)")
+    #expect(underlined(result) == ["email_opn"])
+  }
+
+  /// `30 days ago` and `30d ago` are one message each, with `today - 30d`.
+  @Test(arguments: [("30 days ago", "30d"), ("30d ago", "30d"), ("2 weeks ago", "2w")])
+  func durationAgoIsOneMessage(written: String, meant: String) {
+    let result = compile(minimalCampaign + "segment recent = signup < \(written)\n")
+    #expect(codes(result) == ["E0205"], "\(result.diagnostics)")
+    #expect(underlined(result) == [written])
+    #expect(result.diagnostics.first?.message == "write `today - \(meant)` instead of `\(written)`")
+  }
+
+  /// `not` binds tighter than a comparison: the message shows the parentheses, and
+  /// `NOT` is one message that says both.
+  @Test func notBeforeAComparisonShowsTheParentheses() {
+    let lower = compile(minimalCampaign + "segment vip = not ltv >= 500\n")
+    #expect(codes(lower) == ["E0401"])
+    #expect(underlined(lower) == ["not ltv"])
+    #expect(lower.diagnostics.first?.help == "`not` applies before the comparison; write `not (ltv >= 500)`")
+    let upper = compile(minimalCampaign + "segment vip = NOT ltv >= 500\n")
+    #expect(codes(upper) == ["E0204"], "\(upper.diagnostics)")
+    #expect(
+      upper.diagnostics.first?.help
+        == "the words `and`, `or` and `not` are written in lowercase; write `not (ltv >= 500)`, as `not` applies before a comparison"
+    )
+  }
+
+  /// A missing comma between event fields says so, as between variant arms.
+  @Test(arguments: ["event e { url string campaign string }", "event e { url string campaign: string }"])
+  func aMissingCommaBetweenFields(text: String) {
+    let result = compile(minimalCampaign + text + "\n")
+    #expect(codes(result) == ["E0201"])
+    #expect(underlined(result) == ["campaign"])
+    #expect(result.diagnostics.first?.message == "missing comma before `campaign`")
+  }
+}
