@@ -124,7 +124,14 @@ struct CheckCommand {
       let totals = JSONRenderer.Summary(errors: errors, warnings: warnings, truncated: truncated)
       output.write(renderJSON(shown, summary: totals, files: files))
     case .github:
-      for (diagnostic, sources) in shown { output.write(GitHubRenderer.render([diagnostic], sources: sources)) }
+      // One call for each run of a campaign's diagnostics, so its line tables are built once.
+      var first = 0
+      while first < shown.count {
+        var end = first + 1
+        while end < shown.count && campaignOf[end] == campaignOf[first] { end += 1 }
+        output.write(GitHubRenderer.render(shown[first..<end].map(\.0), sources: shown[first].1))
+        first = end
+      }
       if truncated > 0 {
         output.write("::warning::\(truncated) more \(truncated == 1 ? "problem was" : "problems were") not shown\n")
       }

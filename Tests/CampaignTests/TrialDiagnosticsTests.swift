@@ -41,6 +41,18 @@ import Testing
   }
 }
 
+/// GitHub annotations carry a diagnostic's notes, each with its place.
+@Suite struct TrialDiagnosticsRenderTests {
+  @Test func githubAnnotationsKeepNotes() {
+    let files = MemoryFileSystem(["a.campaign": minimalCampaign + "segment s = ltv > 1\nsegment s = ltv > 2\n"])
+    let (status, output, _) = runDriver(["check", "--format", "github", "a.campaign"], files: files)
+    #expect(status == 1)
+    #expect(output.hasPrefix("::error file=a.campaign,line=31,col=9,"), "\(output)")
+    #expect(output.contains("%0Anote: "), "\(output)")
+    #expect(output.contains(" (a.campaign:30:9)%0Ahelp: "), "\(output)")
+  }
+}
+
 /// Parser regressions from the same trial.
 @Suite struct TrialDiagnosticsParserTests {
   /// A condition ending in `and` or `or` does not swallow the next declaration: one
