@@ -4,14 +4,34 @@ public enum Spelling {
   /// close enough: at most 1 edit for short words, 2 for words of 6+ letters, 3 for 10+.
   /// Ties go to the candidate listed first, so the result is deterministic.
   public static func closest(to word: String, among candidates: [String]) -> String? {
-    let target = Array(word.lowercased().utf8)
+    let target = lowercasedBytes(word)
     let limit = target.count >= 10 ? 3 : target.count >= 6 ? 2 : 1
+    let targetLetters = letterSet(target)
     var best: (String, Int)? = nil
     for candidate in candidates where candidate != word {
-      let distance = editDistance(target, Array(candidate.lowercased().utf8), limit: limit)
+      // Cheap filters first, so a long list costs little: the lengths differ by at most
+      // `limit`, and each letter one word has and the other lacks needs an edit of its own.
+      guard abs(candidate.utf8.count - target.count) <= limit else { continue }
+      let bytes = lowercasedBytes(candidate)
+      let letters = letterSet(bytes)
+      guard (targetLetters & ~letters).nonzeroBitCount <= limit, (letters & ~targetLetters).nonzeroBitCount <= limit
+      else { continue }
+      let distance = editDistance(target, bytes, limit: limit)
       if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
     }
     return best?.0
+  }
+
+  /// The UTF-8 bytes of `word` with ASCII letters lowercased.
+  static func lowercasedBytes(_ word: String) -> [UInt8] {
+    word.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+  }
+
+  /// Which bytes occur in `bytes`, folded into 64 bits (a lower bound on edits, never more).
+  static func letterSet(_ bytes: [UInt8]) -> UInt64 {
+    var set: UInt64 = 0
+    for byte in bytes { set |= 1 &<< UInt64(byte & 63) }
+    return set
   }
 
   /// Levenshtein distance with a transposition counted as one edit; stops early past `limit`.

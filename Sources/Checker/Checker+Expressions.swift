@@ -95,6 +95,19 @@ extension Checker {
         return Typed(expr: .negate(typed.expr), type: typed.type)
       }
     case .binary(let op, let lhs, let rhs, let operatorRange):
+      if op.isComparison, case .unary(.not, let operand, let range) = lhs {
+        // `not ltv >= 500` reads `(not ltv) >= 500`: show where the parentheses go.
+        let typed = check(operand, &context)
+        if typed.type.isError { return .error }
+        if !typed.type.isBool {
+          var meant = SyntaxPrinter.expression(.binary(op, operand, rhs, operatorRange: operatorRange))
+          if meant.hasPrefix("(") && meant.hasSuffix(")") { meant = String(meant.dropFirst().dropLast()) }
+          mismatch(
+            "`not` applies to a condition, not to \(typed.type)", range,
+            help: "`not` applies before the comparison; write `not (\(meant))`")
+          return .error
+        }
+      }
       return checkBinary(op, lhs, rhs, operatorRange, &context)
     case .call(let name, let arguments, let range):
       return checkCall(name, arguments, range, &context)
@@ -224,10 +237,7 @@ extension Checker {
           ?? "declare it in the states block, like `state \(name.text)`")
       return
     }
-    var candidates = symbols.expressionNames.names + ["today", "now", "state"]
-    if let event = context.event { candidates = symbols.events[event].declaration.fields.map(\.name.text) + candidates }
-    if context.inFlow { candidates.append("engaged") }
-    var help = suggestion(name.text, candidates)
+    var help = suggestion(name.text, expressionCandidates(context))
     if help == nil && symbols.states.lookup(name.text) != nil {
       help = "`\(name.text)` is a state; to test the current state write `state == \(name.text)`"
     } else if help == nil && name.text == "engaged" {
@@ -241,6 +251,14 @@ extension Checker {
       }
       ?? "the campaign has no attribute, score, segment or counter called"
     error(.unknownName, "\(what) `\(name.text)`", at: name.range, help: help)
+  }
+
+  /// The names an expression in `context` can use, for "did you mean".
+  func expressionCandidates(_ context: ExpressionContext) -> [String] {
+    var candidates = symbols.expressionNames.names + ["today", "now", "state"]
+    if let event = context.event { candidates = symbols.events[event].declaration.fields.map(\.name.text) + candidates }
+    if context.inFlow { candidates.append("engaged") }
+    return candidates
   }
 
   /// Reports an optional value used as if it were always present.

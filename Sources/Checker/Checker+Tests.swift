@@ -10,6 +10,7 @@ extension Checker {
     var contactRange: SourceRange? = nil
     var events: [TestCase.TimedEvent] = []
     var lastEvent: (instant: Int64, range: SourceRange)? = nil
+    var hasAtLine = false  // an `at` line, even one with a mistake, means E0516 does not apply
     var expectations: [TestCase.Check] = []
     var runUntil: (Timestamp, SourceRange)? = nil
     var valid = true
@@ -60,6 +61,7 @@ extension Checker {
           valid = false
         }
       case .event(let at, let atRange, let eventName, let fields, let range):
+        hasAtLine = true
         guard let event = lookupEvent(eventName) else {
           valid = false
           continue
@@ -122,7 +124,7 @@ extension Checker {
           help: "end the run after every event, or leave `run until` out to end just after the last one")
         valid = false
       }
-    } else if decl.items.allSatisfy({ if case .invalid = $0 { false } else { true } }) {
+    } else if !hasAtLine && decl.items.allSatisfy({ if case .invalid = $0 { false } else { true } }) {
       error(
         .testWindow, "test \"\(decl.name.value)\" has no `at` event, so its run has no start", at: decl.name.range,
         help: "the run starts at the first event; add one, like `at 2026-01-01T10:00 email_open`")

@@ -123,9 +123,10 @@ struct CheckCommand {
 
   func report(_ roots: [(path: String, compilation: Compilation)], _ options: Options) -> Int32 {
     var all: [(Diagnostic, SourceMap)] = []
+    var campaignOf: [Int] = []  // which of `roots` each of `all` came from
     var seen: Set<String> = []
     var budgets: [(path: String, name: String, report: BudgetReport?)] = []
-    for (path, compilation) in roots {
+    for (campaign, (path, compilation)) in roots.enumerated() {
       // Lints run on a campaign that checked clean (they read the checked program).
       let lint = Linter.lint(compilation)
       budgets.append((path, compilation.program?.name ?? "", lint?.budget))
@@ -140,6 +141,7 @@ struct CheckCommand {
           "\(compilation.sources[diagnostic.range.file].path):\(diagnostic.range.start):\(diagnostic.code):\(diagnostic.message)"
         guard seen.insert(key).inserted else { continue }
         all.append((diagnostic, compilation.sources))
+        campaignOf.append(campaign)
       }
     }
     let errors = all.count { $0.0.severity == .error }
@@ -151,9 +153,10 @@ struct CheckCommand {
     switch options.format {
     case .text:
       let renderer = TextRenderer(color: options.color ?? output.isTerminal)
-      for (diagnostic, sources) in shown {
-        var fileTables: [FileID: LineTable] = [:]
-        output.write(renderer.render(diagnostic, sources: sources, tables: &fileTables) + "\n")
+      // Line tables are built once per file and per campaign, not once per diagnostic.
+      var tables: [[FileID: LineTable]] = Array(repeating: [:], count: roots.count)
+      for (index, (diagnostic, sources)) in shown.enumerated() {
+        output.write(renderer.render(diagnostic, sources: sources, tables: &tables[campaignOf[index]]) + "\n")
       }
       if truncated > 0 {
         output.write(
@@ -166,7 +169,14 @@ struct CheckCommand {
       let totals = JSONRenderer.Summary(errors: errors, warnings: warnings, truncated: truncated)
       output.write(renderJSON(shown, summary: totals, files: files))
     case .github:
-      for (diagnostic, sources) in shown { output.write(GitHubRenderer.render([diagnostic], sources: sources)) }
+      // One call for each run of a campaign's diagnostics, so its line tables are built once.
+      var first = 0
+      while first < shown.count {
+        var end = first + 1
+        while end < shown.count && campaignOf[end] == campaignOf[first] { end += 1 }
+        output.write(GitHubRenderer.render(shown[first..<end].map(\.0), sources: shown[first].1))
+        first = end
+      }
       if truncated > 0 {
         output.write("::warning::\(truncated) more \(truncated == 1 ? "problem was" : "problems were") not shown\n")
       }

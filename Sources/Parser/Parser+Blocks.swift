@@ -10,6 +10,13 @@ extension Parser {
   ]
   static let declarationKeywordSet = Set(declarationKeywords)
 
+  /// Whether a block's `{` comes next: here, or alone at the start of the next line.
+  var atBlockOpen: Bool {
+    var ahead = position
+    while tokens[ahead].kind == .newline { ahead += 1 }
+    return tokens[ahead].kind == .leftBrace && (ahead == position || tokens[ahead].startsLine)
+  }
+
   func isDeclarationKeyword(_ token: Token) -> Bool {
     token.kind == .identifier && Parser.declarationKeywordSet.contains(text(token))
   }
@@ -24,6 +31,8 @@ extension Parser {
     _ owner: @autoclosure () -> String, allowsCommas: Bool = false, words: Set<String> = [],
     item: (inout Parser) -> Item?
   ) -> (items: [Item], end: SourceRange) {
+    // `{` alone on the next line (Allman style) opens the block as well.
+    if !panicking && atBlockOpen { skipNewlines() }
     guard current.kind == .leftBrace else {
       let wasPanicking = panicking
       expected("`{` to open \(owner())", help: current.kind == .newline ? "put `{` at the end of this line" : nil)

@@ -96,11 +96,34 @@ extension Parser {
           help: "split it into several segments and combine those")
         return tooDeep()
       }
-      let operatorRange = advance().range
+      let operatorToken = advance()
+      let operatorRange = operatorToken.range
+      if danglingOperator(operatorToken) { return lhs }
       skipNewlines()
       let rhs = parseBinary(minimumPrecedence: op.precedence + 1)
       lhs = .binary(op, lhs, rhs, operatorRange: operatorRange)
     }
+  }
+
+  /// An operator that ends a line, when what follows cannot continue the expression: the
+  /// end of the file, a `}`, or a declaration keyword no deeper than the operator's line.
+  /// Reported at the operator, and the expression ends before it, so the next
+  /// declaration is read as written.
+  mutating func danglingOperator(_ op: Token) -> Bool {
+    guard current.kind == .newline || atEnd else { return false }
+    var ahead = position
+    while tokens[ahead].kind == .newline { ahead += 1 }
+    let next = tokens[ahead]
+    if next.kind != .endOfFile && next.kind != .rightBrace {
+      guard isDeclarationKeyword(next),
+        indentation(ofLineAt: next.range.start).count <= indentation(ofLineAt: op.range.start).count
+      else { return false }
+    }
+    let written = text(op)
+    report(
+      .unexpectedToken, "the condition ends with `\(written)`", at: op.range,
+      help: "add what should follow `\(written)` on this line, or remove `\(written)`")
+    return true
   }
 
   func trimmed(to count: Int) -> DiagnosticBag {
@@ -148,13 +171,20 @@ extension Parser {
     defer { expressionDepth -= 1 }
     if expressionDepth > Parser.maxDepth { return tooDeep() }
     let start = current.range
-    if at("not") || current.kind == .notSymbol || at("NOT") {
-      if at("NOT") {
-        report(
-          .uppercaseKeyword, "write `not` in lowercase", at: current.range,
-          help: "the words `and`, `or` and `not` are written in lowercase")
-        panicking = false
+    if at("NOT") {
+      // Read as meant, `NOT ltv >= 500` as `not (ltv >= 500)`: one message, with the
+      // parentheses `not` then needs.
+      advance()
+      let operand = parseBinary(minimumPrecedence: 3)
+      var help = "the words `and`, `or` and `not` are written in lowercase"
+      if case .binary(let op, _, _, _) = operand, op.isComparison {
+        help += "; write `not (\(file.text(operand.range)))`, as `not` applies before a comparison"
       }
+      report(.uppercaseKeyword, "write `not` in lowercase", at: start, help: help)
+      panicking = false
+      return .unary(.not, operand, start.to(operand.range))
+    }
+    if at("not") || current.kind == .notSymbol {
       advance()
       let operand = parseUnary()
       return .unary(.not, operand, start.to(operand.range))
@@ -184,6 +214,7 @@ extension Parser {
 
   mutating func parsePrimary() -> Expr {
     let token = current
+    if let ago = durationAgo() { return ago }
     switch token.kind {
     case .integer:
       if let duration = durationInWords(allowsMinuteM: false) {
@@ -228,6 +259,36 @@ extension Parser {
       expected("a value or a condition")
       return .invalid(token.range)
     }
+  }
+
+  /// `30d ago` or `30 days ago`: one message with the form to write, `today - 30d`.
+  /// The expression is left invalid, so nothing is reported about it again.
+  mutating func durationAgo() -> Expr? {
+    let token = current
+    var words = 1
+    var length: Duration
+    switch token.kind {
+    case .duration:
+      guard case .duration(let duration) = value(of: token) else { return nil }
+      length = duration
+    case .integer:
+      let next = peek()
+      guard next.kind == .identifier, !next.startsLine, let unit = Parser.unitWords[text(next).lowercased()],
+        case .int(let amount) = value(of: token)
+      else { return nil }
+      length = Duration(amount: amount, unit: unit)
+      words = 2
+    default: return nil
+    }
+    let ago = tokens[position + words]
+    guard isWord(ago, "ago"), !ago.startsLine else { return nil }
+    for _ in 0...words { advance() }
+    report(
+      .durationInWords, "write `today - \(length)` instead of `\(file.text(token.range.to(ago.range)))`",
+      at: token.range.to(ago.range),
+      help: "`today - \(length)` is the date \(length) before today; for a time, write `now - \(length)`")
+    panicking = false
+    return .invalid(token.range.to(ago.range))
   }
 
   mutating func literal(_ token: Token) -> Expr {

@@ -197,7 +197,7 @@ extension Parser {
       return nil
     }
     var overrides: [CreativeVariable] = []
-    if current.kind == .leftBrace {
+    if atBlockOpen {
       overrides = parseBlock("arm `\(name.text)`", allowsCommas: true) { parser in parser.parseCreative() }.items
     }
     return VariantArm(name: name, weight: weight, overrides: overrides, range: name.range.to(previousRange))
@@ -230,7 +230,7 @@ extension Parser {
       guard let timestamp = parseInstant("a timestamp, like `at 2025-01-01T10:00`") else { return .invalid(start) }
       guard let event = expectName("the event that happens then") else { return .invalid(start) }
       var fields: [TestField] = []
-      if current.kind == .leftBrace {
+      if atBlockOpen {
         fields = parseBlock("event `\(event.text)`", allowsCommas: true) { parser in parser.parseTestField() }.items
       }
       return .event(at: timestamp, atRange: token.range, event: event, fields: fields, start.to(previousRange))

@@ -21,7 +21,7 @@ extension Parser {
     let condition = parseExpression()
     var creatives: [CreativeVariable] = []
     var end = condition.range
-    if current.kind == .leftBrace {
+    if atBlockOpen {
       let block = parseBlock("segment `\(name.text)`", allowsCommas: true) { parser in parser.parseCreative() }
       creatives = block.items
       end = block.end

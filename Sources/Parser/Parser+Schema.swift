@@ -84,7 +84,7 @@ extension Parser {
     let start = advance().range
     guard let name = expectName("the event's name, like `event email_open`") else { return nil }
     if current.kind == .identifier { return parseUnbracedFields(start: start, name: name) }
-    guard current.kind == .leftBrace else {
+    guard atBlockOpen else {
       return EventDecl(name: name, fields: [], range: start.to(name.range))
     }
     let (fields, end) = parseBlock("event `\(name.text)`", allowsCommas: true) { parser in
@@ -124,6 +124,14 @@ extension Parser {
     while current.kind == .identifier {
       let word = text(current)
       guard let kind = FieldModifier.Kind(rawValue: word) else {
+        // `url string campaign string`: the next field, its separator missing (the
+        // block reports that).
+        let next = peek()
+        if next.kind == .colon
+          || (next.kind == .identifier && Parser.typeNames[text(next)] != nil && !current.startsLine)
+        {
+          break
+        }
         let suggestion = Spelling.closest(to: word, among: FieldModifier.Kind.allCases.map(\.rawValue))
         report(
           .unexpectedToken, "`\(word)` is not a field modifier", at: current.range,

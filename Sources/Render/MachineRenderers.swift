@@ -96,6 +96,13 @@ public enum GitHubRenderer {
       let place = locator.locate(diagnostic.range)
       let kind = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
       var message = diagnostic.message
+      for note in diagnostic.notes {
+        message += "\nnote: " + note.message
+        if let range = note.range {
+          let at = locator.locate(range)
+          message += " (\(at.path):\(at.line):\(at.column))"
+        }
+      }
       if let help = diagnostic.help { message += "\nhelp: " + help }
       let properties = [
         "file=\(property(place.path))", "line=\(place.line)", "col=\(place.column)",

@@ -88,7 +88,7 @@ import Testing
     let (status, out, errors) = run(["fmt", "--write", "a.campaign"], files)
     #expect(status == 1)
     #expect(out == "")
-    #expect(errors.contains("a.campaign:2:1: error[E0201]"))
+    #expect(errors.contains("a.campaign:1:19: error[E0201]: the condition ends with `>=`"))
     #expect(errors.contains("does not parse, so it was not formatted"))
     #expect(files.files["a.campaign"] == Array(broken.utf8))
   }
