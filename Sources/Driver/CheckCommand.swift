@@ -126,11 +126,14 @@ struct CheckCommand {
     var campaignOf: [Int] = []  // which of `roots` each of `all` came from
     var seen: Set<String> = []
     var budgets: [(path: String, name: String, report: BudgetReport?)] = []
+    // Lints run on a campaign that checked clean (they read the checked program).
+    let lints = roots.map { Linter.lint($0.compilation) }
+    let shared = SharedLibraryWarnings(roots.map(\.compilation), lints: lints.map { $0?.diagnostics ?? [] })
     for (campaign, (path, compilation)) in roots.enumerated() {
-      // Lints run on a campaign that checked clean (they read the checked program).
-      let lint = Linter.lint(compilation)
+      let lint = lints[campaign]
       budgets.append((path, compilation.program?.name ?? "", lint?.budget))
       for diagnostic in Diagnostic.sortedForDisplay(compilation.diagnostics + (lint?.diagnostics ?? [])) {
+        if diagnostic.severity == .warning && !shared.holdsEverywhere(diagnostic, in: compilation.sources) { continue }
         var diagnostic = diagnostic
         if diagnostic.severity == .warning && options.allow.contains(diagnostic.code) { continue }
         if diagnostic.severity == .warning && (options.warningsAsErrors || options.deny.contains(diagnostic.code)) {
