@@ -1,6 +1,5 @@
-import FrontEndFuzz
-
 import Foundation
+import FrontEndFuzz
 
 /// libFuzzer's entry: the whole front end on one input (`FrontEndFuzz.run`). A property
 /// that fails (a formatter refusal, formatting that is not idempotent or changes the
