@@ -36,15 +36,16 @@ done
 
 log="$work/fuzz-$(date +%Y%m%d-%H%M%S).log"
 status=0
+started=$SECONDS
 # Line breaks, braces and keywords matter more than bytes: the dictionary supplies them.
 "$bin" "$corpus" "$seeds" -dict=scripts/fuzz.dict -max_total_time="$seconds" -max_len=65536 \
   -timeout=10 -rss_limit_mb=4096 -artifact_prefix="$artifacts/" -print_final_stats=1 \
   >"$log" 2>&1 || status=$?
+elapsed=$((SECONDS - started))
 
 tail -n 30 "$log"
 executions="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
-time="$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -n 1 || true)"
-echo "== fuzz: ${executions:-?} executions ($time); corpus $(ls "$corpus" | wc -l) files in $corpus; log $log"
+echo "== fuzz: ${executions:-?} executions in ${elapsed} s; corpus $(ls "$corpus" | wc -l) files in $corpus; log $log"
 if [ "$status" -ne 0 ]; then
   echo "== fuzz: found a failure (exit $status); inputs in $artifacts:" >&2
   ls -t "$artifacts" | head -n 5 >&2
