@@ -16,13 +16,23 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 scratch=.build/fuzz
 # lld, not the default gold: gold's PIE relocations gave libFuzzer an empty coverage
-# table here (__start___sancov_cntrs == __stop___sancov_cntrs at run time: "no
-# interesting inputs", nothing learned).
+# table here (__start___sancov_cntrs == __stop___sancov_cntrs at run time). The
+# coverage is asked for explicitly: from `--sanitize fuzzer` alone, a clean build came
+# out without coverage instrumentation (only rebuilt modules had it). Either way
+# libFuzzer learns nothing ("no interesting inputs"), so the script checks that the
+# binary reports its counters before fuzzing.
 flags=(-c release --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
-  --scratch-path "$scratch")
+  -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp --scratch-path "$scratch")
 
 swift build "${flags[@]}" --product campaignc-fuzz
 bin="$(swift build "${flags[@]}" --show-bin-path)/campaignc-fuzz"
+empty="$(mktemp -d)"
+probe="$("$bin" -runs=0 "$empty" 2>&1 || true)"
+if [[ "$probe" != *"inline 8-bit counters"* ]]; then
+  echo "fuzz: $bin has no coverage counters; rebuild it (rm -rf $scratch) and look at the flags" >&2
+  exit 2
+fi
+rmdir "$empty"
 
 work="${TMPDIR:-/tmp}/campaignc-fuzz"
 corpus="$work/corpus"
