@@ -7,6 +7,7 @@
 //   CampaignLang <- Render (diagnostic renderers)
 //   CampaignLang <- Lexer <- Parser <- Formatter (`campaignc fmt`: the canonical layout)
 //   campaignc (the command line) sits on top of all of them.
+//   FrontEndFuzz (the whole front end on one input) <- campaignc-fuzz (libFuzzer target).
 // No package dependencies: Foundation and the toolchain only.
 import PackageDescription
 
@@ -14,7 +15,8 @@ let package = Package(
   name: "campaignc",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "campaignc", targets: ["campaignc"])
+    .executable(name: "campaignc", targets: ["campaignc"]),
+    .executable(name: "campaignc-fuzz", targets: ["campaignc-fuzz"]),
   ],
   targets: [
     .target(name: "CampaignLang"),
@@ -32,14 +34,20 @@ let package = Package(
         "CampaignLang", "Lexer", "Parser", "Checker", "Lints", "Render", "DataReader", "Evaluator", "Formatter",
       ]),
     .executableTarget(name: "campaignc", dependencies: ["Driver"]),
+    // The fuzz entry (the whole front end on one input) and its executable: libFuzzer's
+    // target when built with `--sanitize fuzzer -Xswiftc -DFUZZING` (scripts/fuzz.sh),
+    // otherwise a replayer of saved inputs.
+    .target(name: "FrontEndFuzz", dependencies: ["CampaignLang", "Checker", "Lints", "Render", "Formatter"]),
+    .executableTarget(name: "campaignc-fuzz", dependencies: ["FrontEndFuzz"]),
     .testTarget(
       name: "CampaignTests",
       dependencies: [
         "CampaignLang", "Lexer", "Parser", "Checker", "Lints", "Render", "Driver", "Evaluator", "DataReader",
-        "Formatter",
+        "Formatter", "FrontEndFuzz",
       ],
-      // Golden files are read from the repository by path, not bundled.
-      exclude: ["Goldens"]
+      // Golden files and fuzz regression inputs are read from the repository by path,
+      // not bundled.
+      exclude: ["Goldens", "FuzzRegressions"]
     ),
   ]
 )

@@ -65,6 +65,11 @@ extension Parser {
     var items: [Item] = []
     var body: ArraySlice<UInt8>? = nil
     let opener = indentation(ofLineAt: open.range.start)
+    // The line the statement holding this block starts on (the `if`, not the `and`
+    // line its `{` may end), restored for what follows the block in that statement.
+    let holder = itemStart
+    defer { itemStart = holder }
+    let statementLine = forgotten ? opener : indentation(ofLineAt: tokens[holder ?? position - 1].range.start)
     while true {
       skipNewlines()
       if forgotten && current.startsLine {
@@ -77,7 +82,7 @@ extension Parser {
         }
       }
       if current.startsLine && depth > 1 && !forgotten {
-        if leavesNestedBlock(open, body: body) {
+        if leavesNestedBlock(statementLine, body: body) {
           missingBrace(owner: owner, open: open)
           return (items, previousRange)
         }
@@ -91,6 +96,7 @@ extension Parser {
         return (items, previousRange)
       }
       let before = position
+      itemStart = position
       if let parsed = item(&self) { items.append(parsed) }
       if allowsCommas && current.kind == .comma {
         advance()

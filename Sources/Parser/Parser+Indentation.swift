@@ -20,12 +20,12 @@ extension Parser {
     a.count < b.count && b.starts(with: a)
   }
 
-  /// Inside a nested block opened by `open`, whether the current token, at the start of
-  /// a line, has come back out of it: a `}` left of the opening line, or an item no
-  /// deeper than the opening line when the block's first item was deeper.
-  func leavesNestedBlock(_ open: Token, body: ArraySlice<UInt8>?) -> Bool {
+  /// Inside a nested block whose statement starts on a line indented by `opener`,
+  /// whether the current token, at the start of a line, has come back out of it: a `}`
+  /// left of the opening line, or an item no deeper than the opening line when the
+  /// block's first item was deeper.
+  func leavesNestedBlock(_ opener: ArraySlice<UInt8>, body: ArraySlice<UInt8>?) -> Bool {
     guard depth > 1, current.startsLine else { return false }
-    let opener = indentation(ofLineAt: open.range.start)
     let here = indentation(ofLineAt: current.range.start)
     if current.kind == .rightBrace { return isShallower(here, than: opener) }
     guard let body, isShallower(opener, than: body) else { return false }

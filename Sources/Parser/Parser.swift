@@ -24,6 +24,10 @@ public struct Parser {
   /// for every later pass to recurse over them.
   var operatorCount = 0
   var lastMissingBrace: Int? = nil
+  /// The first token of the block item being parsed: a nested block's indentation is
+  /// that of the line its statement starts on, not of the line its `{` is on (an `if`
+  /// whose condition goes on over `and` lines).
+  var itemStart: Int? = nil
   public static let maxDepth = 64
   public static let maxOperators = 256
 
