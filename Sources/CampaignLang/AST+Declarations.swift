@@ -372,3 +372,22 @@ public struct QuietHoursDecl: Sendable, Hashable {
     self.range = range
   }
 }
+
+extension TypeRef.Kind {
+  /// The type as written in a schema (`decimal`, `enum(low, high)`); nil for a type
+  /// name the parser did not know.
+  public var keyword: String? {
+    switch self {
+    case .int: "int"
+    case .decimal: "decimal"
+    case .bool: "bool"
+    case .string: "string"
+    case .date: "date"
+    case .timestamp: "timestamp"
+    case .duration: "duration"
+    case .percent: "percent"
+    case .enumeration(let cases): "enum(" + cases.map(\.text).joined(separator: ", ") + ")"
+    case .unknown: nil
+    }
+  }
+}

@@ -149,20 +149,7 @@ public enum SyntaxPrinter {
   }
 
   static func type(_ type: TypeRef) -> String {
-    let base: String =
-      switch type.kind {
-      case .int: "int"
-      case .decimal: "decimal"
-      case .bool: "bool"
-      case .string: "string"
-      case .date: "date"
-      case .timestamp: "timestamp"
-      case .duration: "duration"
-      case .percent: "percent"
-      case .enumeration(let cases): "enum(" + cases.map(\.text).joined(separator: ", ") + ")"
-      case .unknown: "<unknown type>"
-      }
-    return base + (type.optional ? "?" : "")
+    (type.kind.keyword ?? "<unknown type>") + (type.optional ? "?" : "")
   }
 
   static func pattern(_ pattern: EventPattern) -> String {

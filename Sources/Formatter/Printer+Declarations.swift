@@ -103,20 +103,7 @@ extension Printer {
   }
 
   func type(_ type: TypeRef) -> String {
-    let base: String =
-      switch type.kind {
-      case .int: "int"
-      case .decimal: "decimal"
-      case .bool: "bool"
-      case .string: "string"
-      case .date: "date"
-      case .timestamp: "timestamp"
-      case .duration: "duration"
-      case .percent: "percent"
-      case .enumeration(let cases): "enum(" + cases.map(\.text).joined(separator: ", ") + ")"
-      case .unknown: source(type.range)
-      }
-    return base + (type.optional ? "?" : "")
+    (type.kind.keyword ?? source(type.range)) + (type.optional ? "?" : "")
   }
 
   mutating func segment(_ decl: SegmentDecl) {
