@@ -41,6 +41,10 @@ struct ConditionFacts {
       }
       guard left.count + right.count <= Self.maxTerms else { return nil }
       return left + right
+    case .binary(let op, let key, .constant(.bool(let value)), _) where op == .equal || op == .notEqual,
+      .binary(let op, .constant(.bool(let value)), let key, _) where op == .equal || op == .notEqual:
+      // `opt == false`, `opt != true` and `not opt` are one fact about `opt`.
+      return normalForm(key, negated: (negated != (op == .notEqual)) == value, depth: depth + 1)
     case .binary(let op, let lhs, let rhs, let operand) where op.isComparison:
       if let fact = comparison(op, lhs, rhs, operand: operand, negated: negated) { return [[fact]] }
       return [[.opaque(expr, negated: negated)]]

@@ -42,6 +42,18 @@ import Testing
     return (status, output)
   }
 
+  /// A true/false attribute spelled two ways is one fact: `opt == false` and `opt`
+  /// cannot both hold, `opt != true` and `opt` neither; `opt == true` and `opt` can.
+  @Test(arguments: [
+    ("email_opt_in", "email_opt_in == false", false), ("email_opt_in == true", "not email_opt_in", false),
+    ("email_opt_in != true", "email_opt_in", false), ("email_opt_in == true", "email_opt_in", true),
+  ])
+  func personasOverATrueFalseAttribute(first: String, second: String, overlap: Bool) {
+    let text = Self.clean + "segment pa = \(first) { message \"a\" }\nsegment pb = \(second) { message \"b\" }\n"
+    let (_, output) = Self.check(text)
+    #expect(output.contains("W0303") == overlap, "\(first) / \(second): \(output)")
+  }
+
   @Test func theCleanCampaignHasNoWarnings() {
     #expect(Self.check(Self.clean) == (0, "checked 1 file: no problems\n"))
   }
