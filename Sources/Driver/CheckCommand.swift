@@ -110,15 +110,22 @@ struct CheckCommand {
     case .success(let parsed): options = parsed
     case .failure(let problem): return driver.usageError(problem.message, command: "check")
     }
+    // A path that does not exist is reported, and the others are still checked (all
+    // problems at once); the run then ends with the I/O exit code.
+    let missing = options.paths.filter { !driver.fileSystem.exists($0) }
+    for path in missing { driver.output.writeError("error: cannot read `\(path)`: no such file or folder\n") }
+    var present = options
+    present.paths.removeAll { missing.contains($0) }
+    if present.paths.isEmpty { return ExitCode.usage }
     let compiled: [(path: String, compilation: Compilation)]
-    switch CampaignFiles.expand(options.paths, driver: driver).flatMap({ CampaignFiles.compile($0, driver: driver) }) {
+    switch CampaignFiles.expand(present.paths, driver: driver).flatMap({ CampaignFiles.compile($0, driver: driver) }) {
     case .success(let files): compiled = files
     case .failure(let status): return status.code
     }
-    let roots = CampaignFiles.roots(compiled, named: options.paths)
-    let status = report(roots, options)
+    let roots = CampaignFiles.roots(compiled, named: present.paths)
+    let status = report(roots, present)
     driver.keepAlive?.park(compiled)
-    return status
+    return missing.isEmpty ? status : ExitCode.usage
   }
 
   func report(_ roots: [(path: String, compilation: Compilation)], _ options: Options) -> Int32 {
