@@ -147,6 +147,11 @@ extension Checker {
     }
     let (_, duplicateOf) = symbols.states.declare(name.text, name.range, StateInfo(isFinal: isFinal))
     if let first = duplicateOf {
+      // A second `initial` is reported once (E0504, whose help says to list the state
+      // with `state`): that state listed with `state` as well is not a duplicate too.
+      let extraInitials = symbols.initialStates.dropFirst().map(\.range)
+      let firstRange: SourceRange? = symbols.states[first].range
+      if extraInitials.contains(name.range) || extraInitials.contains(where: { $0 == firstRange }) { return }
       duplicate("state", name, first: symbols.states[first].range)
     }
   }

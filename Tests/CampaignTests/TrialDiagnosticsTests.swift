@@ -134,4 +134,13 @@ import Testing
     #expect(underlined(result) == ["campaign"])
     #expect(result.diagnostics.first?.message == "missing comma before `campaign`")
   }
+
+  /// A second `initial` is one message, also when its state is listed with `state`.
+  @Test func aSecondInitialIsOneMessage() {
+    let text = minimalCampaign.replacingOccurrences(
+      of: "  initial Active\n  state Engaged\n", with: "  initial Active\n  initial Engaged\n  state Engaged\n")
+    let result = compile(text)
+    #expect(codes(result) == ["E0504"])
+    #expect(underlined(result) == ["Engaged"])
+  }
 }
