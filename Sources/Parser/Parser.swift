@@ -29,6 +29,9 @@ public struct Parser {
   /// whose condition goes on over `and` lines).
   var itemStart: Int? = nil
   public static let maxDepth = 64
+  /// Where the lexer reported a problem: a token there (an en dash, a curly quote) was
+  /// already explained, so the parser does not report it again.
+  var lexerReported: Set<Int> = []
   public static let maxOperators = 256
 
   /// Parses one file. The lexer's diagnostics come first in the returned list.
@@ -36,6 +39,7 @@ public struct Parser {
     let stream = Lexer.tokenize(file)
     var parser = Parser(file: file, tokens: stream.tokens, literals: stream.literals, names: stream.names)
     parser.diagnostics.add(contentsOf: stream.diagnostics)
+    parser.lexerReported = Set(stream.diagnostics.map(\.range.start))
     guard !stream.isBinary else {
       return (FileSyntax(file: file.id, declarations: [], comments: []), parser.diagnostics.diagnostics)
     }
@@ -143,6 +147,7 @@ public struct Parser {
   ) {
     guard !panicking else { return }
     panicking = true
+    if lexerReported.contains(range.start) { return }
     diagnostics.error(code, message, at: range, label: label, notes: notes, help: help)
   }
 

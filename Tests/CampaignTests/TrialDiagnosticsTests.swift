@@ -143,4 +143,10 @@ import Testing
     #expect(codes(result) == ["E0504"])
     #expect(underlined(result) == ["Engaged"])
   }
+
+  /// A character the lexer explained (an en dash) is not reported again by the parser.
+  @Test func anEnDashInAWaitIsOneMessage() {
+    let result = compile(minimalCampaign + "flow f for Active {\n  wait \u{2013}7d\n}\n")
+    #expect(codes(result) == ["E0105"])
+  }
 }
