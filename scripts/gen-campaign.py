@@ -32,10 +32,11 @@ def main():
     attributes = ["  id string key", "  email string pii", "  email_opt_in bool", "  push_opt_in bool",
                   "  last_login timestamp?"]
     for i in range(200):
-        attributes.append(f"  attr_{i} {'decimal' if i % 2 else 'int'}")
+        # Optional beyond the first two, so a test contact need not give 200 values.
+        attributes.append(f"  attr_{i} {'decimal' if i % 2 else 'int'}{'?' if i >= 2 else ''}")
     out.append("contact {\n" + "\n".join(attributes) + "\n}\n")
     for i in range(50):
-        out.append(f"event ev_{i} {{ amount decimal, page enum(home, pricing, checkout), note string }}\n")
+        out.append(f"event ev_{i} {{ amount decimal, page enum(home, pricing, checkout), note string? }}\n")
     out.append("engagement " + ", ".join(f"ev_{i}" for i in range(0, 50, 5)) + "\n")
     out.append("states {\n  initial S_0\n" + "".join(f"  state S_{i}\n" for i in range(1, 40)))
     for i in range(39):
@@ -47,7 +48,7 @@ def main():
         kind = n % 4
         if kind == 0:
             a, b = rng.randrange(200), rng.randrange(50)
-            chunk = (f"segment seg_{n} = attr_{a} >= {rng.randrange(1000)} and count(ev_{b} within {rng.randrange(1, 90)}d) > 2\n"
+            chunk = (f"segment seg_{n} = (attr_{a} ?? 0) >= {rng.randrange(1000)} and count(ev_{b} within {rng.randrange(1, 90)}d) > 2\n"
                      f"  or exists(last_login) and last_login > now - 30d {{\n"
                      f"  message \"Segment {n} message\"\n  offer \"OFFER{n}\"\n}}\n")
         elif kind == 1:
@@ -60,7 +61,7 @@ def main():
                      f"  if engaged {{\n    exit\n  }} else {{\n    send push \"p-{n}\" text \"Come back\" unless engaged\n  }}\n"
                      f"  move to ads unless engaged\n}}\n")
         else:
-            chunk = (f"test \"t{n}\" {{\n  contact {{ id \"c{n}\", attr_1 3.5, email_opt_in true }}\n"
+            chunk = (f"test \"t{n}\" {{\n  contact {{ id \"c{n}\", email \"c{n}@example.com\", attr_0 3, attr_1 3.5, email_opt_in true, push_opt_in false }}\n"
                      f"  at 2026-01-01T10:00 ev_{rng.randrange(50)} {{ amount 12.50, page pricing }}\n"
                      f"  expect state S_0\n}}\n")
         out.append(chunk)

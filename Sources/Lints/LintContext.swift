@@ -38,10 +38,24 @@ struct LintContext {
   var limitDecls: [LimitDecl] = []
   var guardrailDecls: [GuardrailDecl] = []
   var references: [Reference] = []
+  /// Slots by name (and tests by where their name is), so look-ups do not scan: a
+  /// campaign may have thousands of segments, flows and tests.
+  private let segmentSlots: [String: Int]
+  private let stateSlots: [String: Int]
+  private let flowSlots: [String: Int]
+  private let testSlots: [Int: Int]
 
   init(compilation: Compilation, program: CheckedCampaign) {
     self.compilation = compilation
     self.program = program
+    segmentSlots = Self.firstSlots(program.segments.map(\.name))
+    stateSlots = Self.firstSlots(program.states.map(\.name))
+    flowSlots = Self.firstSlots(program.flows.map(\.name))
+    var tests: [Int: Int] = [:]
+    for (index, test) in program.tests.enumerated() where tests[test.range.start] == nil {
+      tests[test.range.start] = index
+    }
+    testSlots = tests
     for file in compilation.syntax {
       for declaration in file.declarations { index(declaration, file.file) }
     }
@@ -75,11 +89,18 @@ struct LintContext {
   // MARK: - Look-ups
 
   func channelIndex(_ name: String) -> Int? { program.channels.firstIndex(of: name) }
-  func stateIndex(_ name: String) -> Int? { program.states.firstIndex { $0.name == name } }
-  func segmentIndex(_ name: String) -> Int? { program.segments.firstIndex { $0.name == name } }
+  func stateIndex(_ name: String) -> Int? { stateSlots[name] }
+  func segmentIndex(_ name: String) -> Int? { segmentSlots[name] }
 
   /// The checked flow written as `decl`.
-  func checkedFlow(_ decl: FlowDecl) -> Flow? { program.flows.first { $0.name == decl.name.text } }
+  func checkedFlow(_ decl: FlowDecl) -> Flow? { flowSlots[decl.name.text].map { program.flows[$0] } }
+
+  /// Each name's first position in `names`.
+  static func firstSlots(_ names: [String]) -> [String: Int] {
+    var slots: [String: Int] = [:]
+    for (index, name) in names.enumerated() where slots[name] == nil { slots[name] = index }
+    return slots
+  }
 
   /// The state's cooldown in seconds, if it has one.
   func cooldown(ofState state: Int) -> Int64? { program.states[state].cooldown }
@@ -123,7 +144,8 @@ struct LintContext {
           if let condition = flow.condition { Self.entities(in: condition, into: &found) }
           Self.entities(in: flow.steps, into: &found)
         case .test(let decl):
-          guard let test = program.tests.first(where: { $0.range == decl.name.range }) else { break }
+          guard let slot = testSlots[decl.name.range.start], program.tests[slot].range == decl.name.range else { break }
+          let test = program.tests[slot]
           for check in test.expectations {
             switch check.expectation {
             case .score(let index, _): found.append(.score(index))

@@ -10,7 +10,7 @@ extension LintContext {
   /// thousand, but it is read as 10. Money (`12.50`) and plain decimals (`0.125`,
   /// `2.375`) are not reported.
   func ambiguousDecimals(_ lints: inout LintBag) {
-    for file in compilation.sources.files {
+    for file in compilation.sources.files where Self.mayHoldAmbiguousDecimal(file.bytes) {
       let stream = Lexer.tokenize(file)
       for token in stream.tokens where token.kind == .decimal || token.kind == .percent {
         let text = file.text(token.range)
@@ -34,5 +34,21 @@ extension LintContext {
         )
       }
     }
+  }
+
+  /// Whether `bytes` hold a point followed by exactly three digits ending in 0 (`.000`,
+  /// `.500`): only such files are tokenized again for the lint.
+  static func mayHoldAmbiguousDecimal(_ bytes: [UInt8]) -> Bool {
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    var index = 0
+    while index + 3 < bytes.count {
+      if bytes[index] == 0x2E && isDigit(bytes[index + 1]) && isDigit(bytes[index + 2]) && bytes[index + 3] == 0x30
+        && (index + 4 == bytes.count || !isDigit(bytes[index + 4]))
+      {
+        return true
+      }
+      index += 1
+    }
+    return false
   }
 }
