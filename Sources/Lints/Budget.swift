@@ -76,6 +76,17 @@ public struct BudgetReport: Sendable {
 struct BudgetAnalysis {
   let program: CheckedCampaign
   let context: LintContext
+  /// Per flow (parallel to `context.flowDecls`): its sends, and the channels they use.
+  let flowSends: [[SendStep]]
+  let flowChannels: [Set<String>]
+
+  init(program: CheckedCampaign, context: LintContext) {
+    self.program = program
+    self.context = context
+    flowSends = context.flowDecls.map { Self.sends($0.steps) }
+    flowChannels = flowSends.map { Set($0.map(\.channel.text)) }
+  }
+
   static let week: Int64 = 7 * 86_400
   static let month: Int64 = 30 * 86_400
 
@@ -83,9 +94,7 @@ struct BudgetAnalysis {
     let cycles = shortestCycles()
     var rows: [BudgetReport.Row] = []
     for channel in program.channels.indices {
-      let sends = context.flowDecls.contains { flow in
-        Self.sends(flow.steps).contains { $0.channel.text == program.channels[channel] }
-      }
+      let sends = flowChannels.contains { $0.contains(program.channels[channel]) }
       let limited = program.limits.contains { $0.channel == channel }
       let budgeted = program.budgets.contains { $0.channel == channel }
       guard sends || limited || budgeted else { continue }
@@ -129,9 +138,9 @@ struct BudgetAnalysis {
     var total: Int64 = 0
     var parts: [String] = []
     var unboundedReason: String? = nil
-    for flow in context.flowDecls {
+    for (index, flow) in context.flowDecls.enumerated() where flowChannels[index].contains(name) {
       guard let state = context.stateIndex(flow.state.text) else { continue }
-      let perRun = sendsPerRun(flow, state: state, channel: channel, window: window)
+      let perRun = sendsPerRun(flow, sends: flowSends[index], state: state, channel: channel, window: window)
       guard perRun > 0 else { continue }
       let (runs, why) = runs(flow, state: state, window: window, cycles: cycles)
       guard let runs else {
@@ -153,12 +162,12 @@ struct BudgetAnalysis {
   }
 
   /// The most sends on `channel` one run of `flow` can make in any window of `window`.
-  func sendsPerRun(_ flow: FlowDecl, state: Int, channel: Int, window: Int64) -> Int64 {
+  func sendsPerRun(_ flow: FlowDecl, sends: [SendStep], state: Int, channel: Int, window: Int64) -> Int64 {
     let name = program.channels[channel]
     let quiet = context.quietSpan(channel: channel)
     let cooldown = context.cooldown(ofState: state) ?? 0
     guard let paths = context.paths(flow) else {
-      return Int64(Self.sends(flow.steps).count { $0.channel.text == name })  // every send, once
+      return Int64(sends.count { $0.channel.text == name })  // every send, once
     }
     var best: Int64 = 0
     for path in paths {

@@ -35,10 +35,7 @@ struct ConditionFacts {
         let right = normalForm(rhs, negated: negated, depth: depth + 1)
       else { return nil }
       // De Morgan: a negated `and` is an `or` of the negated parts, and the reverse.
-      if (op == .and) != negated {
-        guard left.count * right.count <= Self.maxTerms else { return nil }
-        return left.flatMap { l in right.map { r in l + r } }
-      }
+      if (op == .and) != negated { return Self.conjunction(left, right) }
       guard left.count + right.count <= Self.maxTerms else { return nil }
       return left + right
     case .binary(let op, let key, .constant(.bool(let value)), _) where op == .equal || op == .notEqual,
@@ -116,6 +113,12 @@ struct ConditionFacts {
     case .notEqual: .equal
     default: op
     }
+  }
+
+  /// Both normal forms at once (`a and b`); nil when unknown or too large.
+  static func conjunction(_ left: [[Fact]]?, _ right: [[Fact]]?) -> [[Fact]]? {
+    guard let left, let right, left.count * right.count <= maxTerms else { return nil }
+    return left.flatMap { l in right.map { r in l + r } }
   }
 
   /// Whether a normal form can hold: some conjunction has no contradiction. Nil: unknown.

@@ -15,6 +15,11 @@ extension LintContext {
   /// Every path through `flow` (each `if` taken both ways), or nil when there are more
   /// than `maxPaths`. A path ends at an unconditional `exit` or `set state` elsewhere.
   func paths(_ flow: FlowDecl) -> [[TimedStep]]? {
+    flowPaths[flow.name.text] ?? nil
+  }
+
+  /// `paths(flow)`, worked out (once per flow, when the context is built).
+  func expandedPaths(_ flow: FlowDecl) -> [[TimedStep]]? {
     let state = stateIndex(flow.state.text)
     let rest = state.flatMap { cooldown(ofState: $0) } ?? 0
     var partial: [(steps: [TimedStep], offset: Int64, ended: Bool)] = [([], 0, false)]

@@ -44,6 +44,9 @@ struct LintContext {
   private let stateSlots: [String: Int]
   private let flowSlots: [String: Int]
   private let testSlots: [Int: Int]
+  /// Every flow's paths (see `paths(_:)`), by flow name: the budget reads them per
+  /// channel and window, so they are worked out once.
+  private(set) var flowPaths: [String: [[TimedStep]]?] = [:]
 
   init(compilation: Compilation, program: CheckedCampaign) {
     self.compilation = compilation
@@ -60,6 +63,7 @@ struct LintContext {
       for declaration in file.declarations { index(declaration, file.file) }
     }
     collectReferences()
+    for flow in flowDecls where flowPaths[flow.name.text] == nil { flowPaths[flow.name.text] = expandedPaths(flow) }
   }
 
   private mutating func index(_ declaration: Declaration, _ file: FileID) {

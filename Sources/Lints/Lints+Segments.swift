@@ -8,9 +8,11 @@ extension LintContext {
     let facts = ConditionFacts(program: program)
     var never: Set<Int> = []
     var firstWithCondition: [CheckedExpr: Int] = [:]
+    // Each segment's normal form, once: the persona pairs below combine them.
+    let forms = program.segments.map { facts.normalForm($0.condition) }
     for (index, segment) in program.segments.enumerated() {
       guard let (decl, _) = segmentDecls[segment.name] else { continue }
-      if ConditionFacts.satisfiable(facts.normalForm(segment.condition)) == false {
+      if ConditionFacts.satisfiable(forms[index]) == false {
         never.insert(index)
         lints.warn(
           .segmentNeverMatches, "segment `\(segment.name)` can never match: its conditions contradict each other",
@@ -29,14 +31,14 @@ extension LintContext {
         firstWithCondition[segment.condition] = index
       }
     }
-    overlappingPersonas(facts, skipping: never, &lints)
+    overlappingPersonas(forms, skipping: never, &lints)
   }
 
   /// W0303: segments with the same set of creative keys (`message`, `offer`, ...) are
   /// personas of one matrix, meant to partition the contacts: each contact gets one
   /// persona's creatives. Two of them that can match one contact together are reported
   /// (unless the analysis cannot tell, when nothing is said).
-  private func overlappingPersonas(_ facts: ConditionFacts, skipping never: Set<Int>, _ lints: inout LintBag) {
+  private func overlappingPersonas(_ forms: [[[Fact]]?], skipping never: Set<Int>, _ lints: inout LintBag) {
     var groups: [[String]: [Int]] = [:]
     var groupOrder: [[String]] = []
     for (index, segment) in program.segments.enumerated() where !segment.creatives.isEmpty && !never.contains(index) {
@@ -49,9 +51,7 @@ extension LintContext {
       guard members.count >= 2 else { continue }
       for (position, index) in members.enumerated() {
         for other in members[..<position] {
-          let both = CheckedExpr.binary(
-            .and, .segment(other), .segment(index), operand: .bool)
-          guard ConditionFacts.satisfiable(facts.normalForm(both)) == true,
+          guard ConditionFacts.satisfiable(ConditionFacts.conjunction(forms[other], forms[index])) == true,
             let (decl, _) = segmentDecls[program.segments[index].name],
             let (otherDecl, _) = segmentDecls[program.segments[other].name]
           else { continue }
