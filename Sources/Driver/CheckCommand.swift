@@ -101,14 +101,10 @@ struct CheckCommand {
   }
 
   func run(_ arguments: [String]) -> Int32 {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      driver.output.write(Help.check)
-      return ExitCode.success
-    }
     let options: Options
-    switch parse(arguments) {
+    switch driver.options(arguments, command: "check", help: Help.check, parse: parse) {
     case .success(let parsed): options = parsed
-    case .failure(let problem): return driver.usageError(problem.message, command: "check")
+    case .failure(let status): return status.code
     }
     // A path that does not exist is reported, and the others are still checked (all
     // problems at once); the run then ends with the I/O exit code.

@@ -79,6 +79,18 @@ public struct Driver {
     }
   }
 
+  /// A command's options read by `parse`; the exit status instead when the command was
+  /// asked for its help (printed, exit 0) or was misused (reported, exit 2).
+  func options<Options>(
+    _ arguments: [String], command: String, help: String, parse: ([String]) -> Result<Options, UsageError>
+  ) -> Result<Options, ExitStatus> {
+    if arguments.contains("--help") || arguments.contains("-h") {
+      output.write(help)
+      return .failure(ExitStatus(code: ExitCode.success))
+    }
+    return parse(arguments).mapError { ExitStatus(code: usageError($0.message, command: command)) }
+  }
+
   func usageError(_ message: String, command: String) -> Int32 {
     output.writeError("error: \(message)\nrun `campaignc \(command) --help` for usage\n")
     return ExitCode.usage

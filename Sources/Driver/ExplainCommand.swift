@@ -9,16 +9,15 @@ struct ExplainCommand {
   let driver: Driver
 
   func run(_ arguments: [String]) -> Int32 {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      driver.output.write(Help.explain)
-      return ExitCode.success
-    }
-    let parsed = Arguments.parse(
-      arguments, options: DataCommand.dataOptions + ["--contact"], switches: DataCommand.dataSwitches)
     let options: Arguments
-    switch parsed {
+    switch driver.options(
+      arguments, command: "explain", help: Help.explain,
+      parse: {
+        Arguments.parse($0, options: DataCommand.dataOptions + ["--contact"], switches: DataCommand.dataSwitches)
+      })
+    {
     case .success(let read): options = read
-    case .failure(let problem): return driver.usageError(problem.message, command: "explain")
+    case .failure(let status): return status.code
     }
     guard options.positional.count == 1, let path = options.positional.first else {
       return driver.usageError("`explain` takes one campaign file", command: "explain")

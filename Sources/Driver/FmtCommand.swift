@@ -52,14 +52,10 @@ struct FmtCommand {
   }
 
   func run(_ arguments: [String]) -> Int32 {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      driver.output.write(Help.fmt)
-      return ExitCode.success
-    }
     let options: Options
-    switch parse(arguments) {
+    switch driver.options(arguments, command: "fmt", help: Help.fmt, parse: parse) {
     case .success(let parsed): options = parsed
-    case .failure(let problem): return driver.usageError(problem.message, command: "fmt")
+    case .failure(let status): return status.code
     }
     var entries: [String] = []
     for path in options.paths {

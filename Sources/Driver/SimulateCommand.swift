@@ -13,17 +13,17 @@ struct SimulateCommand {
   }
 
   func run(_ arguments: [String]) -> Int32 {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      driver.output.write(Help.simulate)
-      return ExitCode.success
-    }
-    let parsed = Arguments.parse(
-      arguments, options: DataCommand.dataOptions + ["--format", "--by", "--per-contact"],
-      switches: DataCommand.dataSwitches)
     let options: Arguments
-    switch parsed {
+    switch driver.options(
+      arguments, command: "simulate", help: Help.simulate,
+      parse: {
+        Arguments.parse(
+          $0, options: DataCommand.dataOptions + ["--format", "--by", "--per-contact"],
+          switches: DataCommand.dataSwitches)
+      })
+    {
     case .success(let read): options = read
-    case .failure(let problem): return driver.usageError(problem.message, command: "simulate")
+    case .failure(let status): return status.code
     }
     guard options.positional.count == 1, let path = options.positional.first else {
       return driver.usageError("`simulate` takes one campaign file", command: "simulate")

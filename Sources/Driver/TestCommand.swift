@@ -13,14 +13,15 @@ struct TestCommand {
   }
 
   func run(_ arguments: [String]) -> Int32 {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      driver.output.write(Help.test)
-      return ExitCode.success
-    }
     let options: Arguments
-    switch Arguments.parse(arguments, options: ["--format"], switches: ["--show-pii"]) {
+    switch driver.options(
+      arguments, command: "test", help: Help.test,
+      parse: {
+        Arguments.parse($0, options: ["--format"], switches: ["--show-pii"])
+      })
+    {
     case .success(let parsed): options = parsed
-    case .failure(let problem): return driver.usageError(problem.message, command: "test")
+    case .failure(let status): return status.code
     }
     let formatName = options.values["--format"] ?? Format.text.rawValue
     guard let format = Format(rawValue: formatName) else {
