@@ -257,28 +257,31 @@ extension Checker {
   // MARK: - Limits, quiet hours, guardrails
 
   mutating func checkLimit(_ decl: LimitDecl) {
-    let channel = lookupChannel(decl.channel)
-    guard decl.count.value.scale == 0, decl.count.value.units >= 1 else {
-      error(
-        .valueOutOfRange, "a limit must allow at least 1 message", at: decl.count.range,
-        help: "write `limit \(decl.channel.text) 2 per 7d`; to send nothing on a channel, do not send on it")
-      return
-    }
-    guard let window = positive(decl.window), let channel else { return }
-    program.limits.append(Limit(channel: channel, count: decl.count.value.units, windowSeconds: window))
+    let rate = checkRate(
+      decl, minimum: 1, problem: "a limit must allow at least 1 message",
+      help: "write `limit \(decl.channel.text) 2 per 7d`; to send nothing on a channel, do not send on it")
+    guard let (channel, count, window) = rate else { return }
+    program.limits.append(Limit(channel: channel, count: count, windowSeconds: window))
   }
 
   mutating func checkBudget(_ decl: LimitDecl) {
+    let rate = checkRate(
+      decl, minimum: 0, problem: "a budget is a whole number of messages",
+      help: "write `budget \(decl.channel.text) 3 per 7d`")
+    guard let (channel, count, window) = rate else { return }
+    program.budgets.append(Budget(channel: channel, count: count, windowSeconds: window, range: decl.range))
+  }
+
+  /// `limit` and `budget` (`CHANNEL N per D`): the channel, a whole count of at least
+  /// `minimum` and a positive window; nil when one is wrong (reported).
+  mutating func checkRate(_ decl: LimitDecl, minimum: Int64, problem: String, help: String) -> (Int, Int64, Int64)? {
     let channel = lookupChannel(decl.channel)
-    guard decl.count.value.scale == 0, decl.count.value.units >= 0 else {
-      error(
-        .valueOutOfRange, "a budget is a whole number of messages", at: decl.count.range,
-        help: "write `budget \(decl.channel.text) 3 per 7d`")
-      return
+    guard decl.count.value.scale == 0, decl.count.value.units >= minimum else {
+      error(.valueOutOfRange, problem, at: decl.count.range, help: help)
+      return nil
     }
-    guard let window = positive(decl.window), let channel else { return }
-    program.budgets.append(
-      Budget(channel: channel, count: decl.count.value.units, windowSeconds: window, range: decl.range))
+    guard let window = positive(decl.window), let channel else { return nil }
+    return (channel, decl.count.value.units, window)
   }
 
   mutating func checkQuietHours(_ decl: QuietHoursDecl) {
