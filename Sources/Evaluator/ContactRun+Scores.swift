@@ -6,8 +6,7 @@ extension ContactRun {
   /// Score `index` as read now: the uncapped total after decay, limited to 0...cap.
   func scoreValue(_ index: Int) -> Double {
     let raw = decayedRaw(index)
-    let capped = compiled.scores[index].cap.map { min(raw, $0.approximate) } ?? raw
-    return max(0, capped)
+    return max(0, min(raw, compiled.scores[index].cap))
   }
 
   /// The uncapped total at `now`.

@@ -71,7 +71,7 @@ struct Loader {
   var slots: FieldSlots
   var zones: [ZoneRules]
   var zoneIndex: [String: Int32] = [:]
-  var contactOfKey: [Int32] = []
+  var keyIndex = KeyIndex()
   var report = LoadReport()
   var problems: [RowProblem] = []
   var problemCount = 0

@@ -99,6 +99,6 @@ public struct DataSet: Sendable {
   public internal(set) var window: Window
   public internal(set) var report: LoadReport
   var slots: FieldSlots
-  /// Pool id to contact index (-1: not a contact key), for ids below its count.
-  var contactOfKey: [Int32]
+  /// Finds a contact by its key as written.
+  var keyIndex: KeyIndex
 }

@@ -49,19 +49,20 @@ extension Loader {
         zone = found
       }
       // The key, as text, finds the contact's events.
-      let keyID = reader.field(key) { bytes in bytes.map { pool.intern($0) } }
-      guard let keyID else { continue }
-      if contactOfKey.count < pool.count {
-        contactOfKey.append(contentsOf: repeatElement(-1, count: pool.count - contactOfKey.count))
+      let contact = Int32(contacts.count)
+      let added: (id: Int32, existing: Int32?)? = reader.field(key) { bytes in
+        guard let bytes else { return nil }
+        let id = pool.intern(bytes)
+        return (id, keyIndex.insert(bytes, id: id, contact: contact, pool: pool))
       }
-      guard contactOfKey[Int(keyID)] < 0 else {
+      guard let (keyID, existing) = added else { continue }
+      guard existing == nil else {
         duplicates.append(
           RowProblem(
             file: file, line: reader.line, column: attributes[key].name,
             message: "\"\(pool.string(keyID))\" is the id of an earlier contact", kind: "duplicate id"))
         continue
       }
-      contactOfKey[Int(keyID)] = Int32(contacts.count)
       for index in row.indices { contacts.columns[index].append(row[index]) }
       contacts.keys.append(keyID)
       contacts.zones.append(zone)

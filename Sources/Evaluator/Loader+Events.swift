@@ -79,9 +79,7 @@ extension Loader {
         instant = seconds
       }
       let contact: Int32? = reader.field(0) { bytes in
-        guard let bytes, let id = pool.find(bytes), Int(id) < contactOfKey.count else { return nil }
-        let index = contactOfKey[Int(id)]
-        return index >= 0 ? index : nil
+        bytes.flatMap { keyIndex.find($0, pool: pool) }
       }
       guard let contact else {
         let id = reader.field(0) { bytes in bytes.map { String(decoding: $0, as: UTF8.self) } } ?? ""
@@ -183,6 +181,6 @@ extension Loader {
     }
     return DataSet(
       contacts: contacts, events: events, pool: pool, zones: zones, window: Window(start: start, end: end),
-      report: report, slots: slots, contactOfKey: contactOfKey)
+      report: report, slots: slots, keyIndex: keyIndex)
   }
 }

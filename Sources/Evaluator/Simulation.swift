@@ -199,9 +199,8 @@ extension Simulation {
 extension Simulation {
   /// The contact whose key is written `key`, if any.
   public func contact(withKey key: String) -> Int? {
-    guard let id = data.pool.find(key), Int(id) < data.contactOfKey.count else { return nil }
-    let index = data.contactOfKey[Int(id)]
-    return index >= 0 ? Int(index) : nil
+    var key = key
+    return key.withUTF8 { bytes in data.keyIndex.find(bytes, pool: data.pool).map(Int.init) }
   }
 
   /// One contact's replay, written down step by step (for `explain` and tests).

@@ -16,7 +16,9 @@ public struct SimulationProgram: Sendable {
   var engagement: [[Expr?]]
   /// Per event type: the score rules it feeds.
   var scoreRules: [[ScoreRule]]
-  var scores: [Score]
+  /// Per score: its cap and decay, as plain values (the run reads them at every event,
+  /// and copying the checked score, with its rules and name, cost more than the reading).
+  var scores: [ScoreShape]
   var transitions: [Transition]
   /// Per state: the transitions that can leave it, in declared order (its own and the
   /// `any` ones, which never leave a final state nor go to the state they start from).
@@ -37,6 +39,12 @@ public struct SimulationProgram: Sendable {
   var channelSlot: [Int?]
   /// Per channel name: its pool id, to compare with `channel` fields.
   var channelIDs: [Int32]
+
+  struct ScoreShape: Sendable {
+    /// The cap, or infinity.
+    var cap: Double
+    var decay: Score.Decay?
+  }
 
   struct ScoreRule: Sendable {
     var score: Int
@@ -127,7 +135,7 @@ public struct SimulationProgram: Sendable {
       }
     }
     self.scoreRules = scoreRules
-    scores = campaign.scores
+    scores = campaign.scores.map { ScoreShape(cap: $0.cap?.approximate ?? .infinity, decay: $0.decay) }
     transitions = campaign.transitions.enumerated().map { index, transition in
       let trigger: Trigger =
         switch transition.trigger {

@@ -73,15 +73,15 @@ extension DataSet {
     let start = times.min() ?? 0
     var end = times.max().map { $0 + 1 } ?? start + 1
     if let until = test.runUntil, case .timestamp(let instant) = values.value(.timestamp(until)) { end = instant }
-    var contactOfKey = [Int32](repeating: -1, count: values.pool.count)
-    contactOfKey[Int(key)] = 0
+    var keyIndex = KeyIndex()
+    _ = values.pool.withBytes(key) { keyIndex.insert($0, id: key, contact: 0, pool: values.pool) }
     var report = LoadReport()
     report.contactRows = 1
     report.eventRows = events.count
     return .success(
       DataSet(
         contacts: contacts, events: events, pool: values.pool, zones: zones, window: Window(start: start, end: end),
-        report: report, slots: slots, contactOfKey: contactOfKey))
+        report: report, slots: slots, keyIndex: keyIndex))
   }
 }
 

@@ -1,0 +1,117 @@
+import DataReader
+
+/// Finds a contact by its key as written, from the bytes of an events row: the hot
+/// look-up of loading (one a row, among a million contacts or more, in no useful order).
+///
+/// A look-up reads one table slot. A key of up to 8 bytes (such as `c0012345`) lives in
+/// its slot, so finding it touches nothing else; a longer key's slot holds its pool id
+/// and the key is compared with the pool's text. The table holds contact keys only and
+/// is at most half full, so it stays as small as the contacts allow.
+struct KeyIndex: Sendable {
+  private var table: [Slot]
+  private var used = 0
+
+  struct Slot {
+    /// A short key's bytes (little-endian, zero-padded), or a long key's pool id.
+    var word: UInt64
+    /// The hash's top 24 bits, then the key's length (255 for 255 bytes or more).
+    var tag: UInt32
+    /// The contact; -1 for an empty slot.
+    var contact: Int32
+  }
+
+  private static let empty = Slot(word: 0, tag: 0, contact: -1)
+  private static let inlineLength = 8
+
+  init(capacity: Int = 0) {
+    var size = 1024
+    while size < capacity * 2 { size *= 2 }
+    table = KeyIndex.makeTable(size)
+  }
+
+  var count: Int { used }
+
+  /// The contact of `key`, or nil.
+  func find(_ key: UnsafeBufferPointer<UInt8>, pool: StringPool) -> Int32? {
+    let hash = StringPool.hash(key)
+    let tag = KeyIndex.tag(hash, length: key.count)
+    let short = key.count <= KeyIndex.inlineLength
+    let word = short ? KeyIndex.pack(key) : 0
+    return table.withUnsafeBufferPointer { table in
+      let mask = table.count - 1
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while true {
+        let entry = table[slot]
+        if entry.contact < 0 { return nil }
+        if entry.tag == tag {
+          if short {
+            if entry.word == word { return entry.contact }
+          } else if pool.equals(Int32(truncatingIfNeeded: entry.word), key) {
+            return entry.contact
+          }
+        }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+
+  /// Adds `key` (whose pool id is `id`) for `contact`; returns the contact that already
+  /// has it instead, without adding.
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, id: Int32, contact: Int32, pool: StringPool) -> Int32? {
+    if let existing = find(key, pool: pool) { return existing }
+    if (used + 1) * 2 > table.count { grow(pool: pool) }
+    let hash = StringPool.hash(key)
+    let short = key.count <= KeyIndex.inlineLength
+    place(
+      Slot(
+        word: short ? KeyIndex.pack(key) : UInt64(UInt32(bitPattern: id)), tag: KeyIndex.tag(hash, length: key.count),
+        contact: contact), hash: hash)
+    used += 1
+    return nil
+  }
+
+  private mutating func place(_ item: Slot, hash: UInt64) {
+    let mask = table.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while table[slot].contact >= 0 { slot = (slot + 1) & mask }
+    table[slot] = item
+  }
+
+  /// Doubles the table, hashing each key again (from its slot, or from the pool).
+  private mutating func grow(pool: StringPool) {
+    let old = table
+    table = KeyIndex.makeTable(old.count * 2)
+    for item in old where item.contact >= 0 {
+      let length = Int(item.tag & 0xFF)
+      let hash: UInt64
+      if length <= KeyIndex.inlineLength {
+        var word = item.word.littleEndian
+        hash = withUnsafeBytes(of: &word) { StringPool.hash(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[..<length])) }
+      } else {
+        hash = pool.withBytes(Int32(truncatingIfNeeded: item.word)) { StringPool.hash($0) }
+      }
+      place(item, hash: hash)
+    }
+  }
+
+  private static func makeTable(_ size: Int) -> [Slot] {
+    // A large table is read at random: with huge pages, fewer look-ups miss the TLB too.
+    Array(unsafeUninitializedCapacity: size) { buffer, count in
+      DataFile.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+      buffer.initialize(repeating: empty)
+      count = buffer.count
+    }
+  }
+
+  /// The slot is chosen by the hash's low bits; the tag holds its top 24 and the length.
+  private static func tag(_ hash: UInt64, length: Int) -> UInt32 {
+    UInt32(truncatingIfNeeded: hash >> 40) << 8 | UInt32(min(length, 255))
+  }
+
+  /// Up to 8 bytes as one word, zero-padded; the tag's length tells `a` from `a\0`.
+  private static func pack(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var word: UInt64 = 0
+    for (index, byte) in key.enumerated() { word |= UInt64(byte) << (8 * UInt64(index)) }
+    return word
+  }
+}
