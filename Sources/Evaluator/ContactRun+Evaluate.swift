@@ -4,40 +4,42 @@ import Checker
 extension ContactRun {
   /// Evaluates `expr` now; `row` is the event whose fields `where` reads.
   func evaluate(_ expr: Expr, row: Int = -1) -> Value {
-    switch expr {
-    case .constant(let value): return value
-    // The column knows its type: not binding the expression's saves copying it.
-    case .attribute(let index, _): return data.contacts.columns[index].value(at: contact)
-    case .eventField(let slot, _):
+    evaluate(node: expr.root, row: row)
+  }
+
+  func evaluate(node index: Int32, row: Int) -> Value {
+    let node = compiled.code.nodes[Int(index)]
+    switch node.kind {
+    case .constant: return compiled.code.constants[Int(node.a)]
+    case .attribute: return data.contacts.columns[Int(node.a)].value(at: contact)
+    case .eventField:
       guard row >= 0 else { return .missing }
-      return data.events.fields[slot].value(at: row)
-    case .score(let index): return .real(scoreValue(index))
-    case .segment(let index): return .bool(evaluate(compiled.segments[index], row: -1).isTrue)
-    case .counter(let index): return .int(counters[index])
+      return data.events.fields[Int(node.a)].value(at: row)
+    case .score: return .real(scoreValue(Int(node.a)))
+    case .segment: return .bool(evaluate(compiled.segments[Int(node.a)], row: -1).isTrue)
+    case .counter: return .int(counters[Int(node.a)])
     case .currentState: return .state(state)
     case .engaged: return .bool(flowEngaged)
     case .today: return .date(zone.localDay(at: now))
     case .now: return .timestamp(now)
-    case .exists(let inner):
-      if case .missing = evaluate(inner, row: row) { return .bool(false) }
+    case .exists:
+      if case .missing = evaluate(node: node.a, row: row) { return .bool(false) }
       return .bool(true)
-    case .not(let inner): return .bool(!evaluate(inner, row: row).isTrue)
-    case .negate(let inner): return Operators.negate(evaluate(inner, row: row))
-    case .binary(.and, let lhs, let rhs):
-      return .bool(evaluate(lhs, row: row).isTrue && evaluate(rhs, row: row).isTrue)
-    case .binary(.or, let lhs, let rhs):
-      return .bool(evaluate(lhs, row: row).isTrue || evaluate(rhs, row: row).isTrue)
-    case .binary(.orDefault, let lhs, let rhs):
-      let left = evaluate(lhs, row: row)
-      if case .missing = left { return evaluate(rhs, row: row) }
+    case .not: return .bool(!evaluate(node: node.a, row: row).isTrue)
+    case .negate: return Operators.negate(evaluate(node: node.a, row: row))
+    case .and: return .bool(evaluate(node: node.a, row: row).isTrue && evaluate(node: node.b, row: row).isTrue)
+    case .or: return .bool(evaluate(node: node.a, row: row).isTrue || evaluate(node: node.b, row: row).isTrue)
+    case .orDefault:
+      let left = evaluate(node: node.a, row: row)
+      if case .missing = left { return evaluate(node: node.b, row: row) }
       return left
-    case .binary(let op, let lhs, let rhs):
-      return Operators.apply(op, evaluate(lhs, row: row), evaluate(rhs, row: row))
-    case .aggregate(let aggregate): return self.aggregate(aggregate)
-    case .membership(let item, let list, let negated):
-      let value = evaluate(item, row: row)
-      let found = list.contains { Operators.equal(value, evaluate($0, row: row)) == true }
-      return .bool(found != negated)
+    case .binary: return Operators.apply(node.op, evaluate(node: node.a, row: row), evaluate(node: node.b, row: row))
+    case .aggregate: return aggregate(compiled.code.aggregates[Int(node.a)])
+    case .member, .notMember:
+      let value = evaluate(node: node.a, row: row)
+      let items = Int(node.b)..<Int(node.b + node.c)
+      let found = items.contains { Operators.equal(value, evaluate(node: compiled.code.lists[$0], row: row)) == true }
+      return .bool(found == (node.kind == .member))
     }
   }
 
@@ -45,7 +47,7 @@ extension ContactRun {
   func aggregate(_ aggregate: Aggregate) -> Value {
     let since = aggregate.window.map { now - $0 } ?? Int64.min
     var count: Int64 = 0
-    var total: Value = aggregate.field.map { Operators.zero(of: $0.type) } ?? .int(0)
+    var total = aggregate.zero
     var lowest: Value = .missing
     var highest: Value = .missing
     var position = cursor - 1
@@ -57,8 +59,8 @@ extension ContactRun {
       guard data.events.type[row] == aggregate.event else { continue }
       if let condition = aggregate.condition, !evaluate(condition, row: row).isTrue { continue }
       count += 1
-      guard let slot = aggregate.field?.slot else { continue }
-      let value = data.events.fields[slot].value(at: row)
+      guard aggregate.slot >= 0 else { continue }
+      let value = data.events.fields[aggregate.slot].value(at: row)
       if case .missing = value { continue }
       total = Operators.apply(.add, total, value)
       if case .missing = lowest { lowest = value } else if Operators.compare(value, lowest) == -1 { lowest = value }

@@ -168,7 +168,7 @@ extension ContactRun {
   /// Per engagement event type: whether the history shows it on `channel` (or on any
   /// channel, for events without one) within the attribution window after now.
   func followers(channel: Int) -> [Bool] {
-    var found = Array(repeating: false, count: compiled.campaign.events.count)
+    var found = Array(repeating: false, count: compiled.isEngagement.count)
     let until = now + ContactRun.attribution
     var position = cursor
     let channelID = compiled.channelIDs[channel]

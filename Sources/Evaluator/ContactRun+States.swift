@@ -25,7 +25,7 @@ extension ContactRun {
         guard event == type else { continue }
         if let condition, !evaluate(condition, row: row).isTrue { continue }
       case .after(let timers):
-        if atEnd || !timers.allSatisfy({ due($0) <= now }) { continue }
+        if atEnd || !timers.allSatisfy({ due(compiled.timers[Int($0)]) <= now }) { continue }
       }
       if let condition = transition.condition, !evaluate(condition).isTrue { continue }
       return transition
@@ -94,7 +94,7 @@ extension ContactRun {
 
   /// The state's cooldown end, when it has one and it is still running.
   var cooldownEnd: Int64? {
-    guard let seconds = compiled.campaign.states[state].cooldown else { return nil }
+    guard let seconds = compiled.cooldowns[state] else { return nil }
     let end = enteredAt + seconds
     return now < end ? end : nil
   }

@@ -67,7 +67,6 @@ struct ContactRun {
 
   /// Sets every per-contact figure to its start for contact `index`.
   mutating func prepare(contact index: Int) {
-    let campaign = compiled.campaign
     contact = index
     zone = data.zones[Int(data.contacts.zones[index])]
     firstEvent = Int(data.events.first[index])
@@ -77,17 +76,20 @@ struct ContactRun {
     lastEngagement = now
     sendsWithoutEngagement = 0
     // Every contact reuses the previous one's storage: this runs once per contact.
-    ContactRun.fill(&scores, ScoreState(raw: 0, at: now, steps: 0), count: campaign.scores.count)
-    ContactRun.fill(&counters, 0, count: campaign.counters.count)
-    ContactRun.fill(&suppressed, false, count: campaign.channels.count)
-    ContactRun.fill(&holdUntil, Int64.min, count: campaign.channels.count)
-    if sendTimes.count != campaign.channels.count { sendTimes = Array(repeating: [], count: campaign.channels.count) }
+    // Counts from the compiled program: copying the checked campaign here (a struct of
+    // many arrays) cost a retain and a release of each, per contact.
+    let channels = compiled.channelIDs.count
+    ContactRun.fill(&scores, ScoreState(raw: 0, at: now, steps: 0), count: compiled.scores.count)
+    ContactRun.fill(&counters, 0, count: compiled.counterCount)
+    ContactRun.fill(&suppressed, false, count: channels)
+    ContactRun.fill(&holdUntil, Int64.min, count: channels)
+    if sendTimes.count != channels { sendTimes = Array(repeating: [], count: channels) }
     for channel in sendTimes.indices { sendTimes[channel].removeAll(keepingCapacity: true) }
     flows.removeAll(keepingCapacity: true)
     pending.removeAll(keepingCapacity: true)
     ContactRun.fill(&guardrailStart, Int64.max, count: compiled.guardrails.count)
     record.reset(guardrails: compiled.guardrails.count)
-    state = campaign.initialState
+    state = compiled.initialState
     enteredAt = now
     changes = 0
     changesAt = Int64.min
@@ -96,7 +98,7 @@ struct ContactRun {
   /// When contact `index` enters the campaign: the window's start, or its `enter at`
   /// attribute when that is later (a date means midnight in the contact's time zone).
   func entry(of index: Int) -> Int64 {
-    guard let attribute = compiled.campaign.enterAt else { return window.start }
+    guard let attribute = compiled.enterAt else { return window.start }
     let value = data.contacts.columns[attribute].value(at: index)
     switch value {
     case .date(let day): return min(max(window.start, zone.midnight(ofDay: day)), window.end)
@@ -157,17 +159,17 @@ struct ContactRun {
     var next = Int64.max
     // Flows due now have just run; one still due (held up by a loop) runs at the next event or timer.
     for run in flows where run.resumeAt > now { next = min(next, run.resumeAt) }
-    // By index, reading each transition in place: this runs after every event, and
-    // copying each transition (its condition, its thresholds) cost more than the tests.
+    // This runs after every event: a transition is plain data, read in place.
     let transitions = compiled.transitions
     for index in compiled.transitionsFrom[state] {
       switch transitions[index].trigger {
       case .after(let timers):
         var due = Int64.min
-        for timer in timers { due = max(due, self.due(timer)) }
+        for timer in timers { due = max(due, self.due(compiled.timers[Int(timer)])) }
         if due > now && due != Int64.max { next = min(next, due) }
       case .when:
-        for threshold in transitions[index].thresholds {
+        for place in transitions[index].thresholds {
+          let threshold = compiled.thresholds[Int(place)]
           if let due = crossing(score: threshold.score, below: threshold.value), due > now { next = min(next, due) }
         }
       default: break

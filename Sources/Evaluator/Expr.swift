@@ -1,78 +1,168 @@
 import CampaignLang
 import Checker
 
-/// A checked expression made ready to run: constants are runtime values (text already
-/// in the pool) and event fields are columns, so evaluating needs no name look-up and
-/// no string comparison.
-indirect enum Expr: Sendable {
-  case constant(Value)
-  case attribute(Int, ValueType)
-  /// A field of the event being matched: its column and type.
-  case eventField(slot: Int, ValueType)
-  case score(Int)
-  case segment(Int)
-  case counter(Int)
-  case currentState
-  case engaged
-  case today
-  case now
-  case exists(Expr)
-  case not(Expr)
-  case negate(Expr)
-  case binary(BinaryOperator, Expr, Expr)
-  case aggregate(Aggregate)
-  case membership(Expr, [Expr], negated: Bool)
+/// A compiled expression: where its root lies in `ExprCode.nodes`.
+struct Expr: Sendable, Hashable {
+  let root: Int32
+}
+
+/// Every compiled expression of a program, as nodes in one flat array: constants are
+/// runtime values (text already in the pool), event fields are columns, operands are
+/// node indices. Evaluating needs no name look-up, no string comparison, and, since a
+/// node is plain data, no reference counting (a tree of indirect enums cost a retain
+/// and a release at every node it visited).
+struct ExprCode: Sendable {
+  var nodes: [ExprNode] = []
+  var constants: [Value] = []
+  var aggregates: [Aggregate] = []
+  /// The items of `in (...)` lists, as node indices; a node holds where its run starts.
+  var lists: [Int32] = []
+
+  mutating func append(_ node: ExprNode) -> Int32 {
+    nodes.append(node)
+    return Int32(nodes.count - 1)
+  }
+
+  /// The comparisons of a score with a constant number inside `expr`.
+  func thresholds(in expr: Expr) -> [(score: Int, value: Double)] {
+    thresholds(node: expr.root)
+  }
+
+  private func thresholds(node index: Int32) -> [(score: Int, value: Double)] {
+    let node = nodes[Int(index)]
+    switch node.kind {
+    case .binary where [.less, .lessEqual, .greater, .greaterEqual].contains(node.op):
+      let (lhs, rhs) = (nodes[Int(node.a)], nodes[Int(node.b)])
+      if lhs.kind == .score, rhs.kind == .constant, let value = constants[Int(rhs.a)].real {
+        return [(Int(lhs.a), value)]
+      }
+      if lhs.kind == .constant, rhs.kind == .score, let value = constants[Int(lhs.a)].real {
+        return [(Int(rhs.a), value)]
+      }
+      return thresholds(node: node.a) + thresholds(node: node.b)
+    case .binary, .and, .or, .orDefault: return thresholds(node: node.a) + thresholds(node: node.b)
+    case .not, .exists, .negate: return thresholds(node: node.a)
+    default: return []
+    }
+  }
+}
+
+/// One node of `ExprCode`; what `a`, `b` and `c` hold depends on the kind.
+struct ExprNode: Sendable {
+  enum Kind: UInt8, Sendable {
+    /// `a`: index into `constants`.
+    case constant
+    /// `a`: the attribute's column.
+    case attribute
+    /// `a`: the field's column (of the event being matched).
+    case eventField
+    /// `a`: the score, segment or counter.
+    case score, segment, counter
+    case currentState, engaged, today, now
+    /// `a`: the operand.
+    case exists, not, negate
+    /// `a`, `b`: the operands; `op` for `binary`.
+    case and, or, orDefault, binary
+    /// `a`: index into `aggregates`.
+    case aggregate
+    /// `a`: the item; `b`, `c`: where its list starts in `lists`, and how long it is.
+    case member, notMember
+  }
+
+  var kind: Kind
+  var op: BinaryOperator = .and
+  var a: Int32 = 0
+  var b: Int32 = 0
+  var c: Int32 = 0
 }
 
 /// `count(event where ... within 30d)`, ready to run.
 struct Aggregate: Sendable {
   var kind: AggregateKind
   var event: Int32
-  /// The summed field's column and type.
-  var field: (slot: Int, type: ValueType)?
+  /// The summed field's column, or -1.
+  var slot: Int
+  /// The sum of no values, in the field's type.
+  var zero: Value
   var condition: Expr?
   var window: Int64?
 }
 
-/// Turns checked expressions into `Expr`, interning their text into the data's pool.
+/// Turns checked expressions into `ExprCode`, interning their text into the data's pool.
 struct ExprCompiler {
   let program: CheckedCampaign
   let slots: FieldSlots
   let zone: ZoneRules
   var pool: StringPool
+  var code = ExprCode()
+
+  init(program: CheckedCampaign, slots: FieldSlots, zone: ZoneRules, pool: StringPool) {
+    self.program = program
+    self.slots = slots
+    self.zone = zone
+    self.pool = pool
+  }
 
   /// `event`: the event type whose fields `where` conditions read.
   mutating func compile(_ expr: CheckedExpr, event: Int? = nil) -> Expr {
+    Expr(root: node(expr, event: event))
+  }
+
+  private mutating func node(_ expr: CheckedExpr, event: Int?) -> Int32 {
     switch expr {
-    case .constant(let constant): return .constant(value(constant))
-    case .attribute(let index): return .attribute(index, program.attributes[index].type)
+    case .constant(let constant): return self.constant(value(constant))
+    case .attribute(let index): return code.append(ExprNode(kind: .attribute, a: Int32(index)))
     case .eventField(let field):
-      guard let event else { return .constant(.missing) }
-      return .eventField(slot: slots.slot[event][field], program.events[event].fields[field].type)
-    case .score(let index): return .score(index)
-    case .segment(let index): return .segment(index)
-    case .counter(let index): return .counter(index)
-    case .currentState: return .currentState
-    case .engaged: return .engaged
-    case .today: return .today
-    case .now: return .now
-    case .exists(let inner): return .exists(compile(inner, event: event))
-    case .not(let inner): return .not(compile(inner, event: event))
-    case .negate(let inner): return .negate(compile(inner, event: event))
+      guard let event else { return self.constant(.missing) }
+      return code.append(ExprNode(kind: .eventField, a: Int32(slots.slot[event][field])))
+    case .score(let index): return code.append(ExprNode(kind: .score, a: Int32(index)))
+    case .segment(let index): return code.append(ExprNode(kind: .segment, a: Int32(index)))
+    case .counter(let index): return code.append(ExprNode(kind: .counter, a: Int32(index)))
+    case .currentState: return code.append(ExprNode(kind: .currentState))
+    case .engaged: return code.append(ExprNode(kind: .engaged))
+    case .today: return code.append(ExprNode(kind: .today))
+    case .now: return code.append(ExprNode(kind: .now))
+    case .exists(let inner): return unary(.exists, inner, event: event)
+    case .not(let inner): return unary(.not, inner, event: event)
+    case .negate(let inner): return unary(.negate, inner, event: event)
     case .binary(let op, let lhs, let rhs, _):
-      return .binary(op, compile(lhs, event: event), compile(rhs, event: event))
+      let kind: ExprNode.Kind =
+        switch op {
+        case .and: .and
+        case .or: .or
+        case .orDefault: .orDefault
+        default: .binary
+        }
+      let a = node(lhs, event: event)
+      let b = node(rhs, event: event)
+      return code.append(ExprNode(kind: kind, op: op, a: a, b: b))
     case .aggregate(let aggregate):
-      let field = aggregate.field.map { field in
-        (slots.slot[aggregate.event][field], program.events[aggregate.event].fields[field].type.base)
-      }
-      return .aggregate(
-        Aggregate(
-          kind: aggregate.kind, event: Int32(aggregate.event), field: field,
-          condition: aggregate.condition.map { compile($0, event: aggregate.event) }, window: aggregate.window))
+      let eventType = program.events[aggregate.event]
+      let zero = aggregate.field.map { Operators.zero(of: eventType.fields[$0].type) } ?? .int(0)
+      let compiled = Aggregate(
+        kind: aggregate.kind, event: Int32(aggregate.event),
+        slot: aggregate.field.map { slots.slot[aggregate.event][$0] } ?? -1, zero: zero,
+        condition: aggregate.condition.map { compile($0, event: aggregate.event) }, window: aggregate.window)
+      code.aggregates.append(compiled)
+      return code.append(ExprNode(kind: .aggregate, a: Int32(code.aggregates.count - 1)))
     case .membership(let item, let list, let negated):
-      return .membership(
-        compile(item, event: event), list.map { compile($0, event: event) }, negated: negated)
+      let a = node(item, event: event)
+      let items = list.map { node($0, event: event) }
+      let start = Int32(code.lists.count)
+      code.lists.append(contentsOf: items)
+      return code.append(
+        ExprNode(kind: negated ? .notMember : .member, a: a, b: start, c: Int32(items.count)))
     }
+  }
+
+  private mutating func unary(_ kind: ExprNode.Kind, _ inner: CheckedExpr, event: Int?) -> Int32 {
+    let a = node(inner, event: event)
+    return code.append(ExprNode(kind: kind, a: a))
+  }
+
+  private mutating func constant(_ value: Value) -> Int32 {
+    code.constants.append(value)
+    return code.append(ExprNode(kind: .constant, a: Int32(code.constants.count - 1)))
   }
 
   mutating func value(_ constant: ConstantValue) -> Value {

@@ -20,6 +20,14 @@ public struct SimulationProgram: Sendable {
   /// and copying the checked score, with its rules and name, cost more than the reading).
   var scores: [ScoreShape]
   var transitions: [Transition]
+  var initialState: Int
+  var counterCount: Int
+  var enterAt: Int?
+  /// Per state: its cooldown in seconds, if it has one.
+  var cooldowns: [Int64?]
+  /// The timers of `after` triggers, and the thresholds of `when` ones (see `Transition`).
+  var timers: [Timer] = []
+  var thresholds: [(score: Int, value: Double)] = []
   /// Per state: the transitions that can leave it, in declared order (its own and the
   /// `any` ones, which never leave a final state nor go to the state they start from).
   var transitionsFrom: [[Int]]
@@ -59,34 +67,20 @@ public struct SimulationProgram: Sendable {
     var trigger: Trigger
     /// `if COND`: checked once the trigger holds.
     var condition: Expr?
-    /// For `when`: the (score, number) pairs its condition compares, so a decaying
-    /// score's crossing of a threshold can be timed exactly.
-    var thresholds: [(score: Int, value: Double)] = []
-  }
-
-  /// The comparisons of a score with a constant number inside `expr`.
-  static func thresholds(in expr: Expr) -> [(score: Int, value: Double)] {
-    switch expr {
-    case .binary(let op, let lhs, let rhs):
-      switch (op, lhs, rhs) {
-      case (.less, .score(let index), .constant(let value)), (.lessEqual, .score(let index), .constant(let value)),
-        (.greater, .score(let index), .constant(let value)), (.greaterEqual, .score(let index), .constant(let value)),
-        (.less, .constant(let value), .score(let index)), (.lessEqual, .constant(let value), .score(let index)),
-        (.greater, .constant(let value), .score(let index)), (.greaterEqual, .constant(let value), .score(let index)):
-        return value.real.map { [(index, $0)] } ?? []
-      default: return thresholds(in: lhs) + thresholds(in: rhs)
-      }
-    case .not(let inner), .exists(let inner), .negate(let inner): return thresholds(in: inner)
-    default: return []
-    }
+    /// For `when`: the (score, number) pairs its condition compares, as their place
+    /// in `thresholds`, so a decaying score's crossing of a threshold can be timed exactly.
+    var thresholds: Range<Int32> = 0..<0
   }
 
   enum Trigger: Sendable {
     case immediately
     case when(Expr)
     case on(event: Int32, condition: Expr?)
-    /// `after ...`: one timer, or several joined by `and` (all must have run out).
-    case after([Timer])
+    /// `after ...`: one timer, or several joined by `and` (all must have run out), as
+    /// their place in `timers`. Plain data, like every part of a transition: the run
+    /// reads transitions after every event, and copying arrays out of them cost more
+    /// than the tests they serve.
+    case after(Range<Int32>)
   }
 
   enum Timer: Sendable {
@@ -105,6 +99,8 @@ public struct SimulationProgram: Sendable {
     }
   }
 
+  /// Every expression above, as nodes.
+  var code: ExprCode
   /// The pool after compiling (it holds the campaign's text constants too).
   public internal(set) var pool: StringPool
 
@@ -136,6 +132,12 @@ public struct SimulationProgram: Sendable {
     }
     self.scoreRules = scoreRules
     scores = campaign.scores.map { ScoreShape(cap: $0.cap?.approximate ?? .infinity, decay: $0.decay) }
+    initialState = campaign.initialState
+    counterCount = campaign.counters.count
+    enterAt = campaign.enterAt
+    cooldowns = campaign.states.map(\.cooldown)
+    var timers: [Timer] = []
+    var thresholds: [(score: Int, value: Double)] = []
     transitions = campaign.transitions.enumerated().map { index, transition in
       let trigger: Trigger =
         switch transition.trigger {
@@ -143,15 +145,19 @@ public struct SimulationProgram: Sendable {
         case .when(let condition): .when(compiler.compile(condition))
         case .on(let match):
           .on(event: Int32(match.event), condition: match.condition.map { compiler.compile($0, event: match.event) })
-        case .sendsWithoutEngagement, .idle, .timeInState: .after([Timer(transition.trigger)])
-        case .allOf(let parts): .after(parts.map(Timer.init))
+        case .sendsWithoutEngagement, .idle, .timeInState: .after(place([Timer(transition.trigger)], in: &timers))
+        case .allOf(let parts): .after(place(parts.map(Timer.init), in: &timers))
         }
       var compiled = Transition(
         index: index, from: transition.from, to: transition.to, trigger: trigger,
         condition: transition.condition.map { compiler.compile($0) })
-      if case .when(let condition) = trigger { compiled.thresholds = SimulationProgram.thresholds(in: condition) }
+      if case .when(let condition) = trigger {
+        compiled.thresholds = place(compiler.code.thresholds(in: condition), in: &thresholds)
+      }
       return compiled
     }
+    self.timers = timers
+    self.thresholds = thresholds
     transitionsFrom = campaign.states.indices.map { state in
       campaign.transitions.indices.filter { index in
         let transition = campaign.transitions[index]
@@ -187,5 +193,12 @@ public struct SimulationProgram: Sendable {
     }
     channelIDs = campaign.channels.map { compiler.pool.intern($0) }
     pool = compiler.pool
+    code = compiler.code
   }
+}
+
+/// Appends `items` to `list`; returns where they are.
+private func place<T>(_ items: [T], in list: inout [T]) -> Range<Int32> {
+  list.append(contentsOf: items)
+  return Int32(list.count - items.count)..<Int32(list.count)
 }
