@@ -1,5 +1,7 @@
 /// Help texts for `--help`.
 enum Help {
+  /// campaignc's version: the one place it is written (`--version`, SARIF's
+  /// `tool.driver.version`). A semantic version (semver.org).
   static let version = "0.1.0"
   static let commands = ["check", "test", "simulate", "explain", "explain-code", "print", "fmt", "help"]
 
