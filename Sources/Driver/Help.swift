@@ -182,7 +182,10 @@ enum Help {
     usage: campaignc print ast|checked FILE
 
     Prints the parsed syntax tree (ast) or the checked program (checked) of a campaign,
-    for tests and for the curious. `checked` needs a campaign without errors.
+    for tests and for the curious. `ast` prints the tree even when the file has syntax
+    errors (as the parser recovered it), with only those errors on standard error (exit
+    1); the checker's errors are for `campaignc check`. `checked` needs a campaign
+    without errors; it reports the syntax errors when there are any, else the checker's.
 
     example:
       campaignc print checked examples/winback.campaign
