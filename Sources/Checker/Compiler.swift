@@ -9,6 +9,13 @@ public struct Compilation: Sendable {
   public var syntax: [FileSyntax]
   public var program: CheckedCampaign?
   public var diagnostics: [Diagnostic]
+  /// How many of `diagnostics`, at the start, came from reading the files (lexical and
+  /// syntax errors, imports that cannot be read) rather than from the checker: what
+  /// `print ast` reports. The checker's come after them.
+  public var readingCount: Int = 0
+
+  /// The diagnostics of reading the files into syntax trees, without the checker's.
+  public var readingDiagnostics: ArraySlice<Diagnostic> { diagnostics.prefix(readingCount) }
 }
 
 public enum Compiler {
@@ -101,11 +108,13 @@ public enum Compiler {
         queue.append((file, target, chain + [target]))
       }
     }
+    let readingCount = diagnostics.count
     let (program, checkDiagnostics) = Checker.check(files: syntax, entry: entry.id, declarationsLost: declarationsLost)
     diagnostics += checkDiagnostics
     // Any error, a recovered syntax error included, means there is no checked program.
     let checked = diagnostics.contains { $0.severity == .error } ? nil : program
-    return Compilation(sources: sources, syntax: syntax, program: checked, diagnostics: diagnostics)
+    return Compilation(
+      sources: sources, syntax: syntax, program: checked, diagnostics: diagnostics, readingCount: readingCount)
   }
 
   /// Joins an import path to the importing file's folder and normalizes it; nil when it

@@ -187,7 +187,7 @@ struct CheckCommand {
         output.write("::warning::\(truncated) more \(truncated == 1 ? "problem was" : "problems were") not shown\n")
       }
     case .sarif:
-      output.write(SARIFRenderer.render(shown.map { ($0.0, $0.1) }, truncated: truncated))
+      output.write(SARIFRenderer.render(shown.map { ($0.0, $0.1) }, truncated: truncated, version: Help.version))
     }
     return errors > 0 ? ExitCode.inputErrors : ExitCode.success
   }

@@ -2,7 +2,7 @@ import CampaignLang
 import Formatter
 import Render
 
-/// `campaignc fmt [--write | --check [--diff]] FILE|DIR|-...`
+/// `campaignc fmt [--write | --check | --diff] FILE|DIR|-...` (`--diff` implies `--check`)
 struct FmtCommand {
   let driver: Driver
 
@@ -11,7 +11,8 @@ struct FmtCommand {
     case print
     /// Rewrite the files that change (atomically).
     case write
-    /// List the files that would change; with `diff`, show how.
+    /// List the files that would change; with `diff`, show how. `--diff` alone is this
+    /// mode too: a diff is only ever shown instead of changing anything.
     case check(diff: Bool)
   }
 
@@ -122,7 +123,9 @@ struct FmtCommand {
       case .check(let diff):
         guard changed else { return ExitCode.success }
         output.write(path + "\n")
-        if diff { output.write(UnifiedDiff.diff(old: original, new: text, path: path)) }
+        guard diff else { return ExitCode.inputErrors }
+        if bytes.contains(UInt8(ascii: "\r")) { output.write("(its CR or CRLF line ends become LF)\n") }
+        output.write(UnifiedDiff.diff(old: original, new: text, path: path))
         return ExitCode.inputErrors
       case .write:
         guard changed else { return ExitCode.success }

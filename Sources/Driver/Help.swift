@@ -1,5 +1,7 @@
 /// Help texts for `--help`.
 enum Help {
+  /// campaignc's version: the one place it is written (`--version`, SARIF's
+  /// `tool.driver.version`). A semantic version (semver.org).
   static let version = "0.1.0"
   static let commands = ["check", "test", "simulate", "explain", "explain-code", "print", "fmt", "help"]
 
@@ -40,7 +42,7 @@ enum Help {
       campaignc simulate examples/winback.campaign \\
         --contacts examples/data/contacts.csv --events examples/data/events.csv
       campaignc explain-code E0301
-      campaignc fmt --write examples/
+      campaignc fmt --check --diff examples/*.campaign
 
     exit codes: 0 no errors, 1 the input has errors, 2 usage or I/O problem
     the language reference is grammar.md; every diagnostic code is in docs/diagnostics.md
@@ -131,8 +133,9 @@ enum Help {
     examples:
       campaignc simulate examples/winback.campaign \\
         --contacts examples/data/contacts.csv --events examples/data/events.csv
-      campaignc simulate examples/bench/winback-snapshot.campaign --by tier \\
-        --contacts DIR/contacts.csv --events DIR/events.csv --to 2026-06-30
+      campaignc simulate examples/persona-matrix.campaign --by tier --format csv \\
+        --contacts examples/data/contacts.csv --events examples/data/events.csv \\
+        --to 2026-01-01
 
     exit codes: 0 done, 1 the campaign or the data has errors, 2 usage or I/O problem
 
@@ -179,7 +182,10 @@ enum Help {
     usage: campaignc print ast|checked FILE
 
     Prints the parsed syntax tree (ast) or the checked program (checked) of a campaign,
-    for tests and for the curious. `checked` needs a campaign without errors.
+    for tests and for the curious. `ast` prints the tree even when the file has syntax
+    errors (as the parser recovered it), with only those errors on standard error (exit
+    1); the checker's errors are for `campaignc check`. `checked` needs a campaign
+    without errors; it reports the syntax errors when there are any, else the checker's.
 
     example:
       campaignc print checked examples/winback.campaign
@@ -189,12 +195,15 @@ enum Help {
 
 extension Help {
   static let fmt = """
-    usage: campaignc fmt [--write | --check [--diff]] FILE|DIR|-...
+    usage: campaignc fmt [--write | --check | --diff] FILE|DIR|-...
 
     Prints each campaign in the one canonical layout (grammar.md, "Canonical layout"):
     two-space indentation, one statement a line, one space around operators. Comments
     and blank lines between groups are kept; only the layout changes, never the
     program. A folder is searched for .campaign files; `-` reads standard input.
+    The output is UTF-8 with LF (\\n) line ends and no byte-order mark, whatever the
+    input had: a file with CRLF line ends is rewritten with LF by --write and listed
+    by --check.
 
     Before printing or writing, fmt reads its result back and refuses (exit 1) if it is
     not the same program with the same comments. A file that does not parse is
@@ -205,13 +214,14 @@ extension Help {
                               failed write never leaves half a file); lists them
       --check                 change nothing; list the files that would change and
                               exit 1 if there are any (for CI)
-      --diff                  with --check: also show each change as a unified diff
+      --diff                  also show each change as a unified diff; implies
+                              --check (nothing is changed; exit 1 if a file would)
 
     examples:
       campaignc fmt examples/winback.campaign
-      campaignc fmt --write examples/
-      campaignc fmt --check --diff examples/*.campaign
-      cat draft.campaign | campaignc fmt -
+      campaignc fmt --write examples/*.campaign
+      campaignc fmt --diff examples/*.campaign
+      campaignc fmt - < examples/winback.campaign
 
     exit codes: 0 nothing to change (or done), 1 files would change, do not parse or
     were refused, 2 usage or I/O problem

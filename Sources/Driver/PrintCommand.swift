@@ -24,6 +24,11 @@ struct PrintCommand {
     }
     guard bytes.count <= SourceRange.maxFileSize else { return driver.tooLarge(path) }
     let compilation = driver.compile(path, bytes: bytes)
+    // A file that does not read as a tree (syntax errors, an import that cannot be read)
+    // is reported by those errors alone: the checker has nothing reliable to say about
+    // a tree the parser had to patch, and `check` shows everything.
+    let reading = Array(compilation.readingDiagnostics)
+    let readingFailed = reading.contains { $0.severity == .error }
     if arguments[0] == "ast" {
       for syntax in compilation.syntax {
         if compilation.syntax.count > 1 { driver.output.write("# \(compilation.sources[syntax.file].path)\n") }
@@ -31,11 +36,12 @@ struct PrintCommand {
       }
       // The tree is printed even when the file has errors (the parser recovered what it
       // could); the errors go to standard error so the tree stays clean to read or diff.
-      guard !reportErrors(compilation) else { return ExitCode.inputErrors }
-      return ExitCode.success
+      // The checker's errors are not shown: the tree is what was asked for.
+      report(reading, compilation.sources)
+      return readingFailed ? ExitCode.inputErrors : ExitCode.success
     }
     guard let program = compilation.program else {
-      _ = reportErrors(compilation)
+      report(readingFailed ? reading : compilation.diagnostics, compilation.sources)
       driver.output.writeError("the campaign has errors, so there is no checked program to print\n")
       return ExitCode.inputErrors
     }
@@ -43,16 +49,14 @@ struct PrintCommand {
     return ExitCode.success
   }
 
-  /// Writes the compilation's errors to standard error; whether there were any.
-  func reportErrors(_ compilation: Compilation) -> Bool {
-    let problems = Diagnostic.sortedForDisplay(compilation.diagnostics)
-    guard !problems.isEmpty else { return false }
+  /// Writes `diagnostics` to standard error, in display order, at most 100.
+  func report(_ diagnostics: [Diagnostic], _ sources: SourceMap) {
+    let problems = Diagnostic.sortedForDisplay(diagnostics)
     var tables: [FileID: LineTable] = [:]
     let renderer = TextRenderer(color: false)
     for diagnostic in problems.prefix(100) {
-      driver.output.writeError(renderer.render(diagnostic, sources: compilation.sources, tables: &tables) + "\n")
+      driver.output.writeError(renderer.render(diagnostic, sources: sources, tables: &tables) + "\n")
     }
     if problems.count > 100 { driver.output.writeError("\(problems.count - 100) more problems were not shown\n") }
-    return problems.contains { $0.severity == .error }
   }
 }

@@ -27,7 +27,7 @@ extension Printer {
   /// comments before it go at the end of the line or on their own lines before it.
   mutating func continuation(at offset: Int) {
     let depth = indent
-    lines.append(.code(indent: currentIndent, text: current ?? "", comment: nil))
+    appendCurrentLine(sourceEnd: endOfToken(before: offset))
     current = nil
     indent = depth + 1
     flushComments(before: offset)

@@ -82,12 +82,24 @@ extension Printer {
     endLine(at: branch.range.end)
   }
 
-  /// ` else {` ... `}` or ` else if C {` ... after a branch's `}`.
+  /// ` else {` ... `}` or ` else if C {` ... after a branch's `}`. Comments between the
+  /// `}` and `else` stay there, so `else` starts a line of its own after them:
+  /// `}`, the comments, then `else {` at the `if`'s indentation.
   mutating func elsePart(of branch: BranchStep) {
     guard let otherwise = branch.otherwise else { return }
     let close = braces(after: branch.condition.range.end).close
+    let elseStart = nextToken(after: close + 1)?.range.start ?? close + 1
     let elseEnd = nextToken(after: close + 1)?.range.end ?? close + 1
-    write(" else")
+    if hasComment(before: elseStart) {
+      endLine(at: close + 1)
+      atBlockStart = true  // no blank line between `}` and `else`
+      flushComments(before: elseStart)
+      current = "else"
+      currentIndent = indent
+      atBlockStart = false
+    } else {
+      write(" else")
+    }
     if otherwise.count == 1, case .branch(let nested) = otherwise[0], nextToken(after: elseEnd)?.kind != .leftBrace {
       write(" if ")
       condition(nested.condition)

@@ -58,7 +58,7 @@ struct Printer {
 
   /// Ends the line being built; the source up to `offset` counts as printed.
   mutating func endLine(at offset: Int) {
-    lines.append(.code(indent: currentIndent, text: current ?? "", comment: nil))
+    appendCurrentLine(sourceEnd: offset)
     current = nil
     lastEnd = max(lastEnd, offset)
   }
@@ -155,6 +155,13 @@ struct Printer {
     var index = tokenIndex(atOrAfter: offset)
     while index < tokens.count && tokens[index].kind == .newline { index += 1 }
     return index < tokens.count ? tokens[index] : nil
+  }
+
+  /// The end of the last token (not a line break) that starts before `offset`.
+  func endOfToken(before offset: Int) -> Int {
+    var index = tokenIndex(atOrAfter: offset) - 1
+    while index >= 0 && tokens[index].kind == .newline { index -= 1 }
+    return index >= 0 ? tokens[index].range.end : 0
   }
 
   /// Whether the token right after `offset`, on the same line, is a `{`.

@@ -23,8 +23,11 @@ public enum UnifiedDiff {
   }
 
   /// The lines of a text; a final line without a line break is marked, as diff does.
+  /// Lines end at `\n` alone: a `\r` before it stays in the line (Swift reads `\r\n` as
+  /// one character, which a split on `\n` would not find), so a file with CRLF line ends
+  /// shows each line as changed, as `diff -u` does.
   static func lines(_ text: String) -> [Substring] {
-    var result = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var result = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
     if result.last == "" {
       result.removeLast()
     } else if let last = result.last {

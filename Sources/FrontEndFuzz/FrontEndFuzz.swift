@@ -80,6 +80,6 @@ public enum FrontEndFuzz {
     let summary = JSONRenderer.Summary(errors: shown.count, warnings: 0, truncated: diagnostics.count - shown.count)
     _ = JSONRenderer.render(shown, sources: compilation.sources, summary: summary, files: [entryPath])
     _ = GitHubRenderer.render(shown, sources: compilation.sources)
-    _ = SARIFRenderer.render(shown.map { ($0, compilation.sources) }, truncated: 0)
+    _ = SARIFRenderer.render(shown.map { ($0, compilation.sources) }, truncated: 0, version: "0.0.0")
   }
 }

@@ -98,14 +98,14 @@ struct Suppressions {
       let table = tables[file] ?? LineTable(sources[file])
       tables[file] = table
       let line = table.lineIndex(of: warning.range.start)
-      let match = suppressions.indices.first {
+      // Every suppression of the warning's line counts as used (two may cover one line,
+      // as when `fmt` joins the lines of a statement): W0501 is for one whose line has
+      // none of its warnings.
+      let matches = suppressions.indices.filter {
         suppressions[$0].file == file && suppressions[$0].line == line && suppressions[$0].codes.contains(warning.code)
       }
-      if let match {
-        used[match].insert(warning.code)
-      } else {
-        kept.append(warning)
-      }
+      for match in matches { used[match].insert(warning.code) }
+      if matches.isEmpty { kept.append(warning) }
     }
     var problems = problems
     for (index, suppression) in suppressions.enumerated() {

@@ -87,7 +87,8 @@ public enum JSONRenderer {
   }
 }
 
-/// `--format github`: workflow commands that GitHub Actions shows as annotations.
+/// `--format github`: workflow commands that GitHub Actions shows as annotations, with
+/// clean paths (`RepositoryPath`).
 public enum GitHubRenderer {
   public static func render(_ diagnostics: [Diagnostic], sources: SourceMap) -> String {
     var locator = Locator(sources: sources)
@@ -100,12 +101,12 @@ public enum GitHubRenderer {
         message += "\nnote: " + note.message
         if let range = note.range {
           let at = locator.locate(range)
-          message += " (\(at.path):\(at.line):\(at.column))"
+          message += " (\(RepositoryPath.clean(at.path)):\(at.line):\(at.column))"
         }
       }
       if let help = diagnostic.help { message += "\nhelp: " + help }
       let properties = [
-        "file=\(property(place.path))", "line=\(place.line)", "col=\(place.column)",
+        "file=\(property(RepositoryPath.clean(place.path)))", "line=\(place.line)", "col=\(place.column)",
         "endLine=\(place.endLine)", "endColumn=\(place.endColumn)",
         "title=\(property("\(diagnostic.code)"))",
       ].joined(separator: ",")

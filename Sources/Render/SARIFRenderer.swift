@@ -1,9 +1,12 @@
 import CampaignLang
 
 /// `--format sarif`: SARIF 2.1.0, as GitHub code scanning accepts it. Columns are in
-/// Unicode code points (`columnKind`), matching the text output.
+/// Unicode code points (`columnKind`), matching the text output; paths are clean
+/// (`RepositoryPath`).
 public enum SARIFRenderer {
-  public static func render(_ diagnostics: [(Diagnostic, SourceMap)], truncated: Int) -> String {
+  /// `version`: campaignc's version (`campaignc --version`), given as the tool's
+  /// `version` and `semanticVersion`.
+  public static func render(_ diagnostics: [(Diagnostic, SourceMap)], truncated: Int, version: String) -> String {
     var ruleIDs: [String] = []
     for (diagnostic, _) in diagnostics where !ruleIDs.contains(diagnostic.code.rawValue) {
       ruleIDs.append(diagnostic.code.rawValue)
@@ -31,7 +34,7 @@ public enum SARIFRenderer {
           (
             "physicalLocation",
             .object([
-              ("artifactLocation", .object([("uri", .string(uri(place.path)))])),
+              ("artifactLocation", .object([("uri", .string(uri(RepositoryPath.clean(place.path))))])),
               (
                 "region",
                 .object([
@@ -70,6 +73,8 @@ public enum SARIFRenderer {
             "driver",
             .object([
               ("name", .string("campaignc")),
+              ("version", .string(version)),
+              ("semanticVersion", .string(version)),
               // No `informationUri`: the project has no public home page to point to yet.
               ("rules", .array(rules)),
             ])

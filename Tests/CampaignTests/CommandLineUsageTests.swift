@@ -61,6 +61,32 @@ import Testing
     #expect(checkedErrors.contains("no checked program"))
   }
 
+  /// The checker's errors are not printed with a tree: with a syntax error only the
+  /// syntax errors show (for `ast` and `checked` alike); a file that parses prints its
+  /// tree cleanly, and `checked` reports the checker's errors.
+  @Test func printReportsSyntaxErrorsAloneAndTheCheckersOnlyForChecked() {
+    let broken = MemoryFileSystem([
+      "bad.campaign": minimalCampaign + "segment a = ltv > 5 AND orders_90d > 1\nsegment b = ltvv > 1\n"
+    ])
+    #expect(
+      checkCodes(compile(minimalCampaign + "segment a = ltv > 5 AND orders_90d > 1\nsegment b = ltvv > 1\n")).contains(
+        "E0301"))
+    for tree in ["ast", "checked"] {
+      let (status, _, errors) = runDriver(["print", tree, "bad.campaign"], files: broken)
+      #expect(status == 1, "\(tree)")
+      #expect(errors.contains("error[E0204]"), "\(tree)")
+      #expect(!errors.contains("E0301"), "\(tree): \(errors)")
+    }
+    let unchecked = MemoryFileSystem(["bad.campaign": minimalCampaign + "segment b = ltvv > 1\n"])
+    let (astStatus, ast, astErrors) = runDriver(["print", "ast", "bad.campaign"], files: unchecked)
+    #expect(astStatus == 0)
+    #expect(ast.contains("segment b = (ltvv > 1)"))
+    #expect(astErrors == "")
+    let (checkedStatus, _, checkedErrors) = runDriver(["print", "checked", "bad.campaign"], files: unchecked)
+    #expect(checkedStatus == 1)
+    #expect(checkedErrors.contains("error[E0301]"))
+  }
+
   @Test func explainCodeIgnoresCaseAndListsEveryCode() {
     let (status, lower, _) = runDriver(["explain-code", "e0301"], files: Self.files)
     #expect(status == 0)

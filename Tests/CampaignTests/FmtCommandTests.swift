@@ -146,3 +146,55 @@ import Testing
         """)
   }
 }
+
+/// Line ends and `--diff` without `--check` (grammar.md §9, `fmt --help`).
+@Suite struct FmtLineEndAndDiffTests {
+  func run(_ arguments: [String], _ files: [String: String], input: String = "") -> (Int32, String, String) {
+    FmtCommandTests().run(arguments, FmtCommandTests.WritableFileSystem(files), input: input)
+  }
+
+  @Test func crlfLineEndsBecomeLF() {
+    let crlf = FmtCommandTests.tidy.replacingOccurrences(of: "\n", with: "\r\n")
+    let (status, out, _) = run(["fmt", "a.campaign"], ["a.campaign": crlf])
+    #expect(status == 0)
+    #expect(Array(out.utf8) == Array(FmtCommandTests.tidy.utf8))
+    #expect(run(["fmt", "-"], [:], input: "\u{FEFF}" + crlf).1.utf8.elementsEqual(FmtCommandTests.tidy.utf8))
+    // Otherwise canonical, a CRLF file would still change: --check lists it, --write fixes it.
+    #expect(run(["fmt", "--check", "a.campaign"], ["a.campaign": crlf]).0 == 1)
+    let files = FmtCommandTests.WritableFileSystem(["a.campaign": crlf])
+    #expect(FmtCommandTests().run(["fmt", "--write", "a.campaign"], files).0 == 0)
+    #expect(files.files["a.campaign"] == Array(FmtCommandTests.tidy.utf8))
+  }
+
+  @Test func theDiffOfACRLFFileShowsEveryLineAndSaysWhy() {
+    let crlf = "segment a = x\r\n# c\r\n"
+    let (status, out, _) = run(["fmt", "--check", "--diff", "a.campaign"], ["a.campaign": crlf])
+    #expect(status == 1)
+    #expect(
+      out == """
+        a.campaign
+        (its CR or CRLF line ends become LF)
+        --- a/a.campaign
+        +++ b/a.campaign
+        @@ -1,2 +1,2 @@
+        -segment a = x\r
+        -# c\r
+        +segment a = x
+        +# c
+
+        """)
+  }
+
+  @Test func diffAloneImpliesCheck() {
+    let files = ["a.campaign": FmtCommandTests.messy]
+    let alone = run(["fmt", "--diff", "a.campaign"], files)
+    #expect(alone.0 == 1)
+    #expect(alone.1.hasPrefix("a.campaign\n--- a/a.campaign\n"))
+    #expect(alone == run(["fmt", "--check", "--diff", "a.campaign"], files))
+    #expect(run(["fmt", "--diff", "a.campaign"], ["a.campaign": FmtCommandTests.tidy]) == (0, "", ""))
+    let help = run(["fmt", "--help"], [:]).1
+    #expect(help.contains("[--write | --check | --diff]") && help.contains("implies\n"))
+    #expect(!help.contains("with --check"))
+    #expect(run(["fmt", "--write", "--diff", "a.campaign"], files).0 == 2)
+  }
+}

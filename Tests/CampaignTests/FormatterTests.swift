@@ -236,8 +236,9 @@ enum ProgramScrambler {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Adds `# note N` at the end of some lines and `# line N` on lines of their own.
-  static func addComments(_ text: String, _ random: inout SplitMix) -> String {
+  /// Adds `# note N` at the end of some lines and `# line N` on lines of their own
+  /// (`# ` and `label(N)` when a label is given).
+  static func addComments(_ text: String, _ random: inout SplitMix, label: ((Int) -> String)? = nil) -> String {
     let bytes = Array(text.utf8)
     var out: [UInt8] = []
     var position = 0
@@ -250,11 +251,11 @@ enum ProgramScrambler {
         let afterComment = isInComment(bytes, before: index)
         if !afterComment && index > 0 && bytes[index - 1] != UInt8(ascii: "\n") && random.below(3) == 0 {
           number += 1
-          out += Array(" # note \(number)".utf8)
+          out += Array(" # \(label?(number) ?? "note \(number)")".utf8)
         }
         if random.below(4) == 0 {
           number += 1
-          out += Array("\n# line \(number)".utf8)
+          out += Array("\n# \(label?(number) ?? "line \(number)")".utf8)
         }
       }
     }
