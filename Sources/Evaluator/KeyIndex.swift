@@ -86,7 +86,9 @@ struct KeyIndex: Sendable {
       let hash: UInt64
       if length <= KeyIndex.inlineLength {
         var word = item.word.littleEndian
-        hash = withUnsafeBytes(of: &word) { StringPool.hash(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[..<length])) }
+        hash = withUnsafeBytes(of: &word) {
+          StringPool.hash(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[..<length]))
+        }
       } else {
         hash = pool.withBytes(Int32(truncatingIfNeeded: item.word)) { StringPool.hash($0) }
       }

@@ -1,4 +1,5 @@
 import Evaluator
+import Foundation
 import Testing
 
 @Suite struct DataLoaderTests {
@@ -108,5 +109,64 @@ import Testing
     #expect(a.finalStates == b.finalStates)
     #expect(resultsA.map(\.scores) == resultsB.map(\.scores))
     #expect(resultsA[0].state == 1)
+  }
+}
+
+/// Contact keys are found through `KeyIndex`: short keys live in the table, long ones
+/// are compared with the pool's text; the table grows several times on the way.
+@Suite struct ContactKeyTests {
+  /// Keys of every length around the 8-byte boundary, some differing only in length.
+  static let keys: [String] = (0..<3000).map { index in
+    switch index % 5 {
+    case 0: "c\(index)"
+    case 1: String(repeating: "k", count: 1 + index % 12)
+    case 2: String(format: "%08d", index)
+    case 3: String(format: "%09d", index)
+    default: "customer-\(index)-0123456789abcdef0123456789abcdef"
+    }
+  }
+
+  /// The keys without repeats (case 1 repeats lengths), in first-seen order.
+  static let distinct: [String] = {
+    var seen: Set<String> = []
+    return keys.filter { seen.insert($0).inserted }
+  }()
+
+  func contactsCSV(_ keys: [String]) -> String {
+    "contact_id,email,tier,email_opt_in,timezone\n"
+      + keys.map { "\($0),x@example.com,gold,true,UTC\n" }.joined()
+  }
+
+  @Test func everyKeyFindsItsContactAndItsEvents() throws {
+    let keys = ContactKeyTests.distinct
+    let events =
+      "contact_id,ts,type,channel,amount\n"
+      + keys.map { "\($0),2026-01-01T00:00:00Z,open,email,\n" }.joined()
+      + "nobody,2026-01-01T00:00:00Z,open,email,\nkkkkkkkkkkkkk,2026-01-01T00:00:00Z,open,email,\n"
+    let (program, data) = try loadData(engineCampaign, contacts: contactsCSV(keys), events: events)
+    #expect(data.contacts.count == keys.count)
+    #expect(data.events.count == keys.count)
+    #expect(data.report.eventsForUnknownContacts == 2)
+    let simulation = Simulation(campaign: program, data: data)
+    for (index, key) in keys.enumerated() { #expect(simulation.contact(withKey: key) == index, "\(key)") }
+    #expect(simulation.contact(withKey: "c1") == nil)
+    #expect(simulation.contact(withKey: "k\u{0}") == nil)
+  }
+
+  @Test func aRepeatedKeyIsReportedWhateverItsLength() {
+    let keys = ContactKeyTests.distinct
+    let repeated = [keys[0], keys[4], keys.last!]
+    #expect(throws: LoadError.self) {
+      try loadData(
+        engineCampaign, contacts: contactsCSV(keys + repeated), events: "contact_id,ts,type,channel,amount\n")
+    }
+    do {
+      _ = try loadData(
+        engineCampaign, contacts: contactsCSV(keys + repeated), events: "contact_id,ts,type,channel,amount\n")
+    } catch let error as LoadError {
+      #expect(error.problemCount == 3)
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
   }
 }
