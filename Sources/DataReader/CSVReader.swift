@@ -28,8 +28,9 @@
 ///       }
 ///     }
 public struct CSVReader: Sendable {
-  /// The whole file (after `releaseBytes(before:)`, zeros before that offset).
-  public private(set) var bytes: [UInt8]
+  /// The whole file: a mapped file, or a copy of the bytes given. The bytes before the
+  /// offset given to `releaseBytes(before:)` are not to be read again.
+  public let bytes: ByteStore
   /// The column names, from the first row.
   public let header: [String]
   /// The offset at which the next record starts.
@@ -41,6 +42,11 @@ public struct CSVReader: Sendable {
 
   /// Reads the header row of `bytes`.
   public init(bytes: [UInt8]) throws(CSVError) {
+    try self.init(store: ByteStore(copying: bytes))
+  }
+
+  /// Reads the header row of `store`.
+  public init(store bytes: ByteStore) throws(CSVError) {
     self.bytes = bytes
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let header = bytes.withUnsafeBufferPointer { buffer in CSVReader.readHeader(buffer, from: start) }
@@ -116,7 +122,7 @@ public struct CSVReader: Sendable {
   public mutating func releaseBytes(before offset: Int) {
     let end = min(offset, position)
     guard end - released >= 1 << 24 else { return }
-    DataFile.release(&bytes, released..<end)
+    bytes.release(released..<end)
     released = end
   }
 

@@ -67,8 +67,8 @@ struct DataCommand {
     // The request holds the only copy of each file's bytes, so the loader can let go of them.
     for (path, isContacts) in [(contacts, true), (events, false)] {
       switch driver.fileSystem.readData(path) {
-      case .success(let bytes):
-        if isContacts { request.contactsBytes = bytes } else { request.eventsBytes = bytes }
+      case .success(let store):
+        if isContacts { request.contactsStore = store } else { request.eventsStore = store }
       case .failure(let failure):
         driver.output.writeError("error: \(failure.message)\n")
         return .failure(ExitStatus(code: ExitCode.usage))

@@ -11,7 +11,7 @@ public protocol FileSystem: Sendable {
   /// The path with symbolic links resolved, for confinement checks.
   func resolved(_ path: String) -> String
   /// A data file's bytes (contacts, events); nil with the reason when it cannot be read.
-  func readData(_ path: String) -> Result<[UInt8], ReadFailure>
+  func readData(_ path: String) -> Result<ByteStore, ReadFailure>
   /// Writes `bytes` atomically: a temporary file renamed into place, so a failed write
   /// never leaves a half file. Returns the reason on failure.
   func write(_ path: String, _ bytes: [UInt8]) -> String?
@@ -23,9 +23,9 @@ public struct ReadFailure: Error, Sendable {
 }
 
 extension FileSystem {
-  public func readData(_ path: String) -> Result<[UInt8], ReadFailure> {
+  public func readData(_ path: String) -> Result<ByteStore, ReadFailure> {
     guard let bytes = read(path) else { return .failure(ReadFailure(message: "cannot read \(path)")) }
-    return .success(bytes)
+    return .success(ByteStore(copying: bytes))
   }
 }
 
@@ -61,9 +61,11 @@ public struct DiskFileSystem: FileSystem {
     URL(fileURLWithPath: path).resolvingSymlinksInPath().path
   }
 
-  public func readData(_ path: String) -> Result<[UInt8], ReadFailure> {
+  /// A regular file is mapped, not copied (see `ByteStore`); a pipe or an empty file is read.
+  public func readData(_ path: String) -> Result<ByteStore, ReadFailure> {
+    if let mapped = ByteStore.mapping(path: path) { return .success(mapped) }
     do {
-      return .success(try DataFile.bytes(atPath: path))
+      return .success(ByteStore(copying: try DataFile.bytes(atPath: path)))
     } catch {
       return .failure(ReadFailure(message: error.description))
     }

@@ -13,6 +13,10 @@ public struct LoadRequest: Sendable {
   public var to: Int64?
   /// Skip rows that do not fit (and count them) instead of stopping.
   public var skipBadRows: Bool
+  /// The files' bytes in place (a mapped file), read instead of `contactsBytes` and
+  /// `eventsBytes` when set.
+  public var contactsStore: ByteStore?
+  public var eventsStore: ByteStore?
 
   public init(
     contactsFile: String, contactsBytes: [UInt8], eventsFile: String, eventsBytes: [UInt8], from: Int64? = nil,
@@ -47,18 +51,20 @@ public enum DataLoader {
   /// copy (unless the caller kept one), so it lets each file's memory go as it reads.
   public static func load(_ program: CheckedCampaign, taking request: inout LoadRequest) throws(LoadError) -> DataSet {
     var loader = Loader(program: program, skipBadRows: request.skipBadRows)
-    try loader.readContacts(file: request.contactsFile, bytes: take(&request.contactsBytes))
-    try loader.readEvents(file: request.eventsFile, bytes: take(&request.eventsBytes))
+    try loader.readContacts(file: request.contactsFile, store: take(&request.contactsStore, &request.contactsBytes))
+    try loader.readEvents(file: request.eventsFile, store: take(&request.eventsStore, &request.eventsBytes))
     try loader.stopIfBad()
     return loader.finish(from: request.from, to: request.to)
   }
 }
 
-/// The bytes of `file`, leaving it empty.
-private func take(_ file: inout [UInt8]) -> [UInt8] {
-  var bytes: [UInt8] = []
-  swap(&bytes, &file)
-  return bytes
+/// A file's store, or a store of its bytes, leaving the request without either.
+private func take(_ store: inout ByteStore?, _ bytes: inout [UInt8]) -> ByteStore {
+  defer {
+    store = nil
+    bytes = []
+  }
+  return store ?? ByteStore(copying: bytes)
 }
 
 /// The state of one load; see `DataLoader`.

@@ -3,8 +3,8 @@ import Checker
 import DataReader
 
 extension Loader {
-  mutating func readContacts(file: String, bytes: consuming [UInt8]) throws(LoadError) {
-    var reader = try makeRecordReader(file: file, bytes: consume bytes)
+  mutating func readContacts(file: String, store: ByteStore) throws(LoadError) {
+    var reader = try makeRecordReader(file: file, store: store)
     let attributes = program.attributes
     let absent = Set(reader.select(attributes.map(\.name)))
     let required = attributes.filter { absent.contains($0.name) && !$0.type.isOptional }.map(\.name)

@@ -3,12 +3,12 @@ import Checker
 import DataReader
 
 extension Loader {
-  mutating func readEvents(file: String, bytes: consuming [UInt8]) throws(LoadError) {
+  mutating func readEvents(file: String, store: ByteStore) throws(LoadError) {
     // Room for as many rows as the file can plausibly hold (a row with a timestamp
     // takes at least about 32 bytes), so the columns do not grow by copying; memory
     // reserved but never filled costs nothing.
-    let plausibleRows = bytes.count / 32
-    var reader = try makeRecordReader(file: file, bytes: consume bytes)
+    let plausibleRows = store.count / 32
+    var reader = try makeRecordReader(file: file, store: store)
     let keyName = program.attributes[program.keyAttribute].name
     // Which of the accepted names the file uses for time and type (CSV knows from
     // its header; JSON Lines takes the first name).

@@ -26,10 +26,10 @@ struct CSVRecordReader: RecordReader {
   var record: CSVRecord
   var columns: [Int?] = []
 
-  init(file: String, bytes: consuming [UInt8]) throws(LoadError) {
+  init(file: String, store: ByteStore) throws(LoadError) {
     self.file = file
     do {
-      reader = try CSVReader(bytes: consume bytes)
+      reader = try CSVReader(store: store)
     } catch {
       throw LoadError("\(file):\(error.line): \(error.message)")
     }
@@ -107,10 +107,10 @@ struct JSONLinesRecordReader: RecordReader {
 
 /// Opens `bytes` by its file name: `.jsonl`, `.ndjson` and `.json` are JSON Lines,
 /// anything else CSV.
-func makeRecordReader(file: String, bytes: consuming [UInt8]) throws(LoadError) -> any RecordReader {
+func makeRecordReader(file: String, store: ByteStore) throws(LoadError) -> any RecordReader {
   let lower = file.lowercased()
   if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json") {
-    return JSONLinesRecordReader(file: file, bytes: consume bytes)
+    return JSONLinesRecordReader(file: file, bytes: store.array)
   }
-  return try CSVRecordReader(file: file, bytes: consume bytes)
+  return try CSVRecordReader(file: file, store: store)
 }

@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The bytes of a data file, read in place: a regular file is mapped into memory, so
+/// its pages come straight from the system's file cache. Reading it into an array
+/// instead costs a fresh, zeroed page for every 4 KiB and a copy of every byte, which
+/// for a file of hundreds of megabytes took longer than parsing it.
+///
+/// The store never changes its bytes; `release` only tells the system that a range is
+/// read no more, so its memory can go (a mapped page is read again from the file if
+/// touched after that). A file that another program truncates while it is mapped is
+/// the one input this cannot defend against (the system then stops the process); data
+/// files are not written while a dry run reads them.
+public final class ByteStore: @unchecked Sendable {
+  private let base: UnsafeMutableRawPointer?
+  public let count: Int
+  private let isMapped: Bool
+
+  /// A store holding a copy of `bytes`.
+  public init(copying bytes: [UInt8]) {
+    count = bytes.count
+    isMapped = false
+    guard !bytes.isEmpty else {
+      base = nil
+      return
+    }
+    let memory = UnsafeMutableRawPointer.allocate(byteCount: bytes.count, alignment: 16)
+    bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+    base = memory
+  }
+
+  private init(mapped base: UnsafeMutableRawPointer, count: Int) {
+    self.base = base
+    self.count = count
+    isMapped = true
+  }
+
+  deinit {
+    guard let base else { return }
+    if isMapped { munmap(base, count) } else { base.deallocate() }
+  }
+
+  /// The file at `path`, mapped; nil when it is not a regular, non-empty file that can
+  /// be mapped (read it into an array instead: `DataFile.bytes(atPath:)` reports why).
+  public static func mapping(path: String) -> ByteStore? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, Int(status.st_mode) & Int(S_IFMT) == Int(S_IFREG), status.st_size > 0
+    else { return nil }
+    let size = Int(status.st_size)
+    guard let memory = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), memory != MAP_FAILED else {
+      return nil
+    }
+    #if os(Linux)
+      _ = madvise(memory, size, MADV_SEQUENTIAL)
+    #endif
+    return ByteStore(mapped: memory, count: size)
+  }
+
+  public func withUnsafeBufferPointer<R, E: Error>(
+    _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R
+  ) throws(E) -> R {
+    guard let base else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+    return try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count))
+  }
+
+  /// Whether the bytes start with `prefix`.
+  public func starts(with prefix: [UInt8]) -> Bool {
+    withUnsafeBufferPointer { $0.starts(with: prefix) }
+  }
+
+  /// A copy of the bytes as an array.
+  public var array: [UInt8] { withUnsafeBufferPointer { Array($0) } }
+
+  /// Lets the system have the memory of `range`, which is read no more (see the type's
+  /// note). Only pages wholly inside it go.
+  public func release(_ range: Range<Int>) {
+    #if os(Linux)
+      let page = 4096
+      guard let base, range.count >= 16 * page, range.upperBound <= count else { return }
+      let start = (Int(bitPattern: base) + range.lowerBound + page - 1) & ~(page - 1)
+      let end = (Int(bitPattern: base) + range.upperBound) & ~(page - 1)
+      if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED) }
+    #endif
+  }
+}
