@@ -2,7 +2,7 @@ extension DiagnosticCatalogue {
   static let lexical: [Entry] = [
     e(
       .invalidCharacter, "invalid-character", "unexpected character",
-      "A character that has no meaning in a campaign outside quotes or a comment, such as `$`, `;`, a backtick or a control character. A file with NUL bytes is treated as binary and not read further.",
+      "A character that has no meaning in a campaign outside quotes or a comment, such as `$`, `;`, a backtick or a control character. Comments start with `#`, not `//`; text such as an email address goes in double quotes. A file with NUL bytes is treated as binary and not read further.",
       wrong: "segment vip = ltv >= 500;", corrected: "segment vip = ltv >= 500"),
     e(
       .invalidUTF8, "invalid-utf8", "the file is not valid UTF-8",

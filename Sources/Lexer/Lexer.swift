@@ -180,6 +180,9 @@ public struct Lexer {
     case UInt8(ascii: "."): kind = .dot
     case UInt8(ascii: "+"): kind = .plus
     case UInt8(ascii: "*"): kind = .star
+    case UInt8(ascii: "/") where next == UInt8(ascii: "/"):
+      slashComment(at: start)
+      return
     case UInt8(ascii: "/"): kind = .slash
     case UInt8(ascii: "-"):
       if next == UInt8(ascii: ">") {
@@ -244,6 +247,25 @@ public struct Lexer {
       return
     }
     emit(kind, from: start)
+  }
+
+  /// `cap 100 // max`: a comment written as in other languages. Reported once and
+  /// skipped to the end of the line like a comment (it is not kept as one: the file
+  /// has an error, so `fmt` does not print it).
+  mutating func slashComment(at start: Int) {
+    while index < bytes.count && !isLineBreak(bytes[index]) {
+      if bytes[index] >= 0x80 {
+        guard let (_, length) = decodeScalar(at: index) else { return notText(at: index) }
+        index += length
+      } else {
+        index += 1
+      }
+    }
+    var text = file.text(range(start + 2, index)).trimmingPrefix(while: { $0 == " " })
+    if text.count > 30 { text = text.prefix(30) + "…" }
+    diagnostics.error(
+      .invalidCharacter, "`//` does not start a comment in campaigns", at: range(start, start + 2),
+      help: text.isEmpty ? "comments start with `#`: write `#` instead" : "comments start with `#`: write `# \(text)`")
   }
 
   mutating func symbolOperator(_ start: Int, _ written: String, _ word: String) {

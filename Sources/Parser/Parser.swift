@@ -20,6 +20,9 @@ public struct Parser {
   /// Block nesting and expression nesting are limited separately.
   var depth = 0
   var expressionDepth = 0
+  /// `(` opened by the expression being parsed and not yet closed: a `)` when there is
+  /// none closes nothing (an extra `)`).
+  var openParens = 0
   /// Binary operators in the current statement; bounded so trees stay shallow enough
   /// for every later pass to recurse over them.
   var operatorCount = 0
@@ -220,7 +223,9 @@ public struct Parser {
     // A declaration keyword at column 1 also ends it: a block whose `}` is missing
     // stops before the next declaration, which must not be skipped as the rest of a line.
     if !atStatementEnd && !startsTopLevelAtColumnOne {
-      if !panicking && current.kind != .invalid {
+      if current.kind == .rightParen {
+        extraCloseParen()
+      } else if !panicking && current.kind != .invalid {
         report(
           .unexpectedToken, "unexpected \(foundDescription) after the end of the statement",
           at: current.range, help: "put each statement on its own line")
