@@ -89,10 +89,13 @@ public enum Compiler {
           declarationsLost = true
           continue
         case .missing:
+          // `import "lib/schema"`: the extension is part of the name.
+          let help =
+            decl.path.value.hasSuffix(".campaign")
+            ? "the path is relative to this file's folder; check the spelling and that the file exists"
+            : "write the file's full name, with `.campaign`: `import \"\(decl.path.value).campaign\"`"
           diagnostics.append(
-            Diagnostic(
-              .importNotFound, "cannot find `\(decl.path.value)`", at: decl.path.range,
-              help: "the path is relative to this file's folder; check the spelling and that the file exists"))
+            Diagnostic(.importNotFound, "cannot find `\(decl.path.value)`", at: decl.path.range, help: help))
           declarationsLost = true
           continue
         }

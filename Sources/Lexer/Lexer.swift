@@ -134,7 +134,43 @@ public struct Lexer {
       }
       return spellings.index(of: bytes, start, index, hash: hash)
     }
+    // Only a word followed by one of these can be the start of an email address.
+    if index < bytes.count, ".-+@".utf8.contains(bytes[index]), let end = emailEnd(from: start) {
+      return unquotedEmail(from: start, to: end)
+    }
     emit(.identifier, from: start, valueIndex: spelling)
+  }
+
+  /// The end of an email address written from `start` (`name.last+tag@example.co.id`),
+  /// or nil: a local part, `@`, and a domain of at least two dot-separated labels.
+  func emailEnd(from start: Int) -> Int? {
+    func isLocal(_ byte: UInt8) -> Bool { isIdentifierByte(byte) || ".-+%".utf8.contains(byte) }
+    func isLabel(_ byte: UInt8) -> Bool { isIdentifierByte(byte) || byte == UInt8(ascii: "-") }
+    var at = start
+    while at < bytes.count && isLocal(bytes[at]) { at += 1 }
+    guard at < bytes.count, bytes[at] == UInt8(ascii: "@") else { return nil }
+    at += 1
+    var labels = 0
+    while true {
+      let labelStart = at
+      while at < bytes.count && isLabel(bytes[at]) { at += 1 }
+      guard at > labelStart else { return nil }
+      labels += 1
+      guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "."), isLabel(bytes[at + 1]) else { break }
+      at += 1
+    }
+    return labels >= 2 ? at : nil
+  }
+
+  /// `owner crm@example.com`: an email address without quotes. One message; the token
+  /// is `invalid` (already reported), so nothing that reads it is reported again.
+  mutating func unquotedEmail(from start: Int, to end: Int) {
+    index = end
+    let address = file.text(range(start, end))
+    diagnostics.error(
+      .invalidCharacter, "the email address `\(address)` needs quotes", at: range(start, end),
+      help: "write text in double quotes: `\"\(address)\"`")
+    emit(.invalid, from: start)
   }
 
   func isIdentifierByte(_ byte: UInt8) -> Bool {

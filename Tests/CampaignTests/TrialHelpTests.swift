@@ -89,3 +89,113 @@ import Testing
         == opening)
   }
 }
+
+/// Values written as in a document or a spreadsheet: each is one message whose help
+/// shows the form to write.
+@Suite struct TrialHelpValueTests {
+  func only(_ text: String, replacing: (String, String)? = nil) -> Diagnostic? {
+    var campaign = minimalCampaign
+    if let (old, new) = replacing { campaign = campaign.replacingOccurrences(of: old, with: new) }
+    let result = compile(campaign + text)
+    #expect(result.diagnostics.count == 1, "\(result.diagnostics)")
+    return result.diagnostics.first
+  }
+
+  @Test(arguments: [
+    ("", ("owner \"crm@example.com\"", "owner crm-team@example.co.id"), "crm-team@example.co.id"),
+    ("consent sms when gender == x.y@mail.com\n", nil, "x.y@mail.com"),
+  ])
+  func unquotedEmail(text: String, replacing: (String, String)?, address: String) {
+    let diagnostic = only(text, replacing: replacing)
+    #expect(diagnostic?.code == .invalidCharacter)
+    #expect(diagnostic?.message == "the email address `\(address)` needs quotes")
+    #expect(diagnostic?.help == "write text in double quotes: `\"\(address)\"`")
+  }
+
+  @Test(arguments: [
+    (
+      "email_opt_in == \"yes\"", "`email_opt_in` is true or false, not text",
+      "write `email_opt_in == true`, or just `email_opt_in`"
+    ),
+    (
+      "email_opt_in != \"Yes\"", "`email_opt_in` is true or false, not text",
+      "write `email_opt_in == false`, or just `not email_opt_in`"
+    ),
+    (
+      "email_opt_in == \"no\"", "`email_opt_in` is true or false, not text",
+      "write `email_opt_in == false`, or just `not email_opt_in`"
+    ),
+    (
+      "email_opt_in == \"maybe\"", "`email_opt_in` is true or false, not text",
+      "compare it with `true` or `false`, like `email_opt_in == true`"
+    ),
+    (
+      "state == \"Active\"", "`state` holds a state's name, not text",
+      "write the state's name without quotes: `state == Active`"
+    ),
+    (
+      "\"engaged\" != state", "`state` holds a state's name, not text",
+      "write the state's name without quotes: `state != Engaged`"
+    ),
+  ])
+  func quotedComparison(condition: String, message: String, help: String) {
+    let diagnostic = only("segment s = \(condition)\n")
+    #expect(diagnostic?.code == .typeMismatch)
+    #expect(diagnostic?.message == message)
+    #expect(diagnostic?.help == help)
+  }
+
+  /// `2025-01-01 10:00` in a test: one message, read as the timestamp, so the test checks on.
+  @Test func spacedTimestamp() {
+    let test = """
+      test "t" {
+        contact { id "c1", ltv 1, \(testContact) }
+        at 2025-01-01 9:30 email_open
+        run until 2025-03-01 10:00:05
+        expect state Active
+      }
+
+      """
+    let result = compile(minimalCampaign + test)
+    #expect(codes(result) == ["E0109", "E0109"], "\(result.diagnostics)")
+    #expect(underlined(result) == ["2025-01-01 9:30", "2025-03-01 10:00:05"])
+    #expect(
+      result.diagnostics.map(\.message) == Array(repeating: "a date and a time of day are joined with `T`", count: 2))
+    #expect(
+      result.diagnostics.map(\.help) == [
+        "write `2025-01-01T09:30`, with no space: a timestamp is the date, `T`, then the time",
+        "write `2025-03-01T10:00:05`, with no space: a timestamp is the date, `T`, then the time",
+      ])
+  }
+
+  @Test(arguments: [
+    ("2025-02-30", "February 2025 has 28 days: the last is `2025-02-28`"),
+    ("2024-02-30", "February 2024 has 29 days: the last is `2024-02-29`"),
+    ("2025-04-31", "April 2025 has 30 days: the last is `2025-04-30`"),
+    ("2025-31-12", "dates are year-month-day, with the month second: `2025-12-31`"),
+    ("2025-13-13", "dates are year-month-day, like `2026-12-31`"),
+  ])
+  func impossibleDate(date: String, help: String) {
+    let diagnostic = only("segment s = signup > \(date)\n")
+    #expect(diagnostic?.code == .malformedLiteral)
+    #expect(diagnostic?.message == "`\(date)` is not a date")
+    #expect(diagnostic?.help == help)
+  }
+
+  @Test(arguments: [
+    ("email_open 5 points", "points", "write `email_open +5`"),
+    ("email_click -10 pts where url == \"x\"", "pts", "write `email_click -10`"),
+  ])
+  func pointsInWords(line: String, word: String, help: String) {
+    let diagnostic = only("", replacing: ("  email_open +5\n", "  \(line)\n"))
+    #expect(diagnostic?.code == .unexpectedToken)
+    #expect(diagnostic?.message == "points are written as a number with its sign, without `\(word)`")
+    #expect(diagnostic?.help == help)
+  }
+
+  @Test func importWithoutExtension() {
+    let diagnostic = only("import \"lib/segments\"\n")
+    #expect(diagnostic?.code == .importNotFound)
+    #expect(diagnostic?.help == "write the file's full name, with `.campaign`: `import \"lib/segments.campaign\"`")
+  }
+}
