@@ -27,6 +27,10 @@ public struct Parser {
   /// for every later pass to recurse over them.
   var operatorCount = 0
   var lastMissingBrace: Int? = nil
+  /// Set when blocks nest too deeply: the rest of the top-level declaration has been
+  /// skipped, and every enclosing block returns at once, checking nothing (its braces
+  /// and indentation were skipped with it). Cleared at the next declaration.
+  var abandoned = false
   /// The first token of the block item being parsed: a nested block's indentation is
   /// that of the line its statement starts on, not of the line its `{` is on (an `if`
   /// whose condition goes on over `and` lines).

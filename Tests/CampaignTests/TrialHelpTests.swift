@@ -199,3 +199,30 @@ import Testing
     #expect(diagnostic?.help == "write the file's full name, with `.campaign`: `import \"lib/segments.campaign\"`")
   }
 }
+
+/// Blocks nested past the limit: the depth error is the only message for the construct,
+/// however its braces are laid out, and the declarations after it are still read.
+@Suite struct TrialHelpNestingTests {
+  /// 70 nested `if`s; `closing` gives the indentation of the `}` at each level.
+  static func nestedFlow(closing: (Int) -> String) -> String {
+    var text = "flow f for Active {\n"
+    for level in 0..<70 { text += String(repeating: "  ", count: level + 1) + "if ltv > \(level) {\n" }
+    text += "    send email \"a\" subject \"x\"\n"
+    for level in (0..<70).reversed() { text += closing(level) + "}\n" }
+    return text + "}\n"
+  }
+
+  @Test(arguments: ["indented", "column one", "one level", "else"])
+  func depthLimitIsTheOnlyMessage(layout: String) {
+    let flow: String
+    switch layout {
+    case "indented": flow = Self.nestedFlow { String(repeating: "  ", count: $0 + 1) }
+    case "column one": flow = Self.nestedFlow { _ in "" }
+    case "one level": flow = Self.nestedFlow { _ in "  " }
+    default: flow = Self.nestedFlow { String(repeating: "  ", count: $0 + 1) + "} else {\n  exit\n" }
+    }
+    let result = compile(minimalCampaign + flow + "segment later = ltvv > 1\n")
+    #expect(codes(result) == ["E0207", "E0301"], "\(result.diagnostics)")
+    #expect(underlined(result) == ["{", "ltvv"])
+  }
+}
