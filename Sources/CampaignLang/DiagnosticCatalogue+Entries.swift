@@ -140,7 +140,7 @@ extension DiagnosticCatalogue {
       wrong: "balance money", corrected: "balance decimal"),
     e(
       .duplicate, "duplicate", "declared twice",
-      "Each name is declared once per kind. Attributes, scores, segments and counters share one set of names because conditions name them all the same way. What is not a name is given once too: a send's `subject`, a channel's consent rule (merge two into one with `and` or `or`), a score's cap or decay, a state's cooldown.",
+      "Each name is declared once per kind. Attributes, scores, segments and counters share one set of names because conditions name them all the same way. What is not a name is given once too: a send's `subject`, a channel's consent rule (merge two into one with `and` or `or`), a score's cap or decay, a state's cooldown. A segment, attribute, score or counter named like an enum value or a state is reported where a comparison needs that value (`tier == gold` with a segment `gold`): the name would mean both, so give the declaration another name.",
       wrong: "segment vip = ltv >= 500\nsegment vip = orders_90d >= 5",
       corrected: "segment vip = ltv >= 500\nsegment frequent = orders_90d >= 5"),
     e(

@@ -37,7 +37,9 @@ extension Checker {
     if let event = context.event, symbols.eventFieldIndex[event].position(of: name.text) != nil { return false }
     switch name.text {
     case "today", "now", "state", "engaged": return false
-    default: return symbols.expressionNames[name.text] == nil
+    // A segment (or other name) spelled like an enum value or a state also waits for the
+    // other side, so `gold == tier` finds the clash as `tier == gold` does.
+    default: return symbols.expressionNames[name.text] == nil || symbols.valueNames.contains(name.text)
     }
   }
 

@@ -84,6 +84,10 @@ extension Checker {
       symbols.eventFieldTypes.append(types)
       symbols.eventFieldIndex.append(index)
     }
+    for type in symbols.attributeTypes + symbols.eventFieldTypes.joined() {
+      if case .enumeration(let values) = type.base { symbols.valueNames.formUnion(values.cases) }
+    }
+    symbols.valueNames.formUnion(symbols.states.names)
   }
 
   /// The campaign header: present in the entry file, with a valid time zone.

@@ -226,3 +226,36 @@ import Testing
     #expect(underlined(result) == ["{", "ltvv"])
   }
 }
+
+/// A segment named like an enum value or a state: the clash is reported, once, at the
+/// first use that needs the value, with the declaration, instead of a type error.
+@Suite struct TrialHelpNameClashTests {
+  @Test(arguments: [
+    (
+      "segment gold = ltv > 5\nsegment s = tier == gold\nsegment t = gold != tier\n",
+      "`gold` is both a segment and one of the values of `tier`",
+      "give the segment another name, like `gold_segment`, so that `gold` here means the value"
+    ),
+    (
+      "segment Engaged = ltv > 5\nsegment s = state == Engaged\n",
+      "`Engaged` is both a segment and a state",
+      "give the segment another name, like `Engaged_segment`, so that `Engaged` here means the state"
+    ),
+    (
+      "counter high\nsegment s = count(page_visit where intent == high) > 1\n",
+      "`high` is both a counter and one of the values of `page_visit.intent`",
+      "give the counter another name, like `high_counter`, so that `high` here means the value"
+    ),
+  ])
+  func clashIsOneMessage(text: String, message: String, help: String) throws {
+    let campaign = minimalCampaign.replacingOccurrences(
+      of: "  signup date\n", with: "  signup date\n  tier enum(silver, gold)\n")
+    let result = compile(
+      campaign.replacingOccurrences(of: "    page_visit +15 where intent == high\n", with: "") + text)
+    #expect(codes(result) == ["E0311"], "\(result.diagnostics)")
+    let diagnostic = try #require(result.diagnostics.first)
+    #expect(diagnostic.message == message)
+    #expect(diagnostic.help == help)
+    #expect(diagnostic.notes.first?.message.hasSuffix("is declared here") == true)
+  }
+}
