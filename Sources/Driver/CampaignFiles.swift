@@ -11,9 +11,7 @@ enum CampaignFiles {
     var entries: [String] = []
     for path in paths {
       if driver.fileSystem.isDirectory(path) {
-        let found = driver.fileSystem.files(under: path, suffix: ".campaign")
-        guard !found.isEmpty else {
-          driver.output.writeError("error: `\(path)` holds no .campaign files\n")
+        guard let found = filesInFolder(path, driver: driver) else {
           return .failure(ExitStatus(code: ExitCode.usage))
         }
         entries += found
@@ -28,6 +26,29 @@ enum CampaignFiles {
     // absolute and a relative path) is read once, where it is first named.
     var seenFiles: Set<String> = []
     return .success(entries.filter { seenFiles.insert(driver.fileSystem.resolved($0)).inserted })
+  }
+
+  /// The .campaign files below the folder `path`, sorted; nil after reporting a folder
+  /// with none, or with a symbolic link (to a file, or in a linked folder) that leads
+  /// out of it. Such a file is not read: a folder names what is inside it, and a link
+  /// out could read (or, for `fmt --write`, rewrite) anything. Each is reported, then
+  /// the command stops (an I/O problem, exit 2); a file named on the command line
+  /// itself is read wherever its link leads.
+  static func filesInFolder(_ path: String, driver: Driver) -> [String]? {
+    let found = driver.fileSystem.files(under: path, suffix: ".campaign")
+    guard !found.isEmpty else {
+      driver.output.writeError("error: `\(path)` holds no .campaign files\n")
+      return nil
+    }
+    let root = driver.fileSystem.resolved(path)
+    let prefix = root.hasSuffix("/") ? root : root + "/"
+    let outside = found.filter { !driver.fileSystem.resolved($0).hasPrefix(prefix) }
+    for file in outside {
+      driver.output.writeError(
+        "error: `\(file)` is a symbolic link that leads out of `\(path)`, so it was not read\n"
+          + "  help: copy the file into `\(path)`, or name it on the command line to read it anyway\n")
+    }
+    return outside.isEmpty ? found : nil
   }
 
   /// Compiles each of `entries`, or the exit code after reporting one that cannot be read.

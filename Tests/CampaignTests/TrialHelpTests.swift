@@ -259,3 +259,51 @@ import Testing
     #expect(diagnostic.notes.first?.message.hasSuffix("is declared here") == true)
   }
 }
+
+/// `check DIR` reads what is inside the folder: a symbolic link in it that leads out of
+/// it (a linked file, or a file in a linked folder) is reported and not read (exit 2).
+@Suite struct TrialHelpFolderTests {
+  @Test func linksOutOfTheFolderAreNotRead() throws {
+    let files = FileManager.default
+    let base = files.temporaryDirectory.appendingPathComponent("campaignc-links-\(UUID().uuidString)")
+    defer { try? files.removeItem(at: base) }
+    let project = base.appendingPathComponent("project")
+    let outsideFolder = base.appendingPathComponent("shared")
+    try files.createDirectory(at: project, withIntermediateDirectories: true)
+    try files.createDirectory(at: outsideFolder, withIntermediateDirectories: true)
+    try Data(minimalCampaign.utf8).write(to: project.appendingPathComponent("main.campaign"))
+    let outside = minimalCampaign.replacingOccurrences(of: "campaign \"T\"", with: "campaign \"Outside\"")
+    try Data(outside.utf8).write(to: base.appendingPathComponent("outside.campaign"))
+    try Data(outside.utf8).write(to: outsideFolder.appendingPathComponent("other.campaign"))
+    try files.createSymbolicLink(
+      atPath: project.appendingPathComponent("link.campaign").path, withDestinationPath: "../outside.campaign")
+    try files.createSymbolicLink(
+      atPath: project.appendingPathComponent("linked").path, withDestinationPath: "../shared")
+
+    for command in ["check", "test", "fmt"] {
+      let arguments =
+        command == "check"
+        ? ["check", "--no-color", project.path]
+        : command == "fmt" ? ["fmt", "--check", project.path] : [command, project.path]
+      let (status, output, errors) = DiskFileSystemTests.runOnDisk(arguments)
+      #expect(status == 2, "\(command): \(output)\(errors)")
+      #expect(output.isEmpty, "\(command): nothing is checked: \(output)")
+      #expect(
+        errors.contains(
+          "error: `\(project.path)/link.campaign` is a symbolic link that leads out of `\(project.path)`, so it was not read\n"
+        ), "\(errors)")
+      #expect(errors.contains("  help: copy the file into `\(project.path)`, or name it on the command line"))
+      #expect(!errors.contains("main.campaign"))
+    }
+    // Named on the command line, a link is read where it leads.
+    let (status, output, _) = DiskFileSystemTests.runOnDisk([
+      "check", "--no-color", project.appendingPathComponent("link.campaign").path,
+    ])
+    #expect(status == 0, "\(output)")
+    // Without the links the folder checks as before.
+    try files.removeItem(at: project.appendingPathComponent("link.campaign"))
+    try files.removeItem(at: project.appendingPathComponent("linked"))
+    let (clean, cleanOutput, _) = DiskFileSystemTests.runOnDisk(["check", "--no-color", project.path])
+    #expect(clean == 0, "\(cleanOutput)")
+  }
+}
