@@ -262,8 +262,8 @@ extension DiagnosticCatalogue {
       wrong: "send in_app \"tip-1\"", corrected: "send in_app \"tip-1\" on app_open"),
     e(
       .missingHeader, "missing-header", "no campaign header",
-      "A campaign file starts with its header. Files that hold only shared declarations are imported by a campaign, not checked on their own.",
-      wrong: "segment vip = ltv >= 500",
+      "A campaign file starts with its header. A file without one that declares a `states` block or a flow is a campaign whose header is missing. A file that holds only shared declarations (schema, events, segments, scores, variants) is a library: it is checked through the campaigns that import it, and when `check` reads it on its own (named, or found in a folder where nothing imports it) only its syntax and imports are checked.",
+      wrong: "contact {\n  id string key\n  ltv decimal\n}\nstates {\n  initial Active\n}\nsegment vip = ltv >= 500",
       corrected:
         "campaign \"VIP\" {\n  owner \"crm@example.com\"\n}\ncontact {\n  id string key\n  ltv decimal\n}\nstates {\n  initial Active\n}\nsegment vip = ltv >= 500"
     ),

@@ -9,6 +9,35 @@ public struct Compilation: Sendable {
   public var syntax: [FileSyntax]
   public var program: CheckedCampaign?
   public var diagnostics: [Diagnostic]
+  /// How many of `diagnostics` come before the checker's: the lexer's, the parser's and
+  /// the imports'. A library checked on its own keeps only these (`asLibrary`).
+  public var frontEndDiagnostics: Int = 0
+  /// Set by `asLibrary`: the file was read as a library, not checked as a campaign.
+  public private(set) var checkedAsLibrary = false
+
+  /// Whether the entry file is a library: it has declarations, but no campaign header,
+  /// no `states` block and no flow (those make a campaign whose header is missing,
+  /// E0511). An empty or binary file has none, and is reported as such.
+  public var entryIsLibrary: Bool {
+    guard let entry = syntax.first, !entry.declarations.isEmpty else { return false }
+    return !entry.declarations.contains { declaration in
+      switch declaration {
+      case .campaign, .states, .flow: true
+      default: false
+      }
+    }
+  }
+
+  /// The file read as a library on its own, when no campaign of the run imports it: its
+  /// syntax and imports are checked; its names and the campaign's rules are not, since
+  /// they depend on the campaign that imports it. No program, so nothing is linted.
+  public func asLibrary() -> Compilation {
+    var library = self
+    library.diagnostics = Array(diagnostics.prefix(frontEndDiagnostics))
+    library.program = nil
+    library.checkedAsLibrary = true
+    return library
+  }
 }
 
 public enum Compiler {
@@ -104,11 +133,13 @@ public enum Compiler {
         queue.append((file, target, chain + [target]))
       }
     }
+    let frontEnd = diagnostics.count
     let (program, checkDiagnostics) = Checker.check(files: syntax, entry: entry.id, declarationsLost: declarationsLost)
     diagnostics += checkDiagnostics
     // Any error, a recovered syntax error included, means there is no checked program.
     let checked = diagnostics.contains { $0.severity == .error } ? nil : program
-    return Compilation(sources: sources, syntax: syntax, program: checked, diagnostics: diagnostics)
+    return Compilation(
+      sources: sources, syntax: syntax, program: checked, diagnostics: diagnostics, frontEndDiagnostics: frontEnd)
   }
 
   /// Joins an import path to the importing file's folder and normalizes it; nil when it

@@ -73,14 +73,21 @@ enum CampaignFiles {
     path: String, compilation: Compilation
   )] {
     let imported = Set(compiled.flatMap { entry in entry.compilation.sources.files.dropFirst().map(\.path) })
-    var roots = compiled.filter { !imported.contains($0.path) || paths.contains($0.path) }
+    var roots = compiled.filter { !imported.contains($0.path) || paths.contains($0.path) }.map(library)
     // Files that only import each other (a cycle) have no importer outside the cycle:
     // take the first of them on its own, so the cycle is reported and nothing is skipped.
     var reached = Set(roots.flatMap { entry in entry.compilation.sources.files.map(\.path) })
     for entry in compiled where !reached.contains(entry.path) {
-      roots.append(entry)
+      roots.append(library(entry))
       reached.formUnion(entry.compilation.sources.files.map(\.path))
     }
     return roots
+  }
+
+  /// A file that is checked on its own although it is a library (no campaign header,
+  /// no states, no flows: grammar.md, "Imports"), because no file of the run imports
+  /// it or it was named itself: read as a library, not as a campaign missing its header.
+  static func library(_ entry: (path: String, compilation: Compilation)) -> (path: String, compilation: Compilation) {
+    entry.compilation.entryIsLibrary ? (entry.path, entry.compilation.asLibrary()) : entry
   }
 }

@@ -52,7 +52,10 @@ enum Help {
 
     Parses and checks each campaign and reports every problem at once. A folder is
     searched for .campaign files; files that another checked file imports are checked
-    through it (they hold shared declarations, not whole campaigns). A campaign without
+    through it (they hold shared declarations, not whole campaigns). A library (a file
+    without a campaign header, states or flows) that nothing in the run imports, or
+    that is named itself, has only its syntax and imports checked; the summary counts
+    it as a library (grammar.md, "Imports"). A campaign without
     errors is then linted: warnings (W codes) for what is legal but almost certainly
     wrong or wasteful, and its declared budgets are checked against the worst case.
     A warning is silenced on its line by `# campaignc: allow W0101 -- reason`.

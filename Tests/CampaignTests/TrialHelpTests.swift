@@ -307,3 +307,45 @@ import Testing
     #expect(clean == 0, "\(cleanOutput)")
   }
 }
+
+/// Shared files in a checked folder: a library (no header, states or flows) is checked
+/// through the campaigns that import it; one that nothing imports, or that is named
+/// itself, has only its syntax and imports checked, and is counted as a library.
+@Suite struct TrialHelpLibraryTests {
+  static let project = MemoryFileSystem([
+    "proj/main.campaign": "import \"lib/segments.campaign\"\n" + minimalCampaign
+      + "segment buyers = vip and orders_90d > 1 {\n  message \"Hi\"\n}\n",
+    "proj/lib/segments.campaign": "segment vip = ltv >= 500\n",
+    "proj/lib/old.campaign": "# segments for a campaign kept elsewhere\nsegment old = ltvv > 1 and tier == gold\n",
+  ])
+
+  @Test func aLibraryNothingImportsHasNoCascade() {
+    let (status, output, errors) = runDriver(["check", "--no-color", "proj"], files: Self.project)
+    #expect(status == 0, "\(output)\(errors)")
+    for code in ["E0511", "E0512", "E0301", "E0503"] { #expect(!output.contains(code), "\(output)") }
+    #expect(
+      output.hasSuffix(
+        "checked 2 files, 1 of them a library (names are checked through the campaigns that import it): 0 errors, 1 warning\n"
+      ),
+      "\(output)")
+  }
+
+  @Test func aLibraryNamedItselfIsReadAsALibrary() {
+    let (status, output, _) = runDriver(["check", "--no-color", "proj/lib/old.campaign"], files: Self.project)
+    #expect(status == 0, "\(output)")
+    #expect(
+      output == "checked 1 file, a library (names are checked through the campaigns that import it): no problems\n")
+    let (tested, testOutput, _) = runDriver(["test", "proj"], files: Self.project)
+    #expect(tested == 0, "\(testOutput)")
+  }
+
+  /// Its own mistakes are still reported: syntax, and imports.
+  @Test func aLibraryKeepsItsSyntaxAndImportErrors() {
+    var files = Self.project
+    files.files["proj/lib/old.campaign"] = Array("import \"schema\"\nsegment old = ltv >=\n".utf8)
+    let (status, output, _) = runDriver(["check", "--no-color", "--format", "json", "proj"], files: files)
+    #expect(status == 1)
+    #expect(output.contains("\"E0312\"") && output.contains("\"E0201\""), "\(output)")
+    #expect(!output.contains("\"E0511\""), "\(output)")
+  }
+}
