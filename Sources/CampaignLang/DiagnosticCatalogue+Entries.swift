@@ -2,7 +2,7 @@ extension DiagnosticCatalogue {
   static let lexical: [Entry] = [
     e(
       .invalidCharacter, "invalid-character", "unexpected character",
-      "A character that has no meaning in a campaign outside quotes or a comment, such as `$`, `;`, a backtick or a control character. A file with NUL bytes is treated as binary and not read further.",
+      "A character that has no meaning in a campaign outside quotes or a comment, such as `$`, `;`, a backtick or a control character. Comments start with `#`, not `//`; text such as an email address goes in double quotes. A file with NUL bytes is treated as binary and not read further.",
       wrong: "segment vip = ltv >= 500;", corrected: "segment vip = ltv >= 500"),
     e(
       .invalidUTF8, "invalid-utf8", "the file is not valid UTF-8",
@@ -140,7 +140,7 @@ extension DiagnosticCatalogue {
       wrong: "balance money", corrected: "balance decimal"),
     e(
       .duplicate, "duplicate", "declared twice",
-      "Each name is declared once per kind. Attributes, scores, segments and counters share one set of names because conditions name them all the same way. What is not a name is given once too: a send's `subject`, a channel's consent rule (merge two into one with `and` or `or`), a score's cap or decay, a state's cooldown.",
+      "Each name is declared once per kind. Attributes, scores, segments and counters share one set of names because conditions name them all the same way. What is not a name is given once too: a send's `subject`, a channel's consent rule (merge two into one with `and` or `or`), a score's cap or decay, a state's cooldown. A segment, attribute, score or counter named like an enum value or a state is reported where a comparison needs that value (`tier == gold` with a segment `gold`): the name would mean both, so give the declaration another name.",
       wrong: "segment vip = ltv >= 500\nsegment vip = orders_90d >= 5",
       corrected: "segment vip = ltv >= 500\nsegment frequent = orders_90d >= 5"),
     e(
@@ -262,8 +262,8 @@ extension DiagnosticCatalogue {
       wrong: "send in_app \"tip-1\"", corrected: "send in_app \"tip-1\" on app_open"),
     e(
       .missingHeader, "missing-header", "no campaign header",
-      "A campaign file starts with its header. Files that hold only shared declarations are imported by a campaign, not checked on their own.",
-      wrong: "segment vip = ltv >= 500",
+      "A campaign file starts with its header. A file without one that declares a `states` block or a flow is a campaign whose header is missing. A file that holds only shared declarations (schema, events, segments, scores, variants) is a library: it is checked through the campaigns that import it, and when `check` reads it on its own (named, or found in a folder where nothing imports it) only its syntax and imports are checked.",
+      wrong: "contact {\n  id string key\n  ltv decimal\n}\nstates {\n  initial Active\n}\nsegment vip = ltv >= 500",
       corrected:
         "campaign \"VIP\" {\n  owner \"crm@example.com\"\n}\ncontact {\n  id string key\n  ltv decimal\n}\nstates {\n  initial Active\n}\nsegment vip = ltv >= 500"
     ),

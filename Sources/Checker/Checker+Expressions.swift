@@ -181,7 +181,8 @@ extension Checker {
     if let event = context.event, let field = symbols.eventFieldIndex[event].position(of: name.text) {
       return Typed(expr: .eventField(field), type: symbols.eventFieldTypes[event][field])
     }
-    if let (symbol, _) = symbols.expressionNames[name.text] {
+    if let (symbol, declared) = symbols.expressionNames[name.text] {
+      if nameClash(name, symbol, declared, hint: hint) { return .error }
       switch symbol {
       case .attribute(let index):
         let declaration = symbols.attributes[index].declaration
@@ -220,6 +221,31 @@ extension Checker {
     }
     unknownName(name, context: context, hint: hint)
     return .error
+  }
+
+  /// `tier == gold` when a segment (attribute, score or counter) is also called `gold`:
+  /// the name means both the declaration and the value the comparison needs. Reported
+  /// as the clash it is, with the declaration, rather than read as the segment (which
+  /// would then be "true or false compared with a tier").
+  mutating func nameClash(_ name: Name, _ symbol: ExpressionSymbol, _ declared: SourceRange?, hint: ValueType?) -> Bool
+  {
+    let value: String
+    let meaning: String
+    if case .enumeration(let type)? = hint?.base, type.cases.contains(name.text) {
+      (value, meaning) = ("one of the values of `\(type.owner)`", "the value")
+    } else if hint?.base == .state, symbols.states.lookup(name.text) != nil {
+      (value, meaning) = ("a state", "the state")
+    } else {
+      return false
+    }
+    guard reportedClashes.insert(name.text).inserted else { return true }
+    let kind = symbol.kindWord
+    error(
+      .duplicate, "`\(name.text)` is both \(symbol.kindName) and \(value)", at: name.range,
+      notes: declared.map { [Note("\(kind) `\(name.text)` is declared here", at: $0)] } ?? [],
+      help:
+        "give the \(kind) another name, like `\(name.text)_\(kind)`, so that `\(name.text)` here means \(meaning)")
+    return true
   }
 
   mutating func unknownName(_ name: Name, context: ExpressionContext, hint: ValueType?) {

@@ -1,4 +1,5 @@
 import CampaignLang
+import Foundation
 
 extension Checker {
   /// Whether values of the two types can be compared or combined as equals.
@@ -36,7 +37,9 @@ extension Checker {
     if let event = context.event, symbols.eventFieldIndex[event].position(of: name.text) != nil { return false }
     switch name.text {
     case "today", "now", "state", "engaged": return false
-    default: return symbols.expressionNames[name.text] == nil
+    // A segment (or other name) spelled like an enum value or a state also waits for the
+    // other side, so `gold == tier` finds the clash as `tier == gold` does.
+    default: return symbols.expressionNames[name.text] == nil || symbols.valueNames.contains(name.text)
     }
   }
 
@@ -162,6 +165,10 @@ extension Checker {
         "`\(describe(lhs))` is \(a), not text", rhs.range, help: "write the value without quotes: `\(text)`")
       return
     }
+    if let quoted = quotedComparison(op, lhs, rhs, a, b) {
+      mismatch(quoted.message, quoted.at, help: quoted.help)
+      return
+    }
     if a.isNumeric && b == .string, case .literal(.string(let text), _) = rhs {
       let unquoted = text.filter { $0 != " " }
       let isNumber = !unquoted.isEmpty && unquoted.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
@@ -173,6 +180,43 @@ extension Checker {
       return
     }
     mismatch("\(a) cannot be compared with \(b)", operatorRange)
+  }
+
+  /// `opted_in == "yes"`, `state == "Active"` (either way round): a yes/no value or a
+  /// state compared with text in quotes. The message is at the text, and the help shows
+  /// the comparison to write.
+  func quotedComparison(
+    _ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, _ a: ValueType, _ b: ValueType
+  ) -> (message: String, at: SourceRange, help: String)? {
+    let (value, valueType, quoted) = b == .string ? (lhs, a, rhs) : (rhs, b, lhs)
+    guard case .literal(.string(let text), let textRange) = quoted else { return nil }
+    let name = describe(value)
+    switch valueType {
+    case .bool:
+      let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+      let yes = ["yes", "y", "true", "1", "on", "ya"].contains(word)
+      let no = ["no", "n", "false", "0", "off", "tidak"].contains(word)
+      let help: String
+      if yes || no {
+        // `x == "yes"` and `x != "no"` both mean `x`.
+        let holds = yes == (op == .equal)
+        help = "write `\(name) == \(holds)`, or just `\(holds ? name : "not \(name)")`"
+      } else {
+        help = "compare it with `true` or `false`, like `\(name) == true`"
+      }
+      return ("`\(name)` is true or false, not text", textRange, help)
+    case .state:
+      let declared = symbols.states.names
+      let state = declared.first { $0 == text } ?? declared.first { $0.lowercased() == text.lowercased() }
+      let shown =
+        state ?? (text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !text.isEmpty ? text : "Active")
+      return (
+        name == "state" ? "`state` holds a state's name, not text" : "`\(name)` is a state, not text", textRange,
+        "write the state's name without quotes: `\(name) \(op.rawValue) \(shown)`"
+      )
+    default:
+      return nil
+    }
   }
 
   func literalText(_ expr: Expr) -> String {

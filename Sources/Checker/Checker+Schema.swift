@@ -84,6 +84,10 @@ extension Checker {
       symbols.eventFieldTypes.append(types)
       symbols.eventFieldIndex.append(index)
     }
+    for type in symbols.attributeTypes + symbols.eventFieldTypes.joined() {
+      if case .enumeration(let values) = type.base { symbols.valueNames.formUnion(values.cases) }
+    }
+    symbols.valueNames.formUnion(symbols.states.names)
   }
 
   /// The campaign header: present in the entry file, with a valid time zone.
@@ -93,7 +97,7 @@ extension Checker {
         error(
           .missingHeader, "this file has no campaign header", at: .point(entry, 0),
           help:
-            "start the file with `campaign \"Name\" { owner \"team@example.com\" }`; files that only hold shared declarations are imported, not checked on their own"
+            "start the file with `campaign \"Name\" { owner \"team@example.com\" }`; a file with states or flows is a campaign (shared files hold the other declarations and are imported)"
         )
       }
       return

@@ -24,6 +24,9 @@ public struct Checker {
   let declaresEngagement: Bool
   /// A missing `engagement` declaration is one mistake: reported at its first use only.
   var reportedNoEngagement = false
+  /// Names already reported as both a declaration and a value (`nameClash`): one
+  /// message per clash, however often the name is used.
+  var reportedClashes: Set<String> = []
   /// A channel without a consent rule is one mistake: reported at its first send only.
   var reportedNoConsent: Set<String> = []
   /// The syntax of each checked transition, parallel to `program.transitions`.

@@ -16,6 +16,32 @@ public struct Compilation: Sendable {
 
   /// The diagnostics of reading the files into syntax trees, without the checker's.
   public var readingDiagnostics: ArraySlice<Diagnostic> { diagnostics.prefix(readingCount) }
+  /// Set by `asLibrary`: the file was read as a library, not checked as a campaign.
+  public private(set) var checkedAsLibrary = false
+
+  /// Whether the entry file is a library: it has declarations, but no campaign header,
+  /// no `states` block and no flow (those make a campaign whose header is missing,
+  /// E0511). An empty or binary file has none, and is reported as such.
+  public var entryIsLibrary: Bool {
+    guard let entry = syntax.first, !entry.declarations.isEmpty else { return false }
+    return !entry.declarations.contains { declaration in
+      switch declaration {
+      case .campaign, .states, .flow: true
+      default: false
+      }
+    }
+  }
+
+  /// The file read as a library on its own, when no campaign of the run imports it: its
+  /// syntax and imports are checked; its names and the campaign's rules are not, since
+  /// they depend on the campaign that imports it. No program, so nothing is linted.
+  public func asLibrary() -> Compilation {
+    var library = self
+    library.diagnostics = Array(diagnostics.prefix(readingCount))
+    library.program = nil
+    library.checkedAsLibrary = true
+    return library
+  }
 }
 
 public enum Compiler {
@@ -96,10 +122,13 @@ public enum Compiler {
           declarationsLost = true
           continue
         case .missing:
+          // `import "lib/schema"`: the extension is part of the name.
+          let help =
+            decl.path.value.hasSuffix(".campaign")
+            ? "the path is relative to this file's folder; check the spelling and that the file exists"
+            : "write the file's full name, with `.campaign`: `import \"\(decl.path.value).campaign\"`"
           diagnostics.append(
-            Diagnostic(
-              .importNotFound, "cannot find `\(decl.path.value)`", at: decl.path.range,
-              help: "the path is relative to this file's folder; check the spelling and that the file exists"))
+            Diagnostic(.importNotFound, "cannot find `\(decl.path.value)`", at: decl.path.range, help: help))
           declarationsLost = true
           continue
         }

@@ -46,12 +46,14 @@ enum ExpressionSymbol {
   case segment(Int)
   case counter(Int)
 
-  var kindName: String {
+  var kindName: String { "\(kindWord == "attribute" ? "an" : "a") \(kindWord)" }
+
+  var kindWord: String {
     switch self {
-    case .attribute: "an attribute"
-    case .score: "a score"
-    case .segment: "a segment"
-    case .counter: "a counter"
+    case .attribute: "attribute"
+    case .score: "score"
+    case .segment: "segment"
+    case .counter: "counter"
     }
   }
 }
@@ -89,6 +91,10 @@ struct SymbolTable {
   var eventFieldTypes: [[ValueType]] = []
   /// A field's position in its event's index is its position in `eventFieldTypes`.
   var eventFieldIndex: [NameIndex] = []
+  /// Every enum value (of attributes and event fields) and state name: a bare name that
+  /// is one of these may mean that value, whatever else it names. Only asked whether it
+  /// holds a name, so its order never shows.
+  var valueNames: Set<String> = []
   /// Cooldown of each state that has one.
   var cooldowns: [Int: (Duration, SourceRange)] = [:]
 

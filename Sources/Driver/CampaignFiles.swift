@@ -11,9 +11,7 @@ enum CampaignFiles {
     var entries: [String] = []
     for path in paths {
       if driver.fileSystem.isDirectory(path) {
-        let found = driver.fileSystem.files(under: path, suffix: ".campaign")
-        guard !found.isEmpty else {
-          driver.output.writeError("error: `\(path)` holds no .campaign files\n")
+        guard let found = filesInFolder(path, driver: driver) else {
           return .failure(ExitStatus(code: ExitCode.usage))
         }
         entries += found
@@ -28,6 +26,29 @@ enum CampaignFiles {
     // absolute and a relative path) is read once, where it is first named.
     var seenFiles: Set<String> = []
     return .success(entries.filter { seenFiles.insert(driver.fileSystem.resolved($0)).inserted })
+  }
+
+  /// The .campaign files below the folder `path`, sorted; nil after reporting a folder
+  /// with none, or with a symbolic link (to a file, or in a linked folder) that leads
+  /// out of it. Such a file is not read: a folder names what is inside it, and a link
+  /// out could read (or, for `fmt --write`, rewrite) anything. Each is reported, then
+  /// the command stops (an I/O problem, exit 2); a file named on the command line
+  /// itself is read wherever its link leads.
+  static func filesInFolder(_ path: String, driver: Driver) -> [String]? {
+    let found = driver.fileSystem.files(under: path, suffix: ".campaign")
+    guard !found.isEmpty else {
+      driver.output.writeError("error: `\(path)` holds no .campaign files\n")
+      return nil
+    }
+    let root = driver.fileSystem.resolved(path)
+    let prefix = root.hasSuffix("/") ? root : root + "/"
+    let outside = found.filter { !driver.fileSystem.resolved($0).hasPrefix(prefix) }
+    for file in outside {
+      driver.output.writeError(
+        "error: `\(file)` is a symbolic link that leads out of `\(path)`, so it was not read\n"
+          + "  help: copy the file into `\(path)`, or name it on the command line to read it anyway\n")
+    }
+    return outside.isEmpty ? found : nil
   }
 
   /// Compiles each of `entries`, or the exit code after reporting one that cannot be read.
@@ -52,14 +73,21 @@ enum CampaignFiles {
     path: String, compilation: Compilation
   )] {
     let imported = Set(compiled.flatMap { entry in entry.compilation.sources.files.dropFirst().map(\.path) })
-    var roots = compiled.filter { !imported.contains($0.path) || paths.contains($0.path) }
+    var roots = compiled.filter { !imported.contains($0.path) || paths.contains($0.path) }.map(library)
     // Files that only import each other (a cycle) have no importer outside the cycle:
     // take the first of them on its own, so the cycle is reported and nothing is skipped.
     var reached = Set(roots.flatMap { entry in entry.compilation.sources.files.map(\.path) })
     for entry in compiled where !reached.contains(entry.path) {
-      roots.append(entry)
+      roots.append(library(entry))
       reached.formUnion(entry.compilation.sources.files.map(\.path))
     }
     return roots
+  }
+
+  /// A file that is checked on its own although it is a library (no campaign header,
+  /// no states, no flows: grammar.md, "Imports"), because no file of the run imports
+  /// it or it was named itself: read as a library, not as a campaign missing its header.
+  static func library(_ entry: (path: String, compilation: Compilation)) -> (path: String, compilation: Compilation) {
+    entry.compilation.entryIsLibrary ? (entry.path, entry.compilation.asLibrary()) : entry
   }
 }

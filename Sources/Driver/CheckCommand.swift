@@ -170,7 +170,8 @@ struct CheckCommand {
         )
       }
       if options.budget { output.write(budgetTables(budgets)) }
-      output.write(summary(errors: errors, warnings: warnings, files: files.count) + "\n")
+      let libraries = roots.count { $0.compilation.checkedAsLibrary }
+      output.write(summary(errors: errors, warnings: warnings, files: files.count, libraries: libraries) + "\n")
     case .json:
       let totals = JSONRenderer.Summary(errors: errors, warnings: warnings, truncated: truncated)
       output.write(renderJSON(shown, summary: totals, files: files))
@@ -231,9 +232,19 @@ struct CheckCommand {
     return JSONRenderer.render(remapped, sources: merged, summary: summary, files: files)
   }
 
-  func summary(errors: Int, warnings: Int, files: Int) -> String {
+  /// `checked 2 files: no problems`; libraries read on their own (no campaign imports
+  /// them) are counted apart, since only their syntax and imports were checked.
+  func summary(errors: Int, warnings: Int, files: Int, libraries: Int = 0) -> String {
     func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
-    if errors == 0 && warnings == 0 { return "checked \(count(files, "file")): no problems" }
-    return "checked \(count(files, "file")): \(count(errors, "error")), \(count(warnings, "warning"))"
+    var checked = "checked \(count(files, "file"))"
+    if libraries > 0 {
+      let which =
+        libraries == files
+        ? (files == 1 ? "a library" : "all libraries")
+        : libraries == 1 ? "1 of them a library" : "\(libraries) of them libraries"
+      checked += ", \(which) (names are checked through the campaigns that import \(libraries == 1 ? "it" : "them"))"
+    }
+    if errors == 0 && warnings == 0 { return "\(checked): no problems" }
+    return "\(checked): \(count(errors, "error")), \(count(warnings, "warning"))"
   }
 }

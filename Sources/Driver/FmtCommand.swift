@@ -63,11 +63,7 @@ struct FmtCommand {
       if path == "-" {
         entries.append(path)
       } else if driver.fileSystem.isDirectory(path) {
-        let found = driver.fileSystem.files(under: path, suffix: ".campaign")
-        guard !found.isEmpty else {
-          driver.output.writeError("error: `\(path)` holds no .campaign files\n")
-          return ExitCode.usage
-        }
+        guard let found = CampaignFiles.filesInFolder(path, driver: driver) else { return ExitCode.usage }
         entries += found
       } else if driver.fileSystem.exists(path) {
         entries.append(path)

@@ -185,9 +185,11 @@ extension Lexer {
     let date = CivilDate(year: year, month: month, day: day)
     if date == nil {
       malformed(
-        start, "`\(file.text(range(start, index)))` is not a date", "write dates as `2026-12-31` (year-month-day)")
+        start, "`\(file.text(range(start, index)))` is not a date",
+        Lexer.impossibleDateHelp(year: year, month: month, day: day))
     }
     guard peek() == UInt8(ascii: "T") && isDigit(peek(1)) else {
+      if let date, spacedTime(after: date, start: start) { return }
       while isIdentifierByte(peek()) { index += 1 }
       if index > start + 10 {
         malformed(
@@ -249,5 +251,63 @@ extension Lexer {
       return nil
     }
     return (parts[0] * 3600 + parts[1] * 60 + (parts.count == 3 ? parts[2] : 0), parts.count == 3)
+  }
+
+  static let monthNames = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+  ]
+
+  /// What is wrong with a date that does not exist, and what to write.
+  static func impossibleDateHelp(year: Int, month: Int, day: Int) -> String {
+    func padded(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    if (1...12).contains(month) && day >= 1 && year >= 1 {
+      let days = CivilDate.daysIn(month: month, year: year)
+      return "\(monthNames[month - 1]) \(year) has \(days) days: the last is `\(year)-\(padded(month))-\(padded(days))`"
+    }
+    if month > 12 && (1...12).contains(day) {
+      return "dates are year-month-day, with the month second: `\(year)-\(padded(day))-\(padded(month))`"
+    }
+    return "dates are year-month-day, like `2026-12-31`"
+  }
+
+  /// `2025-01-01 10:00`: a date, spaces and a time of day, as documents write them.
+  /// Reported once and read as the timestamp `2025-01-01T10:00` meant; false (nothing
+  /// consumed) when no time of day follows.
+  mutating func spacedTime(after date: CivilDate, start: Int) -> Bool {
+    func byte(_ at: Int) -> UInt8 { at < bytes.count ? bytes[at] : 0 }
+    var at = index
+    while byte(at) == UInt8(ascii: " ") { at += 1 }
+    guard at > index else { return false }
+    var digits = 0
+    while digits < 3 && isDigit(byte(at + digits)) { digits += 1 }
+    guard (1...2).contains(digits), byte(at + digits) == UInt8(ascii: ":"), isDigit(byte(at + digits + 1)),
+      isDigit(byte(at + digits + 2))
+    else { return false }
+    // `9:30` is read as `09:30`: a timestamp's clock has two-digit hours.
+    let hours = number(at: at, count: digits)
+    let minutes = number(at: at + digits + 1, count: 2)
+    var end = at + digits + 3
+    var seconds: Int? = nil
+    if byte(end) == UInt8(ascii: ":") && isDigit(byte(end + 1)) && isDigit(byte(end + 2)) {
+      seconds = number(at: end + 1, count: 2)
+      end += 3
+    }
+    guard hours < 24, minutes < 60, (seconds ?? 0) < 60, !isIdentifierByte(byte(end)), byte(end) != UInt8(ascii: ":")
+    else { return false }
+    func padded(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    let written =
+      "\(file.text(range(start, index)))T\(padded(hours)):\(padded(minutes))" + (seconds.map { ":" + padded($0) } ?? "")
+    index = end
+    malformed(
+      start, "a date and a time of day are joined with `T`",
+      "write `\(written)`, with no space: a timestamp is the date, `T`, then the time")
+    emit(
+      .timestamp, from: start,
+      literal: .timestamp(
+        Timestamp(
+          date: date, secondOfDay: hours * 3600 + minutes * 60 + (seconds ?? 0), utcOffset: nil,
+          hasSeconds: seconds != nil)))
+    return true
   }
 }

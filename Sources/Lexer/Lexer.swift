@@ -134,7 +134,43 @@ public struct Lexer {
       }
       return spellings.index(of: bytes, start, index, hash: hash)
     }
+    // Only a word followed by one of these can be the start of an email address.
+    if index < bytes.count, ".-+@".utf8.contains(bytes[index]), let end = emailEnd(from: start) {
+      return unquotedEmail(from: start, to: end)
+    }
     emit(.identifier, from: start, valueIndex: spelling)
+  }
+
+  /// The end of an email address written from `start` (`name.last+tag@example.co.id`),
+  /// or nil: a local part, `@`, and a domain of at least two dot-separated labels.
+  func emailEnd(from start: Int) -> Int? {
+    func isLocal(_ byte: UInt8) -> Bool { isIdentifierByte(byte) || ".-+%".utf8.contains(byte) }
+    func isLabel(_ byte: UInt8) -> Bool { isIdentifierByte(byte) || byte == UInt8(ascii: "-") }
+    var at = start
+    while at < bytes.count && isLocal(bytes[at]) { at += 1 }
+    guard at < bytes.count, bytes[at] == UInt8(ascii: "@") else { return nil }
+    at += 1
+    var labels = 0
+    while true {
+      let labelStart = at
+      while at < bytes.count && isLabel(bytes[at]) { at += 1 }
+      guard at > labelStart else { return nil }
+      labels += 1
+      guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "."), isLabel(bytes[at + 1]) else { break }
+      at += 1
+    }
+    return labels >= 2 ? at : nil
+  }
+
+  /// `owner crm@example.com`: an email address without quotes. One message; the token
+  /// is `invalid` (already reported), so nothing that reads it is reported again.
+  mutating func unquotedEmail(from start: Int, to end: Int) {
+    index = end
+    let address = file.text(range(start, end))
+    diagnostics.error(
+      .invalidCharacter, "the email address `\(address)` needs quotes", at: range(start, end),
+      help: "write text in double quotes: `\"\(address)\"`")
+    emit(.invalid, from: start)
   }
 
   func isIdentifierByte(_ byte: UInt8) -> Bool {
@@ -180,6 +216,9 @@ public struct Lexer {
     case UInt8(ascii: "."): kind = .dot
     case UInt8(ascii: "+"): kind = .plus
     case UInt8(ascii: "*"): kind = .star
+    case UInt8(ascii: "/") where next == UInt8(ascii: "/"):
+      slashComment(at: start)
+      return
     case UInt8(ascii: "/"): kind = .slash
     case UInt8(ascii: "-"):
       if next == UInt8(ascii: ">") {
@@ -244,6 +283,25 @@ public struct Lexer {
       return
     }
     emit(kind, from: start)
+  }
+
+  /// `cap 100 // max`: a comment written as in other languages. Reported once and
+  /// skipped to the end of the line like a comment (it is not kept as one: the file
+  /// has an error, so `fmt` does not print it).
+  mutating func slashComment(at start: Int) {
+    while index < bytes.count && !isLineBreak(bytes[index]) {
+      if bytes[index] >= 0x80 {
+        guard let (_, length) = decodeScalar(at: index) else { return notText(at: index) }
+        index += length
+      } else {
+        index += 1
+      }
+    }
+    var text = file.text(range(start + 2, index)).trimmingPrefix(while: { $0 == " " })
+    if text.count > 30 { text = text.prefix(30) + "…" }
+    diagnostics.error(
+      .invalidCharacter, "`//` does not start a comment in campaigns", at: range(start, start + 2),
+      help: text.isEmpty ? "comments start with `#`: write `#` instead" : "comments start with `#`: write `# \(text)`")
   }
 
   mutating func symbolOperator(_ start: Int, _ written: String, _ word: String) {

@@ -59,7 +59,10 @@ extension Parser {
     if depth > Parser.maxDepth {
       report(
         .nestingTooDeep, "blocks are nested too deeply", at: open.range, help: "nest at most \(Parser.maxDepth) levels")
-      if !forgotten { skipBalanced(from: open) }
+      // One message for the whole construct: what is left of it (the rest of its top-level
+      // declaration) is skipped, not read with the brace checks of the blocks around it.
+      skipEnclosingBlocks(open: depth - (forgotten ? 1 : 0))
+      abandoned = true
       return ([], previousRange)
     }
     var items: [Item] = []
@@ -71,6 +74,7 @@ extension Parser {
     defer { itemStart = holder }
     let statementLine = forgotten ? opener : indentation(ofLineAt: tokens[holder ?? position - 1].range.start)
     while true {
+      if abandoned { return (items, previousRange) }
       skipNewlines()
       if forgotten && current.startsLine {
         let here = indentation(ofLineAt: current.range.start)
@@ -98,6 +102,7 @@ extension Parser {
       let before = position
       itemStart = position
       if let parsed = item(&self) { items.append(parsed) }
+      if abandoned { return (items, previousRange) }
       if allowsCommas && current.kind == .comma {
         advance()
         panicking = false
@@ -142,10 +147,13 @@ extension Parser {
     return isShallower(indentation(ofLineAt: opener.range.start), than: body) ? opener : nil
   }
 
-  /// Skips from an opening brace to its match (or the end), without recursion.
-  mutating func skipBalanced(from open: Token) {
-    var braces = 1
+  /// Skips past the `}` that closes the outermost of `open` blocks (those enclosing the
+  /// current token), or to a declaration keyword at column 1 (a `}` is missing), or to
+  /// the end. Without recursion.
+  mutating func skipEnclosingBlocks(open: Int) {
+    var braces = open
     while !atEnd && braces > 0 {
+      if startsTopLevelAtColumnOne { return }
       switch current.kind {
       case .leftBrace: braces += 1
       case .rightBrace: braces -= 1
@@ -169,6 +177,7 @@ extension Parser {
       let before = position
       let start = current.range
       let declaration = parseDeclaration()
+      abandoned = false
       if case .invalid(let range) = declaration {
         synchronizeTopLevel()
         // A declaration given up at its first token covers what was skipped with it.

@@ -82,6 +82,12 @@ extension Parser {
       let save = position
       let savedPanic = panicking
       let savedCount = diagnostics.diagnostics.count
+      // `(ltv > 5))`: the extra `)` is reported and skipped; the condition goes on.
+      if minimumPrecedence == 1 && current.kind == .rightParen && openParens == 0 {
+        extraCloseParen()
+        advance()
+        continue
+      }
       guard let op = binaryOperator(), op.precedence >= minimumPrecedence else {
         // Not an operator here after all: undo any report made while looking.
         position = save
@@ -145,6 +151,8 @@ extension Parser {
     guard let open = expect(.leftParen, "`(` and a list of values, like `tier in (gold, platinum)`") else {
       return .invalid(lhs.range.to(previousRange))
     }
+    openParens += 1
+    defer { openParens -= 1 }
     var values: [Expr] = []
     skipNewlines()
     while current.kind != .rightParen && !atEnd {
@@ -155,14 +163,17 @@ extension Parser {
         advance()
         skipNewlines()
       } else if current.kind != .rightParen {
-        expected("`,` or `)` in the list")
+        // At a line's end the `)` is missing: reported below, at the list's end.
+        if !(atStatementEnd || current.startsLine) { expected("`,` or `)` in the list") }
         break
       }
       if position == before { break }
     }
-    guard expect(.rightParen, "`)` to close the list opened here") != nil else {
+    guard current.kind == .rightParen else {
+      missingCloseParen(opened: open.range, what: "the list of values")
       return .invalid(lhs.range.to(open.range))
     }
+    advance()
     return .membership(lhs, values, negated: negated, lhs.range.to(previousRange))
   }
 
@@ -225,15 +236,13 @@ extension Parser {
       return literal(token)
     case .leftParen:
       advance()
+      openParens += 1
       skipNewlines()
       let inner = parseExpression()
       skipNewlines()
+      openParens -= 1
       guard current.kind == .rightParen else {
-        if !panicking {
-          report(
-            .unexpectedToken, "expected `)` to close the `(`, found \(foundDescription)", at: current.range,
-            notes: [Note("the `(` opens here", at: token.range)])
-        }
+        missingCloseParen(opened: token.range, what: "the `(`")
         return .invalid(token.range.to(previousRange))
       }
       let close = advance()
@@ -303,6 +312,8 @@ extension Parser {
   /// `name(arg, ...)`
   mutating func parseCall(_ name: Name) -> Expr {
     let open = advance()
+    openParens += 1
+    defer { openParens -= 1 }
     var arguments: [Expr] = []
     skipNewlines()
     while current.kind != .rightParen && !atEnd {
@@ -315,7 +326,7 @@ extension Parser {
       if position == before { break }
     }
     guard current.kind == .rightParen else {
-      expected("`)` to close `\(name.text)(`")
+      missingCloseParen(opened: open.range, what: "`\(name.text)(`")
       return .invalid(name.range.to(open.range))
     }
     let close = advance()
@@ -324,7 +335,9 @@ extension Parser {
 
   /// `count(event [where EXPR] [within DURATION])`, `sum(event.field ...)`.
   mutating func parseAggregate(_ kind: AggregateKind, _ name: Name) -> Expr {
-    advance()
+    let open = advance()
+    openParens += 1
+    defer { openParens -= 1 }
     skipNewlines()
     guard let event = expectName("an event name, like `\(kind.rawValue)(email_click within 30d)`") else {
       return .invalid(name.range.to(previousRange))
@@ -350,7 +363,9 @@ extension Parser {
     }
     skipNewlines()
     guard current.kind == .rightParen else {
-      expected("`)` to close `\(kind.rawValue)(`", help: "write `\(kind.rawValue)(event where condition within 30d)`")
+      missingCloseParen(
+        opened: open.range, what: "`\(kind.rawValue)(`",
+        help: "write `\(kind.rawValue)(event where condition within 30d)`")
       return .invalid(name.range.to(previousRange))
     }
     let close = advance()
@@ -370,5 +385,38 @@ extension Parser {
     panicking = false
     advance()
     return candidate.op
+  }
+
+  // MARK: - Parentheses
+
+  /// A `(` whose `)` is missing. When the expression stops at the end of its line (or at
+  /// a `{`), the `)` belongs right after its last token: reported there, as an empty
+  /// range, with a note at the `(`. Anything else found instead is reported where it is.
+  mutating func missingCloseParen(opened: SourceRange, what: String, help: String? = nil) {
+    guard !panicking else { return }
+    if current.kind == .invalid {
+      panicking = true  // the lexer already reported it
+      return
+    }
+    let note = Note("the `(` opens here", at: opened)
+    let stopped = atStatementEnd || current.startsLine || current.kind == .leftBrace
+    guard stopped else {
+      report(
+        .unexpectedToken, "expected `)` to close \(what), found \(foundDescription)", at: current.range,
+        notes: [note], help: help)
+      return
+    }
+    let last = previousRange
+    let end = SourceRange(file: last.file, start: last.end, end: last.end)
+    report(
+      .unexpectedToken, "missing `)` to close \(what)", at: end, notes: [note],
+      help: current.kind == .leftBrace ? "add `)` before the `{`" : "add `)` at the end of the line")
+  }
+
+  /// A `)` that closes no `(`: one message, and the `)` is skipped.
+  mutating func extraCloseParen() {
+    report(
+      .unexpectedToken, "this `)` has no `(` to close", at: current.range,
+      help: "remove this `)`, or add the `(` it should close")
   }
 }

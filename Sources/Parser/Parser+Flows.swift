@@ -32,7 +32,9 @@ extension Parser {
     case "wait":
       advance()
       if at("cooldown") {
-        return .wait(WaitStep(duration: nil, range: start.to(advance().range)))
+        let step = Step.wait(WaitStep(duration: nil, range: start.to(advance().range)))
+        waitTakesNoCondition("wait cooldown")
+        return step
       }
       if at("for") && peek().kind == .duration {
         // `wait for 7d`: reported once, then read as meant.
@@ -42,6 +44,7 @@ extension Parser {
         advance()
       }
       guard let duration = parseDuration("how long to wait") else { return .invalid(start) }
+      waitTakesNoCondition("wait \(file.text(duration.range))")
       return .wait(WaitStep(duration: duration, range: start.to(duration.range)))
     case "send":
       return parseSend()
@@ -79,6 +82,23 @@ extension Parser {
       unknownStatement(in: "a flow", choices: Parser.stepWords)
       return .invalid(start)
     }
+  }
+
+  /// `wait 7d unless engaged`: a wait is never skipped, so it takes no condition. The
+  /// condition belongs on the step after the wait (grammar.md, Flows). Reported once;
+  /// the rest of the line is skipped and the wait is kept.
+  mutating func waitTakesNoCondition(_ wait: String) {
+    guard at("unless") else { return }
+    // One bare name (`unless engaged`) is shown in the example; a longer condition is
+    // not copied into it.
+    let next = peek(2).kind
+    let single = peek().kind == .identifier && (next == .newline || next == .rightBrace || next == .endOfFile)
+    let condition = single ? text(peek()) : "engaged"
+    report(
+      .unexpectedToken, "a `wait` cannot have an `unless` condition", at: current.range,
+      help:
+        "write `\(wait)` on its own line, then put the condition on the step it should skip, like `send email \"reminder\" unless \(condition)`"
+    )
   }
 
   /// `unless EXPR` after a step, if present.

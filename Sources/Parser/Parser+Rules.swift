@@ -100,6 +100,15 @@ extension Parser {
     guard let points = parseNumber("the points for `\(event.text)`, like `+5`", allowSign: true) else {
       return .invalid(start)
     }
+    if at("points") || at("point") || at("pts") {
+      // `email_open 5 points`: reported once, then read as `email_open +5`.
+      let written = file.text(points.range)
+      let signed = written.hasPrefix("+") || written.hasPrefix("-") ? written : "+" + written
+      report(
+        .unexpectedToken, "points are written as a number with its sign, without `\(text(current))`",
+        at: current.range, help: "write `\(event.text) \(signed)`")
+      advance()
+    }
     var condition: Expr? = nil
     if at("where") {
       advance()

@@ -20,10 +20,17 @@ public struct Parser {
   /// Block nesting and expression nesting are limited separately.
   var depth = 0
   var expressionDepth = 0
+  /// `(` opened by the expression being parsed and not yet closed: a `)` when there is
+  /// none closes nothing (an extra `)`).
+  var openParens = 0
   /// Binary operators in the current statement; bounded so trees stay shallow enough
   /// for every later pass to recurse over them.
   var operatorCount = 0
   var lastMissingBrace: Int? = nil
+  /// Set when blocks nest too deeply: the rest of the top-level declaration has been
+  /// skipped, and every enclosing block returns at once, checking nothing (its braces
+  /// and indentation were skipped with it). Cleared at the next declaration.
+  var abandoned = false
   /// The first token of the block item being parsed: a nested block's indentation is
   /// that of the line its statement starts on, not of the line its `{` is on (an `if`
   /// whose condition goes on over `and` lines).
@@ -220,7 +227,9 @@ public struct Parser {
     // A declaration keyword at column 1 also ends it: a block whose `}` is missing
     // stops before the next declaration, which must not be skipped as the rest of a line.
     if !atStatementEnd && !startsTopLevelAtColumnOne {
-      if !panicking && current.kind != .invalid {
+      if current.kind == .rightParen {
+        extraCloseParen()
+      } else if !panicking && current.kind != .invalid {
         report(
           .unexpectedToken, "unexpected \(foundDescription) after the end of the statement",
           at: current.range, help: "put each statement on its own line")
