@@ -350,14 +350,20 @@ extension Parser {
       }
       field = fieldName
     }
+    // Inside the parentheses line breaks are ignored (grammar.md §1), between the parts
+    // too; a line that does not go on with the next part leaves the `)` missing there.
+    skipNewlines(continuingWith: [], words: ["where", "within"])
     var condition: Expr? = nil
     if at("where") {
       advance()
+      skipNewlines()
       condition = parseExpression()
+      skipNewlines(continuingWith: [], words: ["within"])
     }
     var window: DurationLiteral? = nil
     if at("within") {
       advance()
+      skipNewlines()
       guard let duration = parseDuration("the window") else { return .invalid(name.range.to(previousRange)) }
       window = duration
     }
@@ -411,6 +417,19 @@ extension Parser {
     report(
       .unexpectedToken, "missing `)` to close \(what)", at: end, notes: [note],
       help: current.kind == .leftBrace ? "add `)` before the `{`" : "add `)` at the end of the line")
+  }
+
+  /// Skips line breaks when the token after them is `)`, or one of `kinds` or `words`:
+  /// inside parentheses, where a line break is ignored only when the next line goes on
+  /// with what is open.
+  mutating func skipNewlines(continuingWith kinds: [TokenKind] = [], words: [String] = []) {
+    guard current.kind == .newline else { return }
+    var ahead = position
+    while tokens[ahead].kind == .newline { ahead += 1 }
+    let next = tokens[ahead]
+    if next.kind == .rightParen || kinds.contains(next.kind) || (next.kind == .identifier && words.contains(text(next))) {
+      skipNewlines()
+    }
   }
 
   /// A `)` that closes no `(`: one message, and the `)` is skipped.

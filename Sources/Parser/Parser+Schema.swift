@@ -166,13 +166,22 @@ extension Parser {
       kind = known
     } else if word == "enum" {
       var cases: [Name] = []
-      guard expect(.leftParen, "`(` and the values, like `enum(low, high)`") != nil else { return nil }
+      guard let open = expect(.leftParen, "`(` and the values, like `enum(low, high)`") else { return nil }
+      // Inside the parentheses line breaks are ignored (grammar.md §1): one value a line
+      // is fine, but a line that does not go on with the list leaves the `)` missing there.
+      skipNewlines()
       while current.kind == .identifier {
         cases.append(Name(text(current), advance().range))
+        skipNewlines(continuingWith: [.comma])
         guard current.kind == .comma else { break }
         advance()
+        skipNewlines()
       }
-      guard expect(.rightParen, "`)` to close the list of values") != nil else { return nil }
+      guard current.kind == .rightParen else {
+        missingCloseParen(opened: open.range, what: "the list of values")
+        return nil
+      }
+      advance()
       kind = .enumeration(cases)
     } else {
       let all = Array(Parser.typeNames.keys).sorted() + ["enum"]
