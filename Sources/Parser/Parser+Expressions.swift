@@ -427,7 +427,8 @@ extension Parser {
     var ahead = position
     while tokens[ahead].kind == .newline { ahead += 1 }
     let next = tokens[ahead]
-    if next.kind == .rightParen || kinds.contains(next.kind) || (next.kind == .identifier && words.contains(text(next))) {
+    if next.kind == .rightParen || kinds.contains(next.kind) || (next.kind == .identifier && words.contains(text(next)))
+    {
       skipNewlines()
     }
   }
