@@ -19,6 +19,7 @@ extension Loader {
     let key = program.keyAttribute
     let zoneAttribute = attributes.firstIndex { $0.name == "timezone" && $0.type.base == .string }
     var row: [Value] = Array(repeating: .missing, count: attributes.count)
+    var zoneOfName: [Int32: Int32] = [:]
     while nextRow(&reader) {
       report.contactRows += 1
       var fits = true
@@ -38,7 +39,9 @@ extension Loader {
       guard fits else { continue }
       var zone: Int32 = 0
       if let zoneAttribute, case .string(let id) = row[zoneAttribute] {
-        guard let found = self.zone(named: pool.string(id)) else {
+        // By the name's pool id: a million contacts name a few dozen zones.
+        let known = zoneOfName[id]
+        guard let found = known ?? self.zone(named: pool.string(id)) else {
           reject(
             RowProblem(
               file: file, line: reader.line, column: "timezone",
@@ -47,6 +50,7 @@ extension Loader {
           continue
         }
         zone = found
+        if known == nil { zoneOfName[id] = found }
       }
       // The key, as text, finds the contact's events.
       let contact = Int32(contacts.count)
