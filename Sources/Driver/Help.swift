@@ -130,8 +130,14 @@ enum Help {
                               latest event); a date means midnight in the campaign's
                               time zone
       --format table|json|csv table (default) for people; json or csv for tools
-      --by ATTRIBUTE          break final states, segments, transitions, sends, held-back
-                              messages and audience moves down by a contact attribute (e.g. tier)
+      --by ATTRIBUTE          break every per-contact table down by a contact attribute
+                              (e.g. tier): final states, segments, transitions, states over
+                              time, sends, held-back messages, audience moves, guardrails,
+                              engagement rates, months and counter values; the input table
+                              (rows read and skipped) is about the files and stays whole.
+                              A guardrail in a group: the group's events per its sends
+                              against the same limit, flagged per group; the row with no
+                              group is the whole campaign, the guardrail's verdict
       --per-contact FILE.csv  also write one row per contact (written atomically)
       --show-pii              show attributes marked pii (masked otherwise)
       --skip-bad-rows         skip rows that do not fit the schema and count them

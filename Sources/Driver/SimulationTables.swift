@@ -8,7 +8,7 @@ enum SimulationTables {
     let states = campaign.states.map(\.name)
     let channels = campaign.channels
     let grouped = report.groupedBy
-    let groupColumn = grouped.map { [$0] } ?? []
+    let groupColumn = groupColumn(report)
     var tables: [ReportTable] = []
 
     // Final states (with score sums), per group when grouped.
@@ -57,8 +57,7 @@ enum SimulationTables {
         name: "segments", title: "Segments at the end of the window",
         columns: ["segment"] + groupColumn + ["contacts", "creative"], rows: segmentRows))
 
-    // The group's label, as a cell, when grouped.
-    func group(_ index: Int) -> [ReportTable.Cell] { grouped == nil ? [] : [.text(report.groups[index])] }
+    func group(_ index: Int) -> [ReportTable.Cell] { groupCell(report, index) }
 
     tables.append(
       ReportTable(
@@ -67,15 +66,7 @@ enum SimulationTables {
           [.text(states[$0.from]), .text(states[$0.to])] + group($0.group) + [.int($0.count)]
         }))
 
-    let unit = report.period == 86_400 ? "day" : "week"
-    tables.append(
-      ReportTable(
-        name: "states_over_time", title: "Contacts per state at the end of each \(unit)",
-        columns: [unit + "_ending"] + states,
-        rows: report.statesOverTime.enumerated().map { index, counts in
-          let end = min(report.window.start + Int64(index + 1) * report.period, report.window.end)
-          return [.text(ValueFormat.timestamp(end))] + counts.map { .int($0) }
-        }))
+    tables.append(statesOverTimeTable(report))
 
     tables.append(
       ReportTable(
@@ -108,38 +99,10 @@ enum SimulationTables {
         name: "audiences", title: "Moved to audiences", columns: ["audience"] + groupColumn + ["moves"],
         rows: report.audiences.map { [.text($0.name)] + group($0.group) + [.int($0.count)] }))
 
-    tables.append(
-      ReportTable(
-        name: "guardrails", title: "Guardrails",
-        columns: ["event", "channel", "events", "sends", "rate_percent", "limit_percent", "status"],
-        rows: report.guardrails.map { row in
-          [
-            .text(row.event), .text(row.channel ?? "all"), .int(row.events), .int(row.sends), .fixed(row.ratePercent),
-            .text(row.limitPercent.description),
-            .text(row.sends == 0 ? "no sends" : (row.breached ? "BREACHED" : "ok")),
-          ]
-        },
-        note: "events from the history after a contact's first send, per message sent"))
-
-    let engagement = campaign.events.indices.filter { index in
-      report.rates.first?.followed.contains { $0.event == index } ?? false
-    }
-    tables.append(
-      ReportTable(
-        name: "engagement_rates", title: "Engagement after sends (from the history, within 7 days)",
-        columns: ["channel", "sends"] + engagement.map { campaign.events[$0].name + "_percent" },
-        rows: report.rates.map { rate in
-          [.text(channels[rate.channel]), .int(rate.sends)]
-            + rate.followed.map { .fixed(rate.sends == 0 ? 0 : Double($0.count) * 100 / Double(rate.sends)) }
-        }))
-
+    tables.append(guardrailTable(report))
+    tables.append(engagementTable(report))
     tables.append(monthlyTable(report))
-    tables.append(
-      ReportTable(
-        name: "counters", title: "Contacts per counter value", columns: ["counter", "value", "contacts"],
-        rows: report.counterValues.map {
-          [.text(campaign.counters[$0.counter]), .int(Int($0.value)), .int($0.contacts)]
-        }))
+    tables.append(counterTable(report))
 
     var input = loadTable(report.load)
     if let enterAt = campaign.enterAt {
@@ -153,7 +116,89 @@ enum SimulationTables {
     return tables
   }
 
-  /// Sends per flow step and moves per audience, per month in the campaign's time zone.
+  /// The group's label as a cell when the report is grouped; nothing otherwise.
+  static func groupCell(_ report: SimulationReport, _ group: Int) -> [ReportTable.Cell] {
+    report.groupedBy == nil ? [] : [.text(report.groups[group])]
+  }
+
+  /// The group column's heading when the report is grouped.
+  static func groupColumn(_ report: SimulationReport) -> [String] { report.groupedBy.map { [$0] } ?? [] }
+
+  /// Contacts per state at each period's end; per group (those with contacts) when grouped.
+  static func statesOverTimeTable(_ report: SimulationReport) -> ReportTable {
+    let unit = report.period == 86_400 ? "day" : "week"
+    var rows: [[ReportTable.Cell]] = []
+    let periods = report.statesOverTime.first?.count ?? 0
+    for index in 0..<periods {
+      let end = min(report.window.start + Int64(index + 1) * report.period, report.window.end)
+      for group in report.groups.indices {
+        let counts = report.statesOverTime[group][index]
+        if report.groupedBy != nil && !counts.contains(where: { $0 > 0 }) { continue }
+        rows.append([.text(ValueFormat.timestamp(end))] + groupCell(report, group) + counts.map { .int($0) })
+      }
+    }
+    return ReportTable(
+      name: "states_over_time", title: "Contacts per state at the end of each \(unit)",
+      columns: [unit + "_ending"] + groupColumn(report) + report.campaign.states.map(\.name), rows: rows)
+  }
+
+  /// Each guardrail's rate against its limit. Grouped: each group with sends against the
+  /// same limit, then the guardrail over all groups (its verdict) on a row with no group.
+  static func guardrailTable(_ report: SimulationReport) -> ReportTable {
+    func cells(_ row: SimulationReport.GuardrailRow, group: [ReportTable.Cell]) -> [ReportTable.Cell] {
+      [.text(row.event), .text(row.channel ?? "all")] + group + [
+        .int(row.events), .int(row.sends), .fixed(row.ratePercent), .text(row.limitPercent.description),
+        .text(row.sends == 0 ? "no sends" : (row.breached ? "BREACHED" : "ok")),
+      ]
+    }
+    var rows: [[ReportTable.Cell]] = []
+    var note = "events from the history after a contact's first send, per message sent"
+    if report.groupedBy == nil {
+      rows = report.guardrails.map { cells($0, group: []) }
+    } else {
+      for total in report.guardrailTotals {
+        for row in report.guardrails where row.guardrail == total.guardrail && row.sends > 0 {
+          rows.append(cells(row, group: groupCell(report, row.group)))
+        }
+        rows.append(cells(total, group: [.text("")]))
+      }
+      note += "\n  per group: its events per its sends, against the same limit; no group: the campaign's verdict"
+    }
+    return ReportTable(
+      name: "guardrails", title: "Guardrails",
+      columns: ["event", "channel"] + groupColumn(report) + [
+        "events", "sends", "rate_percent", "limit_percent", "status",
+      ], rows: rows, note: note)
+  }
+
+  /// Per channel (and group) with sends: the share of sends each engagement event followed.
+  static func engagementTable(_ report: SimulationReport) -> ReportTable {
+    let campaign = report.campaign
+    let engagement = campaign.events.indices.filter { index in
+      report.rates.first?.followed.contains { $0.event == index } ?? false
+    }
+    return ReportTable(
+      name: "engagement_rates", title: "Engagement after sends (from the history, within 7 days)",
+      columns: ["channel"] + groupColumn(report) + ["sends"] + engagement.map { campaign.events[$0].name + "_percent" },
+      rows: report.rates.map { rate in
+        [.text(campaign.channels[rate.channel])] + groupCell(report, rate.group) + [.int(rate.sends)]
+          + rate.followed.map { .fixed(rate.sends == 0 ? 0 : Double($0.count) * 100 / Double(rate.sends)) }
+      })
+  }
+
+  /// How many contacts ended at each value of each counter (per group when grouped).
+  static func counterTable(_ report: SimulationReport) -> ReportTable {
+    ReportTable(
+      name: "counters", title: "Contacts per counter value",
+      columns: ["counter", "value"] + groupColumn(report) + ["contacts"],
+      rows: report.counterValues.map {
+        [.text(report.campaign.counters[$0.counter]), .int(Int($0.value))] + groupCell(report, $0.group)
+          + [.int($0.contacts)]
+      })
+  }
+
+  /// Sends per flow step and moves per audience, per month in the campaign's time zone
+  /// (and group, when grouped).
   static func monthlyTable(_ report: SimulationReport) -> ReportTable {
     let campaign = report.campaign
     let columns = report.monthlyColumns.map { column -> String in
@@ -163,8 +208,9 @@ enum SimulationTables {
       }
     }
     return ReportTable(
-      name: "months", title: "Sends and moves per month (\(campaign.timezone))", columns: ["month"] + columns,
-      rows: report.months.map { [.text($0.month)] + $0.counts.map { .int($0) } })
+      name: "months", title: "Sends and moves per month (\(campaign.timezone))",
+      columns: ["month"] + groupColumn(report) + columns,
+      rows: report.months.map { [.text($0.month)] + groupCell(report, $0.group) + $0.counts.map { .int($0) } })
   }
 
   static func finalStatesNote(_ report: SimulationReport) -> String? {

@@ -44,18 +44,25 @@ public struct Simulation: Sendable {
     let span = data.window.end - data.window.start
     report.period = span > 62 * 86_400 ? 7 * 86_400 : 86_400
     let periods = Int((span + report.period - 1) / report.period)
-    var overTime = Array(repeating: Array(repeating: 0, count: stateCount), count: periods)
+    // Per-group figures live in flat arrays indexed by group first, so the loop below
+    // adds to them without a look-up: [group][period][state], [group][guardrail],
+    // [group][channel] and [group][channel][event].
+    let groupCount = labels.count
+    let channelCount = campaign.channels.count
+    let eventCount = campaign.events.count
+    let guardrailCount = campaign.guardrails.count
+    var overTime = Array(repeating: 0, count: groupCount * periods * stateCount)
     var transitions = Array(
       repeating: Array(repeating: Array(repeating: 0, count: labels.count), count: stateCount), count: stateCount)
     var sends: [SimulationReport.SendRow: Int] = [:]
     var held: [SimulationReport.HeldRow: Int] = [:]
     var audiences: [AudienceKey: Int] = [:]
-    var guardrailEvents = Array(repeating: 0, count: campaign.guardrails.count)
-    var sendsPerChannel = Array(repeating: 0, count: campaign.channels.count)
-    var followed = Array(
-      repeating: Array(repeating: 0, count: campaign.events.count), count: campaign.channels.count)
+    var guardrailEvents = Array(repeating: 0, count: groupCount * guardrailCount)
+    var sendsPerChannel = Array(repeating: 0, count: groupCount * channelCount)
+    var followed = Array(repeating: 0, count: groupCount * channelCount * eventCount)
     var monthly = MonthlyCounts(zone: ZoneRules(identifier: campaign.timezone) ?? .utc)
-    var counterValues = Array(repeating: [Int64: Int](), count: campaign.counters.count)
+    /// [counter][group]: contacts per final value.
+    var counterValues = Array(repeating: [Int64: Int](), count: campaign.counters.count * groupCount)
     var run = ContactRun(compiled: program, data: data, window: data.window)
     for contact in 0..<data.contacts.count {
       if let progress, contact % 65_536 == 0 { progress(contact) }
@@ -79,13 +86,14 @@ public struct Simulation: Sendable {
       // States over time: walk the contact's changes along the period ends.
       var state = campaign.initialState
       var change = 0
+      let overTimeBase = group * periods * stateCount
       for index in 0..<periods {
         let end = min(data.window.start + Int64(index + 1) * report.period, data.window.end)
         while change < record.transitions.count && record.transitions[change].at < end {
           state = record.transitions[change].to
           change += 1
         }
-        overTime[index][state] += 1
+        overTime[overTimeBase + index * stateCount + state] += 1
       }
       for transition in record.transitions { transitions[transition.from][transition.to][group] += 1 }
       var channelSends = Array(repeating: 0, count: campaign.channels.count)
@@ -95,8 +103,9 @@ public struct Simulation: Sendable {
           group: group)
         sends[row, default: 0] += 1
         channelSends[send.channel] += 1
-        sendsPerChannel[send.channel] += 1
-        for (event, did) in send.followedBy.enumerated() where did { followed[send.channel][event] += 1 }
+        let channelSlot = group * channelCount + send.channel
+        sendsPerChannel[channelSlot] += 1
+        for (event, did) in send.followedBy.enumerated() where did { followed[channelSlot * eventCount + event] += 1 }
       }
       for item in record.held {
         let row = SimulationReport.HeldRow(
@@ -104,17 +113,26 @@ public struct Simulation: Sendable {
         held[row, default: 0] += item.count
       }
       for audience in record.audiences { audiences[AudienceKey(name: audience.name, group: group), default: 0] += 1 }
-      monthly.add(record)
-      for (counter, value) in run.counters.enumerated() { counterValues[counter][value, default: 0] += 1 }
+      monthly.add(record, group: group)
+      for (counter, value) in run.counters.enumerated() {
+        counterValues[counter * groupCount + group][value, default: 0] += 1
+      }
       report.eventsBeforeEntry += record.eventsBeforeEntry
-      for (index, count) in record.guardrailEvents.enumerated() { guardrailEvents[index] += count }
+      for (index, count) in record.guardrailEvents.enumerated() {
+        guardrailEvents[group * guardrailCount + index] += count
+      }
       perContact?(
         ContactResult(
           contact: contact, inAudience: true, state: run.state,
           scores: campaign.scores.indices.map { run.scoreValue($0) }, counters: run.counters, segments: membership,
           sends: channelSends, audiences: record.audiences.map(\.name)))
     }
-    report.statesOverTime = overTime
+    report.statesOverTime = labels.indices.map { group in
+      (0..<periods).map { period in
+        let start = (group * periods + period) * stateCount
+        return Array(overTime[start..<start + stateCount])
+      }
+    }
     for from in 0..<stateCount {
       for to in 0..<stateCount {
         for group in labels.indices where transitions[from][to][group] > 0 {
@@ -125,23 +143,40 @@ public struct Simulation: Sendable {
     report.sends = sends.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     report.held = held.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     report.audiences = audiences.sorted { $0.key < $1.key }.map { ($0.key.name, $0.key.group, $0.value) }
-    report.guardrails = campaign.guardrails.enumerated().map { index, guardrail in
-      let denominator =
-        guardrail.channel.map { sendsPerChannel[$0] } ?? sendsPerChannel.reduce(0, +)
-      return SimulationReport.GuardrailRow(
-        event: campaign.events[guardrail.event].name, channel: guardrail.channel.map { campaign.channels[$0] },
-        events: guardrailEvents[index], sends: denominator, limitPercent: guardrail.limitPercent)
-    }
-    (report.monthlyColumns, report.months) = monthly.table()
-    for (counter, values) in counterValues.enumerated() {
-      for (value, count) in values.sorted(by: { $0.key < $1.key }) {
-        report.counterValues.append((counter, value, count))
+    // A guardrail in a group: the group's events against the group's sends, compared with
+    // the guardrail's one limit (see `SimulationReport.GuardrailRow`).
+    for (index, guardrail) in campaign.guardrails.enumerated() {
+      for group in labels.indices {
+        let base = group * channelCount
+        let denominator =
+          guardrail.channel.map { sendsPerChannel[base + $0] }
+          ?? sendsPerChannel[base..<base + channelCount].reduce(0, +)
+        report.guardrails.append(
+          SimulationReport.GuardrailRow(
+            guardrail: index, event: campaign.events[guardrail.event].name,
+            channel: guardrail.channel.map { campaign.channels[$0] }, group: group,
+            events: guardrailEvents[group * guardrailCount + index], sends: denominator,
+            limitPercent: guardrail.limitPercent))
       }
     }
+    (report.monthlyColumns, report.months) = monthly.table()
+    for counter in campaign.counters.indices {
+      // Every group's values, by value, then group (the pairs are unique: a total order).
+      var rows: [(counter: Int, value: Int64, group: Int, contacts: Int)] = []
+      for group in labels.indices {
+        for (value, count) in counterValues[counter * groupCount + group] {
+          rows.append((counter, value, group, count))
+        }
+      }
+      report.counterValues += rows.sorted { ($0.value, $0.group) < ($1.value, $1.group) }
+    }
     let engagementTypes = campaign.events.indices.filter { program.isEngagement[$0] }
-    for channel in campaign.channels.indices where sendsPerChannel[channel] > 0 {
-      report.rates.append(
-        (channel, sendsPerChannel[channel], engagementTypes.map { ($0, followed[channel][$0]) }))
+    for channel in campaign.channels.indices {
+      for group in labels.indices where sendsPerChannel[group * channelCount + channel] > 0 {
+        let slot = group * channelCount + channel
+        report.rates.append(
+          (channel, group, sendsPerChannel[slot], engagementTypes.map { ($0, followed[slot * eventCount + $0]) }))
+      }
     }
     return report
   }

@@ -31,9 +31,21 @@ public struct SimulationReport: Sendable {
       )
     }
   }
+  /// A guardrail's events and sends in one group (or, made by adding the groups up, in
+  /// all of them).
+  ///
+  /// With `--by`, each group's rate is its own events per its own sends, compared with the
+  /// guardrail's one limit, so `breached` flags the groups whose rate alone reaches it.
+  /// The guardrail itself is about the campaign as a whole: its verdict is the sum over the
+  /// groups (`SimulationReport.guardrailTotals`), which a group's flag neither implies nor
+  /// replaces (a small group can breach while the whole stays below, and the reverse).
   public struct GuardrailRow: Sendable, Hashable {
+    /// Index into the campaign's guardrails.
+    public var guardrail: Int
     public var event: String
     public var channel: String?
+    /// Index into `groups` (0 when not grouped).
+    public var group: Int = 0
     public var events: Int
     public var sends: Int
     public var limitPercent: ExactDecimal
@@ -61,22 +73,25 @@ public struct SimulationReport: Sendable {
   public var transitions: [(from: Int, to: Int, group: Int, count: Int)] = []
   /// Seconds per period of `statesOverTime`: a day, or a week for windows over 62 days.
   public var period: Int64 = 86_400
-  /// [period][state]: contacts in each state at the end of each period.
-  public var statesOverTime: [[Int]] = []
+  /// [group][period][state]: contacts in each state at the end of each period.
+  public var statesOverTime: [[[Int]]] = []
   public var sends: [(row: SendRow, count: Int)] = []
   public var held: [(row: HeldRow, count: Int)] = []
   /// Moves per audience (byte order of the name), then group.
   public var audiences: [(name: String, group: Int, count: Int)] = []
+  /// Per guardrail in declared order, then per group (every group, with sends or not).
   public var guardrails: [GuardrailRow] = []
-  /// Per channel that had sends: sends, and per engagement event type (in declared
-  /// order) how many sends it followed within the attribution window.
-  public var rates: [(channel: Int, sends: Int, followed: [(event: Int, count: Int)])] = []
+  /// Per channel and group that had sends: sends, and per engagement event type (in
+  /// declared order) how many sends it followed within the attribution window.
+  public var rates: [(channel: Int, group: Int, sends: Int, followed: [(event: Int, count: Int)])] = []
   /// What happened when: per calendar month in the campaign's time zone (`2026-01`),
   /// sends per flow step and moves per audience, in the order of `monthlyColumns`.
   public var monthlyColumns: [MonthlyColumn] = []
-  public var months: [(month: String, counts: [Int])] = []
-  /// Per counter, in declared order: how many contacts ended at each value (ascending).
-  public var counterValues: [(counter: Int, value: Int64, contacts: Int)] = []
+  /// Per month with any action (ascending), then group.
+  public var months: [(month: String, group: Int, counts: [Int])] = []
+  /// Per counter, in declared order: how many contacts ended at each value (ascending),
+  /// then per group.
+  public var counterValues: [(counter: Int, value: Int64, group: Int, contacts: Int)] = []
   /// Events before their contact entered the campaign (`enter at`): history only.
   public var eventsBeforeEntry = 0
 
@@ -93,5 +108,23 @@ public struct SimulationReport: Sendable {
       case (.move(let x), .move(let y)): Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8))
       }
     }
+  }
+}
+
+extension SimulationReport {
+  /// Each guardrail over all groups, in declared order: its verdict on the campaign.
+  public var guardrailTotals: [GuardrailRow] {
+    var totals: [GuardrailRow] = []
+    for row in guardrails {
+      if let last = totals.last, last.guardrail == row.guardrail {
+        totals[totals.count - 1].events += row.events
+        totals[totals.count - 1].sends += row.sends
+      } else {
+        var total = row
+        total.group = 0
+        totals.append(total)
+      }
+    }
+    return totals
   }
 }

@@ -37,6 +37,22 @@ import Testing
     assertGolden(json, path: "Tests/CampaignTests/Goldens/simulate/persona-matrix.by-tier.json")
   }
 
+  /// `--by` in every table the report prints per contact: persona-matrix by tier (two
+  /// guardrails, engagement rates, months of sends) and winback by orders_90d (a counter,
+  /// audience moves in the months). The by-tier JSON is checked above.
+  @Test(arguments: [
+    ("persona-matrix", "tier", "table"), ("persona-matrix", "tier", "csv"), ("winback", "orders_90d", "table"),
+    ("winback", "orders_90d", "csv"), ("winback", "orders_90d", "json"),
+  ])
+  func everyPerContactTableBreaksDownByAnAttribute(name: String, attribute: String, format: String) {
+    let (status, out, err) = run(
+      ["simulate", "examples/\(name).campaign", "--by", attribute, "--format", format]
+        + SimulateGoldenTests.dataArguments)
+    #expect(status == 0, "\(err)")
+    let ending = format == "table" ? "txt" : format
+    assertGolden(out, path: "Tests/CampaignTests/Goldens/simulate/\(name).by-\(attribute).\(ending)")
+  }
+
   @Test func explainTellsOneContactsStory() {
     let (status, out, err) = run(
       ["explain", "examples/winback.campaign", "--contact", "u00002"] + SimulateGoldenTests.dataArguments)
