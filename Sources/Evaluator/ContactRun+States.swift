@@ -16,8 +16,8 @@ extension ContactRun {
 
   func firing(row: Int, atEnd: Bool) -> SimulationProgram.Transition? {
     let type = row >= 0 ? data.events.type[row] : -1
-    for index in compiled.transitionsFrom[state] {
-      let transition = compiled.transitions[index]
+    for place in compiled.transitionsFrom.range(state) {
+      let transition = compiled.transitions[compiled.transitionsFrom.items[place]]
       switch transition.trigger {
       case .immediately: break
       case .when(let condition): if !evaluate(condition).isTrue { continue }
@@ -85,7 +85,7 @@ extension ContactRun {
 
   /// Starts the flows of the current state whose condition holds now.
   mutating func startFlows() {
-    for index in compiled.flowsOfState[state] {
+    for index in compiled.flowsOfState[state] {  // on entering a state only
       if let condition = compiled.flows[index].condition, !evaluate(condition).isTrue { continue }
       flows.append(FlowRun(flow: index, resumeAt: now, startedAt: now))
       trace?.note(at: now, .flowStarted(flow: index))

@@ -160,15 +160,15 @@ struct ContactRun {
     // Flows due now have just run; one still due (held up by a loop) runs at the next event or timer.
     for run in flows where run.resumeAt > now { next = min(next, run.resumeAt) }
     // This runs after every event: a transition is plain data, read in place.
-    let transitions = compiled.transitions
-    for index in compiled.transitionsFrom[state] {
-      switch transitions[index].trigger {
+    for place in compiled.transitionsFrom.range(state) {
+      let index = compiled.transitionsFrom.items[place]
+      switch compiled.transitions[index].trigger {
       case .after(let timers):
         var due = Int64.min
         for timer in timers { due = max(due, self.due(compiled.timers[Int(timer)])) }
         if due > now && due != Int64.max { next = min(next, due) }
       case .when:
-        for place in transitions[index].thresholds {
+        for place in compiled.transitions[index].thresholds {
           let threshold = compiled.thresholds[Int(place)]
           if let due = crossing(score: threshold.score, below: threshold.value), due > now { next = min(next, due) }
         }
@@ -191,7 +191,8 @@ struct ContactRun {
       sendsWithoutEngagement = 0
       for index in scores.indices { scores[index].steps = 0 }
     }
-    for rule in compiled.scoreRules[type] {
+    for place in compiled.scoreRules.range(type) {
+      let rule = compiled.scoreRules.items[place]
       if let condition = rule.condition, !evaluate(condition, row: row).isTrue { continue }
       let before = scoreValue(rule.score)
       materialise(rule.score)
@@ -201,9 +202,12 @@ struct ContactRun {
         trace?.note(at: now, .points(score: rule.score, points: rule.points, before: before, after: after))
       }
     }
-    for hold in compiled.holds[type] { holdUntil[hold.channel] = max(holdUntil[hold.channel], now + hold.seconds) }
-    for (index, guardrail) in compiled.guardrails.enumerated()
-    where guardrail.event == data.events.type[row] && now >= guardrailStart[index] {
+    for place in compiled.holds.range(type) {
+      let hold = compiled.holds.items[place]
+      holdUntil[hold.channel] = max(holdUntil[hold.channel], now + hold.seconds)
+    }
+    for index in compiled.guardrails.indices
+    where compiled.guardrails[index].event == data.events.type[row] && now >= guardrailStart[index] {
       record.guardrailEvents[index] += 1
     }
     showPending(event: data.events.type[row])
@@ -212,7 +216,10 @@ struct ContactRun {
   }
 
   func isEngagement(row: Int, type: Int) -> Bool {
-    let conditions = compiled.engagement[type]
-    return conditions.contains { condition in condition.map { evaluate($0, row: row).isTrue } ?? true }
+    for place in compiled.engagement.range(type) {
+      guard let condition = compiled.engagement.items[place] else { return true }
+      if evaluate(condition, row: row).isTrue { return true }
+    }
+    return false
   }
 }

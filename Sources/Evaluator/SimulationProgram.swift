@@ -13,9 +13,9 @@ public struct SimulationProgram: Sendable {
   var isEngagement: [Bool]
   /// Per event type: the conditions under which it is engagement (nil: always); empty
   /// for event types that are not engagement.
-  var engagement: [[Expr?]]
+  var engagement: Lists<Expr?>
   /// Per event type: the score rules it feeds.
-  var scoreRules: [[ScoreRule]]
+  var scoreRules: Lists<ScoreRule>
   /// Per score: its cap and decay, as plain values (the run reads them at every event,
   /// and copying the checked score, with its rules and name, cost more than the reading).
   var scores: [ScoreShape]
@@ -30,16 +30,16 @@ public struct SimulationProgram: Sendable {
   var thresholds: [(score: Int, value: Double)] = []
   /// Per state: the transitions that can leave it, in declared order (its own and the
   /// `any` ones, which never leave a final state nor go to the state they start from).
-  var transitionsFrom: [[Int]]
+  var transitionsFrom: Lists<Int>
   /// Per event type: the holds it starts (channel, seconds).
-  var holds: [[(channel: Int, seconds: Int64)]]
+  var holds: Lists<(channel: Int, seconds: Int64)>
   /// Per channel: its frequency limits (count, window seconds).
-  var limits: [[(count: Int64, window: Int64)]]
+  var limits: Lists<(count: Int64, window: Int64)>
   /// Per channel: its quiet hours (minutes after local midnight).
-  var quietHours: [[(from: Int64, to: Int64)]]
+  var quietHours: Lists<(from: Int64, to: Int64)>
   var flows: [FlowProgram]
   /// Per state: the flows that start when a contact enters it, in declared order.
-  var flowsOfState: [[Int]]
+  var flowsOfState: Lists<Int>
   var variants: [VariantProgram]
   var guardrails: [(event: Int32, channel: Int?)]
   /// Per event type: the column of its `channel` field when it has one of text type,
@@ -119,7 +119,7 @@ public struct SimulationProgram: Sendable {
       isEngagement[match.event] = true
       engagement[match.event].append(match.condition.map { compiler.compile($0, event: match.event) })
     }
-    self.engagement = engagement
+    self.engagement = Lists(engagement)
     self.isEngagement = isEngagement
     var scoreRules: [[ScoreRule]] = Array(repeating: [], count: eventCount)
     for (scoreIndex, score) in campaign.scores.enumerated() {
@@ -130,7 +130,7 @@ public struct SimulationProgram: Sendable {
             condition: rule.match.condition.map { compiler.compile($0, event: rule.match.event) }))
       }
     }
-    self.scoreRules = scoreRules
+    self.scoreRules = Lists(scoreRules)
     scores = campaign.scores.map { ScoreShape(cap: $0.cap?.approximate ?? .infinity, decay: $0.decay) }
     initialState = campaign.initialState
     counterCount = campaign.counters.count
@@ -158,31 +158,31 @@ public struct SimulationProgram: Sendable {
     }
     self.timers = timers
     self.thresholds = thresholds
-    transitionsFrom = campaign.states.indices.map { state in
+    transitionsFrom = Lists(campaign.states.indices.map { state in
       campaign.transitions.indices.filter { index in
         let transition = campaign.transitions[index]
         if let from = transition.from { return from == state }
         return transition.to != state && !campaign.states[state].isFinal
       }
-    }
+    })
     var holds: [[(channel: Int, seconds: Int64)]] = Array(repeating: [], count: eventCount)
     for hold in campaign.holds { holds[hold.event].append((hold.channel, hold.seconds)) }
-    self.holds = holds
+    self.holds = Lists(holds)
     let channelCount = campaign.channels.count
     var limits: [[(count: Int64, window: Int64)]] = Array(repeating: [], count: channelCount)
     for limit in campaign.limits { limits[limit.channel].append((limit.count, limit.windowSeconds)) }
-    self.limits = limits
+    self.limits = Lists(limits)
     var quiet: [[(from: Int64, to: Int64)]] = Array(repeating: [], count: channelCount)
     for hours in campaign.quietHours {
       for channel in hours.channels.isEmpty ? Array(0..<channelCount) : hours.channels {
         quiet[channel].append((Int64(hours.from), Int64(hours.to)))
       }
     }
-    quietHours = quiet
+    quietHours = Lists(quiet)
     flows = campaign.flows.map { FlowProgram($0, compiler: &compiler) }
     var flowsOfState: [[Int]] = Array(repeating: [], count: campaign.states.count)
     for (index, flow) in campaign.flows.enumerated() { flowsOfState[flow.state].append(index) }
-    self.flowsOfState = flowsOfState
+    self.flowsOfState = Lists(flowsOfState)
     variants = campaign.variants.map { VariantProgram($0, campaign: campaign.name) }
     guardrails = campaign.guardrails.map { guardrail in (Int32(guardrail.event), guardrail.channel) }
     channelSlot = campaign.events.enumerated().map { eventIndex, event in
