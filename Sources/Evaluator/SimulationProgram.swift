@@ -158,13 +158,14 @@ public struct SimulationProgram: Sendable {
     }
     self.timers = timers
     self.thresholds = thresholds
-    transitionsFrom = Lists(campaign.states.indices.map { state in
-      campaign.transitions.indices.filter { index in
-        let transition = campaign.transitions[index]
-        if let from = transition.from { return from == state }
-        return transition.to != state && !campaign.states[state].isFinal
-      }
-    })
+    transitionsFrom = Lists(
+      campaign.states.indices.map { state in
+        campaign.transitions.indices.filter { index in
+          let transition = campaign.transitions[index]
+          if let from = transition.from { return from == state }
+          return transition.to != state && !campaign.states[state].isFinal
+        }
+      })
     var holds: [[(channel: Int, seconds: Int64)]] = Array(repeating: [], count: eventCount)
     for hold in campaign.holds { holds[hold.event].append((hold.channel, hold.seconds)) }
     self.holds = Lists(holds)
