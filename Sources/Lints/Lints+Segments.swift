@@ -34,10 +34,16 @@ extension LintContext {
     overlappingPersonas(forms, skipping: never, &lints)
   }
 
+  /// The most W0303 pairs reported for one persona; the last of them says how many
+  /// more there are, so a matrix whose conditions were never written apart does not
+  /// bury everything else.
+  static let maxOverlapsPerPersona = 5
+
   /// W0303: segments with the same set of creative keys (`message`, `offer`, ...) are
   /// personas of one matrix, meant to partition the contacts: each contact gets one
-  /// persona's creatives. Two of them that can match one contact together are reported
-  /// (unless the analysis cannot tell, when nothing is said).
+  /// persona's creatives. Every two of them that can match one contact together are
+  /// reported, at the later one, in declared order (unless the analysis cannot tell,
+  /// when nothing is said).
   private func overlappingPersonas(_ forms: [[[Fact]]?], skipping never: Set<Int>, _ lints: inout LintBag) {
     var groups: [[String]: [Int]] = [:]
     var groupOrder: [[String]] = []
@@ -49,23 +55,32 @@ extension LintContext {
     for keys in groupOrder {
       let members = groups[keys] ?? []
       guard members.count >= 2 else { continue }
+      let keyList = keys.map { "`\($0)`" }.joined(separator: ", ")
       for (position, index) in members.enumerated() {
-        for other in members[..<position] {
-          guard ConditionFacts.satisfiable(ConditionFacts.conjunction(forms[other], forms[index])) == true,
-            let (decl, _) = segmentDecls[program.segments[index].name],
-            let (otherDecl, _) = segmentDecls[program.segments[other].name]
-          else { continue }
-          let keyList = keys.map { "`\($0)`" }.joined(separator: ", ")
+        guard let (decl, _) = segmentDecls[program.segments[index].name] else { continue }
+        let overlapping = members[..<position].filter { other in
+          segmentDecls[program.segments[other].name] != nil
+            && ConditionFacts.satisfiable(ConditionFacts.conjunction(forms[other], forms[index])) == true
+        }
+        for (count, other) in overlapping.prefix(Self.maxOverlapsPerPersona).enumerated() {
+          guard let (otherDecl, _) = segmentDecls[program.segments[other].name] else { continue }
+          var notes = [
+            Note("`\(otherDecl.name.text)` is declared here", at: otherDecl.name.range),
+            Note("segments with the same creative keys (\(keyList)) are read as one persona matrix"),
+          ]
+          let more = overlapping.count - Self.maxOverlapsPerPersona
+          if count == Self.maxOverlapsPerPersona - 1 && more > 0 {
+            let names = overlapping.suffix(more).map { "`\(program.segments[$0].name)`" }
+            notes.append(
+              Note(
+                "\(more) more declared before `\(decl.name.text)` can match with it too: "
+                  + names.prefix(10).joined(separator: ", ") + (more > 10 ? ", ..." : "")))
+          }
           lints.warn(
             .overlappingPersonas,
             "personas `\(otherDecl.name.text)` and `\(decl.name.text)` can both match one contact",
-            at: decl.name.range,
-            notes: [
-              Note("`\(otherDecl.name.text)` is declared here", at: otherDecl.name.range),
-              Note("segments with the same creative keys (\(keyList)) are read as one persona matrix"),
-            ],
+            at: decl.name.range, notes: notes,
             help: "add a condition that tells them apart, like `and not \(otherDecl.name.text)`")
-          break
         }
       }
     }
