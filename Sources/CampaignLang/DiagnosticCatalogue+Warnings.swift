@@ -38,8 +38,8 @@ extension DiagnosticCatalogue {
         "variant subject_test {\n  curiosity 50% { subject \"New for you\" }\n  value 50% { subject \"20% off\" }\n}\nflow f for Active {\n  send email \"hello\" variant subject_test\n}"
     ),
     e(
-      .unusedCounter, "unused-counter", "a counter is never incremented or read",
-      "A counter starts at 0 and changes only with `increment`; one that no flow increments and no condition reads does nothing.",
+      .unusedCounter, "unused-counter", "a counter is never incremented",
+      "A counter starts at 0 and changes only with `increment`; one that no flow increments and no condition reads does nothing, and one that conditions or tests read but no flow increments is always 0, so what reads it always sees the same value. (A counter that is incremented but never read is fine: `simulate` reports its values.)",
       wrong: "counter cycle",
       corrected: "counter cycle\nflow f for Active when cycle < 2 {\n  increment cycle\n}"),
     e(

@@ -131,7 +131,7 @@ struct CheckCommand {
     var budgets: [(path: String, name: String, report: BudgetReport?)] = []
     // Lints run on a campaign that checked clean (they read the checked program).
     let lints = roots.map { Linter.lint($0.compilation) }
-    let shared = SharedLibraryWarnings(roots.map(\.compilation), lints: lints.map { $0?.diagnostics ?? [] })
+    let shared = SharedLibraryWarnings(roots.map(\.compilation), lints: lints)
     for (campaign, (path, compilation)) in roots.enumerated() {
       let lint = lints[campaign]
       budgets.append((path, compilation.program?.name ?? "", lint?.budget))

@@ -16,6 +16,9 @@ public enum Linter {
     public var diagnostics: [Diagnostic]
     /// The worst case per channel, for `check --budget`.
     public var budget: BudgetReport
+    /// The files imported for nothing (W0105): their own "unused" warnings are left out,
+    /// as the import's warning says them.
+    public var unusedLibraries: Set<FileID>
   }
 
   /// Lints a compilation; nil when it has errors (and so no checked program).
@@ -24,7 +27,7 @@ public enum Linter {
     let context = LintContext(compilation: compilation, program: program)
     var lints = LintBag()
     context.unusedDeclarations(&lints)
-    context.unusedImports(&lints)
+    let unusedLibraries = context.unusedImports(&lints)
     context.ambiguousDecimals(&lints)
     context.stateGraph(&lints)
     context.flowSteps(&lints)
@@ -33,9 +36,17 @@ public enum Linter {
     context.channels(&lints)
     let budget = BudgetAnalysis(program: program, context: context).report()
     var diagnostics = Suppressions(compilation: compilation).apply(to: lints.diagnostics, sources: compilation.sources)
+    // One unused import is one warning: what the file declares is unused because the
+    // import is. (Left out after the suppressions, so one that allows them still counts.)
+    diagnostics.removeAll { unusedLibraries.contains($0.range.file) && Self.unusedCodes.contains($0.code) }
     diagnostics += budget.violations(program: program)
-    return Result(diagnostics: diagnostics, budget: budget)
+    return Result(diagnostics: diagnostics, budget: budget, unusedLibraries: unusedLibraries)
   }
+
+  /// The warnings that an unused import of the file they are in already says.
+  static let unusedCodes: Set<DiagnosticCode> = [
+    .unusedSegment, .unusedScore, .unusedVariant, .unusedCounter, .unusedImport,
+  ]
 }
 
 /// Collects warnings during the lint pass.

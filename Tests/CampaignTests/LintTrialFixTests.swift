@@ -36,4 +36,57 @@ import Testing
     #expect(output.components(separatedBy: "and `\(last)` can both match").count - 1 == Self.maxOverlaps)
     #expect(output.contains("3 more declared before `\(last)` can match with it too: `p5`, `p6`, `p7`"), "\(output)")
   }
+
+  // MARK: - W0105: one unused import, one warning
+
+  @Test func anUnusedImportIsOneWarning() {
+    let library = "segment vip = ltv >= 500\nsegment big = ltv >= 1000\nscore heat {\n  email_open +5\n}\n"
+    let output = Self.check(
+      LintCommandTests.clean + "import \"lib/segs.campaign\"\n", files: ["lib/segs.campaign": library])
+    #expect(output.hasSuffix("checked 1 file: 0 errors, 1 warning\n"), "\(output)")
+    #expect(output.contains("warning[W0105]: nothing that `lib/segs.campaign` declares is used"))
+    #expect(
+      output.contains(
+        "note: it declares segment `vip`, segment `big`, score `heat`, and no other file uses any of them"))
+  }
+
+  @Test func anUnusedImportOfAnUnusedImportIsOneWarning() {
+    let output = Self.check(
+      LintCommandTests.clean + "import \"lib/a.campaign\"\n",
+      files: [
+        "lib/a.campaign": "import \"b.campaign\"\nsegment a = ltv >= 5\n",
+        "lib/b.campaign": "segment b = ltv >= 500\n",
+      ])
+    #expect(Self.count("W0105", in: output) == 1, "\(output)")
+    #expect(output.hasSuffix("0 errors, 1 warning\n"), "\(output)")
+  }
+
+  @Test func aLibraryUsedInPartStillShowsItsUnusedSegments() {
+    let library = "segment vip = ltv >= 500\nsegment big = ltv >= 1000\n"
+    let uses = LintCommandTests.clean.replacingOccurrences(
+      of: "flow welcome for Active {", with: "flow welcome for Active when vip {")
+    let files = MemoryFileSystem([
+      "lib/segs.campaign": library,
+      "a.campaign": LintCommandTests.clean + "import \"lib/segs.campaign\"\n",
+      "b.campaign": uses + "import \"lib/segs.campaign\"\n",
+    ])
+    let output = runDriver(["check", "--no-color", "a.campaign", "b.campaign"], files: files).1
+    #expect(output.contains("a.campaign:21:1: warning[W0105]"), "\(output)")
+    #expect(output.contains("lib/segs.campaign:2:9: warning[W0101]: segment `big` is never used"), "\(output)")
+    #expect(!output.contains("`vip` is never used"), "\(output)")
+  }
+
+  // MARK: - W0104: read, never incremented
+
+  @Test func aCounterReadButNeverIncrementedIsReported() {
+    let text =
+      LintCommandTests.clean.replacingOccurrences(
+        of: "flow welcome for Active {", with: "flow welcome for Active when cycle < 2 {") + "counter cycle\n"
+    let output = Self.check(text)
+    #expect(
+      output.contains("warning[W0104]: counter `cycle` is read but never incremented, so it is always 0"), "\(output)")
+    let incremented = text.replacingOccurrences(
+      of: "send email \"welcome\"", with: "increment cycle\n  send email \"welcome\"")
+    #expect(Self.check(incremented) == "checked 1 file: no problems\n")
+  }
 }
