@@ -115,8 +115,8 @@ extension DiagnosticCatalogue {
       wrong: "flow f for Active {\n  send push \"hello\" text \"Hi\"\n}",
       corrected: "event push_open\nengagement push_open\nflow f for Active {\n  send push \"hello\" text \"Hi\"\n}"),
     e(
-      .guardrailUnusedChannel, "guardrail-unused-channel", "a guardrail on a channel the campaign never uses",
-      "The guardrail compares an event with the messages sent on the channel, and no flow sends on it: it can never be breached. Usually the channel name is wrong.",
+      .guardrailUnusedChannel, "guardrail-unused-channel", "a guardrail or budget on a channel the campaign never uses",
+      "The guardrail compares an event with the messages sent on the channel, and no flow sends on it: it can never be breached. A `budget` on such a channel always holds, so it promises nothing. Usually the channel name is wrong. (The code's name is older than the budget case.)",
       wrong:
         "event unsubscribe\nguardrail unsubscribe below 1% of sends on sms\nflow f for Active {\n  send email \"a\" subject \"A\"\n}",
       corrected:

@@ -36,6 +36,7 @@ struct LintContext {
   /// Every transition as written, in declared order (parallel to `program.transitions`).
   var transitionDecls: [Transition] = []
   var limitDecls: [LimitDecl] = []
+  var budgetDecls: [LimitDecl] = []
   var guardrailDecls: [GuardrailDecl] = []
   var references: [Reference] = []
   /// Slots by name (and tests by where their name is), so look-ups do not scan: a
@@ -85,6 +86,7 @@ struct LintContext {
     case .cooldown(let decl): cooldownDecls[decl.state.text] = decl
     case .flow(let decl): flowDecls.append(decl)
     case .limit(let decl): limitDecls.append(decl)
+    case .budget(let decl): budgetDecls.append(decl)
     case .guardrail(let decl): guardrailDecls.append(decl)
     default: break
     }

@@ -89,4 +89,15 @@ import Testing
       of: "send email \"welcome\"", with: "increment cycle\n  send email \"welcome\"")
     #expect(Self.check(incremented) == "checked 1 file: no problems\n")
   }
+
+  // MARK: - W0405: a budget on a channel nothing sends on
+
+  @Test func aBudgetOnAnUnusedChannelIsReported() {
+    let output = Self.check(LintCommandTests.clean + "budget sms 2 per 7d\n")
+    #expect(
+      output.contains(
+        "lint.campaign:21:8: warning[W0405]: the campaign never sends on `sms`, so this budget has nothing to bound"),
+      "\(output)")
+    #expect(Self.check(LintCommandTests.clean + "budget email 2 per 7d\n") == "checked 1 file: no problems\n")
+  }
 }
