@@ -87,7 +87,7 @@ extension DiagnosticCatalogue {
     ),
     e(
       .cooldownOutlastsState, "cooldown-outlasts-state", "a cooldown is longer than contacts stay in its state",
-      "A transition out of the state with a timer and no guard (`after 30d`, `after 90d idle`) moves every contact out before the cooldown ends, so `wait cooldown` never finishes and nothing after it is sent.",
+      "A transition out of the state with a timer and no guard moves contacts out before the cooldown ends, so `wait cooldown` never finishes for them and nothing after it is sent: every contact for `after 30d`; for `after 90d idle` (the campaign's idle window), every contact who does not engage meanwhile (each engagement starts the idle clock again).",
       wrong:
         "cooldown Inactive 60d\nstates {\n  initial Active\n  state Inactive\n  Active -> Inactive when engagement < 5\n  Inactive -> Active after 30d\n}",
       corrected:
@@ -95,7 +95,7 @@ extension DiagnosticCatalogue {
     ),
     e(
       .waitOutlastsState, "wait-outlasts-state", "a wait ends after contacts have left the flow's state",
-      "The waits up to this one add up to at least the timer of a transition out of the flow's state (one with no guard), so the contact has always left, and the flow stopped, before the steps after it.",
+      "The waits up to this one add up to at least the timer of a transition out of the flow's state (one with no guard), so the contact has left, and the flow stopped, before the steps after it (with `after D idle`, every contact who did not engage meanwhile). The first such wait on each path through the flow's `if`s is reported; a `wait cooldown` that outlasts the state is W0401.",
       wrong:
         "flow f for Inactive {\n  wait 45d\n  send email \"late\" subject \"Hi\"\n}\nstates {\n  initial Active\n  state Inactive\n  Active -> Inactive when engagement < 5\n  Inactive -> Active after 30d\n}",
       corrected:

@@ -6,6 +6,11 @@ import Checker
 struct TimedStep {
   var step: Step
   var offset: Int64
+
+  var isWait: Bool {
+    if case .wait = step { return true }
+    return false
+  }
 }
 
 extension LintContext {
@@ -79,9 +84,10 @@ extension LintContext {
   }
 
   /// The longest a contact can stay in `state`: the shortest timer of a transition out
-  /// of it that has no guard (`after 30d`, `after 90d idle`; the idle clock may have
-  /// started before the contact entered, so an idle timer can only be shorter). Nil when
-  /// no such timer leads out.
+  /// of it that has no guard (`after 30d`, `after 90d idle`), or nil when no such timer
+  /// leads out. An idle timer bounds the stay of contacts who do not engage only (the
+  /// clock may have started before the contact entered, so it can only be shorter; each
+  /// engagement starts it again): `leaving(_:)` words it.
   func longestStay(in state: Int) -> (seconds: Int64, transition: Int)? {
     var best: (seconds: Int64, transition: Int)? = nil
     for (index, transition) in program.transitions.enumerated()
@@ -90,6 +96,28 @@ extension LintContext {
       if best.map({ seconds < $0.seconds }) ?? true { best = (seconds, index) }
     }
     return best
+  }
+
+  /// Who leaves by `transition` (a timer out of a state, from `longestStay`) and what
+  /// moves them, in words true of its kind of timer: every contact for `after 30d`, the
+  /// contacts who do not engage for `after 90d idle`.
+  func leaving(by transition: Int) -> (contacts: String, note: String) {
+    guard Self.idleSeconds(program.transitions[transition].trigger) != nil else {
+      return ("contacts", "this transition moves them out first")
+    }
+    return (
+      "contacts who do not engage",
+      "this transition moves idle contacts out first (a contact who engages stays: each engagement starts the idle clock again)"
+    )
+  }
+
+  /// The longest idle timer in a trigger (`after 90d idle`, alone or with others), if any.
+  static func idleSeconds(_ trigger: CheckedTrigger) -> Int64? {
+    switch trigger {
+    case .idle(let seconds): seconds
+    case .allOf(let parts): parts.compactMap(idleSeconds).max()
+    case .immediately, .when, .on, .sendsWithoutEngagement, .timeInState: nil
+    }
   }
 
   /// How long after entering a state a timer trigger fires at the latest, if it is

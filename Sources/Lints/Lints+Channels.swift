@@ -5,17 +5,19 @@ import Checker
 
 extension LintContext {
   /// W0401: a cooldown longer than the longest a contact can stay in its state: `wait
-  /// cooldown` never finishes and nothing after it is sent.
+  /// cooldown` never finishes and nothing after it is sent (for an idle timer, "the
+  /// campaign's own idle window", only for contacts who engage in the meantime).
   func timing(_ lints: inout LintBag) {
     for (index, state) in program.states.enumerated() {
       guard let cooldown = state.cooldown, let decl = cooldownDecls[state.name],
         let (stay, transition) = longestStay(in: index), stay < cooldown
       else { continue }
+      let (contacts, note) = leaving(by: transition)
       lints.warn(
         .cooldownOutlastsState,
-        "the \(Self.days(cooldown)) cooldown of `\(state.name)` outlasts the state: contacts leave it within \(Self.days(stay))",
+        "the \(Self.days(cooldown)) cooldown of `\(state.name)` outlasts the state: \(contacts) leave it within \(Self.days(stay))",
         at: decl.duration.range,
-        notes: [Note("this transition moves them out first", at: transitionDecls[transition].range)],
+        notes: [Note(note, at: transitionDecls[transition].range)],
         help: "make the cooldown shorter than \(Self.days(stay)), or the transition's timer longer")
     }
   }

@@ -100,4 +100,133 @@ import Testing
       "\(output)")
     #expect(Self.check(LintCommandTests.clean + "budget email 2 per 7d\n") == "checked 1 file: no problems\n")
   }
+
+  // MARK: - W0401, W0402 and the budget's reasons with idle timers
+
+  static let idle = """
+    campaign "Idle" {
+      owner "crm@example.com"
+    }
+    contact {
+      id string key
+      email_opt_in bool
+    }
+    event email_open
+    event page_visit
+    engagement email_open
+    consent email when email_opt_in
+    cooldown Resting 60d
+    states {
+      initial Active
+      state Resting
+      Active -> Resting after 90d idle
+      Resting -> Active after 30d idle
+      Resting -> Active on page_visit
+    }
+    flow nudge for Active {
+      send email "hi" subject "Hi"
+    }
+    flow back for Resting {
+      wait cooldown
+      send email "back" subject "Back"
+    }
+
+    """
+
+  @Test func anIdleTimerIsNotSaidToMoveEveryContact() {
+    let output = Self.check(Self.idle, ["--budget"])
+    #expect(
+      output.contains(
+        "warning[W0401]: the 60d cooldown of `Resting` outlasts the state: contacts who do not engage leave it within 30d"
+      ),
+      "\(output)")
+    #expect(output.contains("a contact who engages stays"))
+    #expect(!output.contains("can be left and entered again without waiting"), "\(output)")
+    #expect(
+      output.contains(
+        "nothing the check can count keeps `Active` from being left and entered again at once (`after 90d idle` out of `Active` counts as no time"
+      ), "\(output)")
+  }
+
+  @Test func aReentryBoundedByTimersBesideAnIdleOneSaysSo() {
+    let text = Self.idle.replacingOccurrences(
+      of: "Resting -> Active on page_visit", with: "Resting -> Active after 10d"
+    )
+    .replacingOccurrences(of: "  Resting -> Active after 30d idle\n", with: "")
+    let output = Self.check(text, ["--budget"])
+    #expect(
+      output.contains(
+        "`Active` cannot be entered again within 10d (`after 90d idle` out of `Active` counts as no time"),
+      "\(output)")
+    #expect(!output.contains("every 10d at the soonest"), "\(output)")
+  }
+
+  @Test func aWaitPastAnIdleTimerSaysWhoHasLeft() {
+    let text = Self.idle.replacingOccurrences(of: "wait cooldown", with: "wait 45d")
+    let output = Self.check(text)
+    #expect(
+      output.contains(
+        "`wait 45d` ends 45d after the flow starts, but contacts who do not engage leave `Resting` within 30d"),
+      "\(output)")
+  }
+
+  // MARK: - W0402: each offending wait
+
+  static let resting = """
+    campaign "Waits" {
+      owner "crm@example.com"
+    }
+    contact {
+      id string key
+      ltv decimal
+      email_opt_in bool
+    }
+    event email_open
+    engagement email_open
+    consent email when email_opt_in
+    states {
+      initial Active
+      state Resting
+      final Engaged
+      Active -> Engaged on email_open
+      Active -> Resting after 14d
+      Resting -> Active after 30d
+    }
+    flow welcome for Active {
+      send email "welcome" subject "Welcome"
+    }
+
+    """
+
+  @Test func eachWaitThatOutlastsTheStateIsReportedOncePerPath() {
+    let flow = """
+      flow rest for Resting {
+        if ltv > 100 {
+          wait 40d
+          send email "big" subject "Big"
+          wait 5d
+          send email "big2" subject "Big"
+        } else {
+          wait 10d
+          send email "small" subject "Small"
+          wait 25d
+          send email "small2" subject "Small"
+        }
+      }
+
+      """
+    let output = Self.check(Self.resting + flow)
+    #expect(Self.count("W0402", in: output) == 2, "\(output)")
+    #expect(output.contains("`wait 40d` ends 40d after the flow starts"), "\(output)")
+    #expect(output.contains("`wait 25d` ends 35d after the flow starts"), "\(output)")
+    #expect(!output.contains("`wait 5d`"), "a wait after the first on its path is the same mistake")
+  }
+
+  @Test func aWaitAfterACooldownThatOutlastsTheStateIsTheCooldownsMistake() {
+    let flow =
+      "cooldown Resting 45d\nflow rest for Resting {\n  wait cooldown\n  send email \"a\" subject \"A\"\n  wait 2d\n  send email \"b\" subject \"B\"\n}\n"
+    let output = Self.check(Self.resting + flow)
+    #expect(Self.count("W0401", in: output) == 1, "\(output)")
+    #expect(Self.count("W0402", in: output) == 0, "\(output)")
+  }
 }
