@@ -34,16 +34,17 @@ extension LintContext {
     overlappingPersonas(forms, skipping: never, &lints)
   }
 
-  /// The most W0303 pairs reported for one persona; the last of them says how many
-  /// more there are, so a matrix whose conditions were never written apart does not
-  /// bury everything else.
+  /// The most earlier personas one W0303 names. The search stops at one more, which is
+  /// what keeps a matrix of thousands of personas never written apart from costing a
+  /// comparison of every pair (and its report from burying everything else).
   static let maxOverlapsPerPersona = 5
 
   /// W0303: segments with the same set of creative keys (`message`, `offer`, ...) are
   /// personas of one matrix, meant to partition the contacts: each contact gets one
-  /// persona's creatives. Every two of them that can match one contact together are
-  /// reported, at the later one, in declared order (unless the analysis cannot tell,
-  /// when nothing is said).
+  /// persona's creatives. Each persona that can match one contact together with
+  /// personas declared before it is reported once, naming them (the first five, in
+  /// declared order, and whether there are more), unless the analysis cannot tell, when
+  /// nothing is said.
   private func overlappingPersonas(_ forms: [[[Fact]]?], skipping never: Set<Int>, _ lints: inout LintBag) {
     var groups: [[String]: [Int]] = [:]
     var groupOrder: [[String]] = []
@@ -58,31 +59,35 @@ extension LintContext {
       let keyList = keys.map { "`\($0)`" }.joined(separator: ", ")
       for (position, index) in members.enumerated() {
         guard let (decl, _) = segmentDecls[program.segments[index].name] else { continue }
-        let overlapping = members[..<position].filter { other in
-          segmentDecls[program.segments[other].name] != nil
-            && ConditionFacts.satisfiable(ConditionFacts.conjunction(forms[other], forms[index])) == true
+        var overlapping: [SegmentDecl] = []
+        for other in members[..<position] {
+          guard let (otherDecl, _) = segmentDecls[program.segments[other].name],
+            ConditionFacts.satisfiable(ConditionFacts.conjunction(forms[other], forms[index])) == true
+          else { continue }
+          overlapping.append(otherDecl)
+          if overlapping.count > Self.maxOverlapsPerPersona { break }
         }
-        for (count, other) in overlapping.prefix(Self.maxOverlapsPerPersona).enumerated() {
-          guard let (otherDecl, _) = segmentDecls[program.segments[other].name] else { continue }
-          var notes = [
-            Note("`\(otherDecl.name.text)` is declared here", at: otherDecl.name.range),
-            Note("segments with the same creative keys (\(keyList)) are read as one persona matrix"),
-          ]
-          let more = overlapping.count - Self.maxOverlapsPerPersona
-          if count == Self.maxOverlapsPerPersona - 1 && more > 0 {
-            let names = overlapping.suffix(more).map { "`\(program.segments[$0].name)`" }
-            notes.append(
-              Note(
-                "\(more) more declared before `\(decl.name.text)` can match with it too: "
-                  + names.prefix(10).joined(separator: ", ") + (more > 10 ? ", ..." : "")))
-          }
-          lints.warn(
-            .overlappingPersonas,
-            "personas `\(otherDecl.name.text)` and `\(decl.name.text)` can both match one contact",
-            at: decl.name.range, notes: notes,
-            help: "add a condition that tells them apart, like `and not \(otherDecl.name.text)`")
+        guard let first = overlapping.first else { continue }
+        let more = overlapping.count > Self.maxOverlapsPerPersona
+        let named = overlapping.prefix(Self.maxOverlapsPerPersona).map { "`\($0.name.text)`" }
+        let message =
+          overlapping.count == 1
+          ? "personas \(named[0]) and `\(decl.name.text)` can both match one contact"
+          : "persona `\(decl.name.text)` can match one contact together with "
+            + (more ? named.joined(separator: ", ") + " and more declared before it" : Self.list(named))
+        var notes = overlapping.prefix(Self.maxOverlapsPerPersona).map { other in
+          Note("`\(other.name.text)` is declared here", at: other.name.range)
         }
+        notes.append(Note("segments with the same creative keys (\(keyList)) are read as one persona matrix"))
+        lints.warn(
+          .overlappingPersonas, message, at: decl.name.range, notes: notes,
+          help: "add a condition that tells them apart, like `and not \(first.name.text)`")
       }
     }
+  }
+
+  /// `a`, `b` and `c`.
+  static func list(_ items: [String]) -> String {
+    items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
   }
 }
