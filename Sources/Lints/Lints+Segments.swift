@@ -5,14 +5,19 @@ import Checker
 
 extension LintContext {
   func segmentLogic(_ lints: inout LintBag) {
-    let facts = ConditionFacts(program: program)
+    var facts = ConditionFacts(program: program)
     var never: Set<Int> = []
-    var firstWithCondition: [CheckedExpr: Int] = [:]
-    // Each segment's normal form, once: the persona pairs below combine them.
-    let forms = program.segments.map { facts.normalForm($0.condition) }
+    // Segments by a fingerprint of their condition: conditions are compared whole only
+    // when their fingerprints match (hashing every condition tree into a dictionary was
+    // a large part of the pass on a campaign with thousands of segments).
+    var firstWithFingerprint: [UInt64: [Int]] = [:]
+    // Each segment's normal form, summed up once: the persona pairs below combine them.
+    let forms = program.segments.map { segment in
+      facts.normalForm(segment.condition).map { $0.map(Summary.init) }
+    }
     for (index, segment) in program.segments.enumerated() {
       guard let (decl, _) = segmentDecls[segment.name] else { continue }
-      if ConditionFacts.satisfiable(forms[index]) == false {
+      if let form = forms[index], !form.contains(where: \.isConsistent) {
         never.insert(index)
         lints.warn(
           .segmentNeverMatches, "segment `\(segment.name)` can never match: its conditions contradict each other",
@@ -20,7 +25,9 @@ extension LintContext {
           help: "check the bounds: a value cannot be both above and below, or equal to two different values")
         continue
       }
-      if let first = firstWithCondition[segment.condition],
+      let fingerprint = Self.fingerprint(segment.condition)
+      let earlier = firstWithFingerprint[fingerprint, default: []]
+      if let first = earlier.first(where: { program.segments[$0].condition == segment.condition }),
         let (firstDecl, _) = segmentDecls[program.segments[first].name]
       {
         lints.warn(
@@ -28,7 +35,7 @@ extension LintContext {
           at: decl.name.range, notes: [Note("`\(firstDecl.name.text)` is declared here", at: firstDecl.name.range)],
           help: "use `\(firstDecl.name.text)` instead, and delete this one (or give it the condition meant)")
       } else {
-        firstWithCondition[segment.condition] = index
+        firstWithFingerprint[fingerprint, default: []].append(index)
       }
     }
     overlappingPersonas(forms, skipping: never, &lints)
@@ -45,7 +52,7 @@ extension LintContext {
   /// personas declared before it is reported once, naming them (the first five, in
   /// declared order, and whether there are more), unless the analysis cannot tell, when
   /// nothing is said.
-  private func overlappingPersonas(_ forms: [[[Fact]]?], skipping never: Set<Int>, _ lints: inout LintBag) {
+  private func overlappingPersonas(_ forms: [[Summary]?], skipping never: Set<Int>, _ lints: inout LintBag) {
     var groups: [[String]: [Int]] = [:]
     var groupOrder: [[String]] = []
     for (index, segment) in program.segments.enumerated() where !segment.creatives.isEmpty && !never.contains(index) {
@@ -62,7 +69,7 @@ extension LintContext {
         var overlapping: [SegmentDecl] = []
         for other in members[..<position] {
           guard let (otherDecl, _) = segmentDecls[program.segments[other].name],
-            ConditionFacts.satisfiable(ConditionFacts.conjunction(forms[other], forms[index])) == true
+            ConditionFacts.satisfiableTogether(forms[other], forms[index]) == true
           else { continue }
           overlapping.append(otherDecl)
           if overlapping.count > Self.maxOverlapsPerPersona { break }
@@ -89,5 +96,39 @@ extension LintContext {
   /// `a`, `b` and `c`.
   static func list(_ items: [String]) -> String {
     items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+  }
+
+  /// A structural hash of a condition: equal conditions have equal fingerprints. Cheaper
+  /// than `Hasher` over the tree, and computed once a segment.
+  static func fingerprint(_ expr: CheckedExpr) -> UInt64 {
+    func mix(_ hash: UInt64, _ value: UInt64) -> UInt64 {
+      var mixed = (hash ^ value) &* 0x9E37_79B9_7F4A_7C15
+      mixed ^= mixed &>> 31
+      return mixed
+    }
+    func slot(_ tag: UInt64, _ index: Int) -> UInt64 { mix(tag, UInt64(bitPattern: Int64(index))) }
+    switch expr {
+    case .constant(let value): return mix(1, UInt64(bitPattern: Int64(value.hashValue)))
+    case .attribute(let index): return slot(2, index)
+    case .eventField(let index): return slot(3, index)
+    case .score(let index): return slot(4, index)
+    case .segment(let index): return slot(5, index)
+    case .counter(let index): return slot(6, index)
+    case .currentState: return 7
+    case .engaged: return 8
+    case .today: return 9
+    case .now: return 10
+    case .exists(let inner): return mix(11, fingerprint(inner))
+    case .not(let inner): return mix(12, fingerprint(inner))
+    case .negate(let inner): return mix(13, fingerprint(inner))
+    case .binary(let op, let lhs, let rhs, _):
+      return mix(mix(slot(14, Int(op.hashValue)), fingerprint(lhs)), fingerprint(rhs))
+    case .aggregate(let aggregate):
+      var hash = slot(slot(slot(15, aggregate.event), aggregate.field ?? -1), Int(aggregate.window ?? -1))
+      hash = mix(hash, UInt64(bitPattern: Int64(aggregate.kind.hashValue)))
+      return aggregate.condition.map { mix(hash, fingerprint($0)) } ?? hash
+    case .membership(let value, let list, let negated):
+      return list.reduce(mix(slot(16, negated ? 1 : 0), fingerprint(value))) { mix($0, fingerprint($1)) }
+    }
   }
 }
