@@ -90,6 +90,18 @@ struct BudgetAnalysis {
   static let week: Int64 = 7 * 86_400
   static let month: Int64 = 30 * 86_400
 
+  /// E0602 for every declared budget the worst case exceeds.
+  func violations() -> [Diagnostic] {
+    BudgetReport(rows: [], checks: checks(cycles: shortestCycles())).violations(program: program)
+  }
+
+  func checks(cycles: [Cycle?]) -> [BudgetReport.Check] {
+    program.budgets.map { budget in
+      let worst = bound(channel: budget.channel, window: budget.windowSeconds, cycles: cycles)
+      return BudgetReport.Check(budget: budget, worst: worst.bound, reason: worst.reason)
+    }
+  }
+
   func report() -> BudgetReport {
     let cycles = shortestCycles()
     var rows: [BudgetReport.Row] = []
@@ -105,11 +117,7 @@ struct BudgetAnalysis {
         BudgetReport.Row(
           channel: program.channels[channel], sevenDays: week.bound, thirtyDays: month.bound, reason: reason))
     }
-    let checks = program.budgets.map { budget in
-      let worst = bound(channel: budget.channel, window: budget.windowSeconds, cycles: cycles)
-      return BudgetReport.Check(budget: budget, worst: worst.bound, reason: worst.reason)
-    }
-    return BudgetReport(rows: rows, checks: checks)
+    return BudgetReport(rows: rows, checks: checks(cycles: cycles))
   }
 
   static func sends(_ steps: [Step]) -> [SendStep] {

@@ -37,30 +37,28 @@ extension LintContext {
     into paths: inout [(steps: [TimedStep], offset: Int64, ended: Bool)]
   ) -> Bool {
     for step in steps {
+      guard case .branch(let branch) = step else {
+        // Not a branch: every open path takes the step where it is (no new paths).
+        let ends = Self.endsFlow(step, flowState: flowState)
+        for index in paths.indices where !paths[index].ended {
+          if case .wait(let wait) = step { paths[index].offset += wait.duration?.value.seconds ?? cooldown }
+          paths[index].steps.append(TimedStep(step: step, offset: paths[index].offset))
+          if ends { paths[index].ended = true }
+        }
+        continue
+      }
       var next: [(steps: [TimedStep], offset: Int64, ended: Bool)] = []
       for path in paths {
         guard !path.ended else {
           next.append(path)
           continue
         }
-        var path = path
-        switch step {
-        case .branch(let branch):
-          var then = [path]
-          var otherwise = [path]
-          guard expand(branch.then, flowState: flowState, cooldown: cooldown, into: &then),
-            expand(branch.otherwise ?? [], flowState: flowState, cooldown: cooldown, into: &otherwise)
-          else { return false }
-          next += then + otherwise
-          continue
-        case .wait(let wait):
-          path.offset += wait.duration?.value.seconds ?? cooldown
-          path.steps.append(TimedStep(step: step, offset: path.offset))
-        default:
-          path.steps.append(TimedStep(step: step, offset: path.offset))
-          if Self.endsFlow(step, flowState: flowState) { path.ended = true }
-        }
-        next.append(path)
+        var then = [path]
+        var otherwise = [path]
+        guard expand(branch.then, flowState: flowState, cooldown: cooldown, into: &then),
+          expand(branch.otherwise ?? [], flowState: flowState, cooldown: cooldown, into: &otherwise)
+        else { return false }
+        next += then + otherwise
       }
       guard next.count <= Self.maxPaths else { return false }
       paths = next

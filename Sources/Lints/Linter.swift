@@ -14,8 +14,10 @@ public enum Linter {
     /// Warnings left after the inline suppressions, the suppressions' own problems
     /// (E0601, W0501) and budget errors (E0602), in no particular order.
     public var diagnostics: [Diagnostic]
-    /// The worst case per channel, for `check --budget`.
-    public var budget: BudgetReport
+    /// The worst case per channel, for `check --budget`: worked out when asked for, as
+    /// nothing else needs it (the declared budgets are checked by `lint`).
+    public var budget: BudgetReport { BudgetAnalysis(program: context.program, context: context).report() }
+    let context: LintContext
     /// The files imported for nothing (W0105): their own "unused" warnings are left out,
     /// as the import's warning says them.
     public var unusedLibraries: Set<FileID>
@@ -34,13 +36,14 @@ public enum Linter {
     context.segmentLogic(&lints)
     context.timing(&lints)
     context.channels(&lints)
-    let budget = BudgetAnalysis(program: program, context: context).report()
     var diagnostics = Suppressions(compilation: compilation).apply(to: lints.diagnostics, sources: compilation.sources)
     // One unused import is one warning: what the file declares is unused because the
     // import is. (Left out after the suppressions, so one that allows them still counts.)
     diagnostics.removeAll { unusedLibraries.contains($0.range.file) && Self.unusedCodes.contains($0.code) }
-    diagnostics += budget.violations(program: program)
-    return Result(diagnostics: diagnostics, budget: budget, unusedLibraries: unusedLibraries)
+    if !program.budgets.isEmpty {
+      diagnostics += BudgetAnalysis(program: program, context: context).violations()
+    }
+    return Result(diagnostics: diagnostics, context: context, unusedLibraries: unusedLibraries)
   }
 
   /// The warnings that an unused import of the file they are in already says.
