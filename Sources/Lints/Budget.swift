@@ -148,9 +148,9 @@ struct BudgetAnalysis {
     var unboundedReason: String? = nil
     for (index, flow) in context.flowDecls.enumerated() where flowChannels[index].contains(name) {
       guard let state = context.stateIndex(flow.state.text) else { continue }
-      let perRun = sendsPerRun(flow, sends: flowSends[index], state: state, channel: channel, window: window)
+      let perRun = sendsPerRun(index, sends: flowSends[index], state: state, channel: channel, window: window)
       guard perRun > 0 else { continue }
-      let (runs, why) = runs(flow, state: state, window: window, cycles: cycles)
+      let (runs, why) = runs(index, state: state, window: window, cycles: cycles)
       guard let runs else {
         unboundedReason = unboundedReason ?? "flow `\(flow.name.text)`: \(why)"
         continue
@@ -170,11 +170,11 @@ struct BudgetAnalysis {
   }
 
   /// The most sends on `channel` one run of `flow` can make in any window of `window`.
-  func sendsPerRun(_ flow: FlowDecl, sends: [SendStep], state: Int, channel: Int, window: Int64) -> Int64 {
+  func sendsPerRun(_ flow: Int, sends: [SendStep], state: Int, channel: Int, window: Int64) -> Int64 {
     let name = program.channels[channel]
     let quiet = context.quietSpan(channel: channel)
     let cooldown = context.cooldown(ofState: state) ?? 0
-    guard let paths = context.paths(flow) else {
+    guard let paths = context.paths(at: flow) else {
       return Int64(sends.count { $0.channel.text == name })  // every send, once
     }
     var best: Int64 = 0
@@ -199,7 +199,7 @@ struct BudgetAnalysis {
   }
 
   /// How many runs of `flow` can send into one window, and why; nil when unbounded.
-  func runs(_ flow: FlowDecl, state: Int, window: Int64, cycles: [Cycle?]) -> (Int64?, String) {
+  func runs(_ flow: Int, state: Int, window: Int64, cycles: [Cycle?]) -> (Int64?, String) {
     let stateName = program.states[state].name
     guard let cycle = cycles[state] else { return (1, "`\(stateName)` is entered at most once") }
     var best: (Int64, String)? = nil
@@ -232,8 +232,8 @@ struct BudgetAnalysis {
   /// by `and`) whose first step, before any wait, is `increment counter`: each run raises
   /// the counter, so there are at most K runs (K + 1 for `<=`). Counters start at 0 and
   /// only go up.
-  func counterGuard(_ flow: FlowDecl) -> (String, Int64)? {
-    guard let checked = context.checkedFlow(flow), let condition = checked.condition else { return nil }
+  func counterGuard(_ flow: Int) -> (String, Int64)? {
+    guard let checked = context.checkedFlow(at: flow), let condition = checked.condition else { return nil }
     var incremented: Set<Int> = []
     for step in checked.steps {
       guard case .increment(let counter) = step else { break }

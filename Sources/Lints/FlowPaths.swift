@@ -17,10 +17,10 @@ extension LintContext {
   /// The most paths a flow is followed along; a flow with more is not analysed.
   static let maxPaths = 256
 
-  /// Every path through `flow` (each `if` taken both ways), or nil when there are more
+  /// Every path through flow `flowDecls[index]` (each `if` taken both ways), or nil when there are more
   /// than `maxPaths`. A path ends at an unconditional `exit` or `set state` elsewhere.
-  func paths(_ flow: FlowDecl) -> [[TimedStep]]? {
-    flowPaths[flow.name.text] ?? nil
+  func paths(at index: Int) -> [[TimedStep]]? {
+    flowPaths[index]
   }
 
   /// `paths(flow)`, worked out (once per flow, when the context is built).

@@ -5,9 +5,9 @@ import Checker
 
 extension LintContext {
   func flowSteps(_ lints: inout LintBag) {
-    for flow in flowDecls {
+    for (index, flow) in flowDecls.enumerated() {
       unreachableSteps(flow.steps, flowState: flow.state.text, &lints)
-      guard let paths = paths(flow), let state = stateIndex(flow.state.text) else { continue }
+      guard let paths = paths(at: index), let state = stateIndex(flow.state.text) else { continue }
       waitsOutlastingState(flow, state: state, paths: paths, &lints)
       sendsInCooldown(flow, state: state, paths: paths, &lints)
       limitsExceeded(paths: paths, &lints)

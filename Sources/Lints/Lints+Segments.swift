@@ -16,7 +16,7 @@ extension LintContext {
       facts.normalForm(segment.condition).map { $0.map(Summary.init) }
     }
     for (index, segment) in program.segments.enumerated() {
-      guard let (decl, _) = segmentDecls[segment.name] else { continue }
+      guard let decl = segmentDecls[index] else { continue }
       if let form = forms[index], !form.contains(where: \.isConsistent) {
         never.insert(index)
         lints.warn(
@@ -28,7 +28,7 @@ extension LintContext {
       let fingerprint = Self.fingerprint(segment.condition)
       let earlier = firstWithFingerprint[fingerprint, default: []]
       if let first = earlier.first(where: { program.segments[$0].condition == segment.condition }),
-        let (firstDecl, _) = segmentDecls[program.segments[first].name]
+        let firstDecl = segmentDecls[first]
       {
         lints.warn(
           .duplicateSegment, "segment `\(segment.name)` has the same condition as `\(firstDecl.name.text)`",
@@ -65,10 +65,10 @@ extension LintContext {
       guard members.count >= 2 else { continue }
       let keyList = keys.map { "`\($0)`" }.joined(separator: ", ")
       for (position, index) in members.enumerated() {
-        guard let (decl, _) = segmentDecls[program.segments[index].name] else { continue }
+        guard let decl = segmentDecls[index] else { continue }
         var overlapping: [SegmentDecl] = []
         for other in members[..<position] {
-          guard let (otherDecl, _) = segmentDecls[program.segments[other].name],
+          guard let otherDecl = segmentDecls[other],
             ConditionFacts.satisfiableTogether(forms[other], forms[index]) == true
           else { continue }
           overlapping.append(otherDecl)

@@ -10,7 +10,7 @@ extension LintContext {
   func unusedDeclarations(_ lints: inout LintBag) {
     let used = Set(references.map(\.to))
     for (index, segment) in program.segments.enumerated() where !used.contains(.segment(index)) {
-      guard let (decl, _) = segmentDecls[segment.name], decl.creatives.isEmpty else { continue }
+      guard let decl = segmentDecls[index], decl.creatives.isEmpty else { continue }
       lints.warn(
         .unusedSegment, "segment `\(segment.name)` is never used", at: decl.name.range,
         help:
@@ -18,13 +18,13 @@ extension LintContext {
       )
     }
     for (index, score) in program.scores.enumerated() where !used.contains(.score(index)) {
-      guard let (decl, _) = scoreDecls[score.name] else { continue }
+      guard let decl = scoreDecls[index] else { continue }
       lints.warn(
         .unusedScore, "score `\(score.name)` is never read", at: decl.name.range,
         help: "compare it in a transition or segment (like `\(score.name) >= 20`), or delete it")
     }
     for (index, variant) in program.variants.enumerated() where !used.contains(.variant(index)) {
-      guard let (decl, _) = variantDecls[variant.name] else { continue }
+      guard let decl = variantDecls[index] else { continue }
       lints.warn(
         .unusedVariant, "variant `\(variant.name)` is not used by any send", at: decl.name.range,
         help: "add `variant \(variant.name)` to a send, or delete it")
@@ -33,7 +33,7 @@ extension LintContext {
     // always 0, so whatever reads it always sees the same thing.
     let incremented = Set(program.flows.flatMap { Self.incrementedCounters($0.steps) })
     for (index, counter) in program.counters.enumerated() where !incremented.contains(index) {
-      guard let (decl, _) = counterDecls[counter] else { continue }
+      guard let decl = counterDecls[index] else { continue }
       if used.contains(.counter(index)) {
         lints.warn(
           .unusedCounter, "counter `\(counter)` is read but never incremented, so it is always 0",
