@@ -79,12 +79,15 @@ struct BudgetAnalysis {
   /// Per flow (parallel to `context.flowDecls`): its sends, and the channels they use.
   let flowSends: [[SendStep]]
   let flowChannels: [Set<String>]
+  /// Each flow's paths (`LintContext.expandedPaths`), read per channel and window.
+  let flowPaths: [[[TimedStep]]?]
 
   init(program: CheckedCampaign, context: LintContext) {
     self.program = program
     self.context = context
     flowSends = context.flowDecls.map { Self.sends($0.steps) }
     flowChannels = flowSends.map { Set($0.map(\.channel.text)) }
+    flowPaths = context.flowDecls.map(context.expandedPaths)
   }
 
   static let week: Int64 = 7 * 86_400
@@ -174,7 +177,7 @@ struct BudgetAnalysis {
     let name = program.channels[channel]
     let quiet = context.quietSpan(channel: channel)
     let cooldown = context.cooldown(ofState: state) ?? 0
-    guard let paths = context.paths(at: flow) else {
+    guard let paths = flowPaths[flow] else {
       return Int64(sends.count { $0.channel.text == name })  // every send, once
     }
     var best: Int64 = 0

@@ -26,15 +26,27 @@ struct ConditionFacts {
   let program: CheckedCampaign
   /// The most conjunctions a normal form may have before the analysis gives up.
   static let maxTerms = 512
-  /// The key of each expression a fact is about (see `Fact`).
-  private var keys: [CheckedExpr: Int] = [:]
+  /// The key of each expression a fact is about (see `Fact`), found by the expression's
+  /// fingerprint (`LintContext.fingerprint`, cheaper than hashing the tree) and checked
+  /// whole; expressions whose fingerprints collide are keyed by the tree itself.
+  private var keysByFingerprint: [UInt64: Int] = [:]
+  private var keyed: [CheckedExpr] = []
+  private var collisions: [CheckedExpr: Int] = [:]
 
   init(program: CheckedCampaign) { self.program = program }
 
   private mutating func key(_ expr: CheckedExpr) -> Int {
-    if let key = keys[expr] { return key }
-    keys[expr] = keys.count
-    return keys.count - 1
+    let fingerprint = LintContext.fingerprint(expr)
+    guard let key = keysByFingerprint[fingerprint] else {
+      keysByFingerprint[fingerprint] = keyed.count
+      keyed.append(expr)
+      return keyed.count - 1
+    }
+    if keyed[key] == expr { return key }
+    if let key = collisions[expr] { return key }
+    collisions[expr] = keyed.count
+    keyed.append(expr)
+    return keyed.count - 1
   }
 
   /// `expr` (negated when `negated`) as a disjunction of conjunctions; nil when too large.

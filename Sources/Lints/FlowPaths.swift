@@ -17,13 +17,10 @@ extension LintContext {
   /// The most paths a flow is followed along; a flow with more is not analysed.
   static let maxPaths = 256
 
-  /// Every path through flow `flowDecls[index]` (each `if` taken both ways), or nil when there are more
+  /// Every path through `flow` (each `if` taken both ways), or nil when there are more
   /// than `maxPaths`. A path ends at an unconditional `exit` or `set state` elsewhere.
-  func paths(at index: Int) -> [[TimedStep]]? {
-    flowPaths[index]
-  }
-
-  /// `paths(flow)`, worked out (once per flow, when the context is built).
+  /// Worked out only for the flows a lint needs it for (see `flowSteps`), and once per
+  /// flow by the budget.
   func expandedPaths(_ flow: FlowDecl) -> [[TimedStep]]? {
     let state = stateIndex(flow.state.text)
     let rest = state.flatMap { cooldown(ofState: $0) } ?? 0

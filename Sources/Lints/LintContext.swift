@@ -17,6 +17,20 @@ struct Reference {
   var to: Entity
 }
 
+/// What the lints read of a segment's declaration.
+struct DeclaredSegment {
+  var name: Name
+  var condition: SourceRange
+  /// Whether it has creative variables (is a persona).
+  var isPersona: Bool
+
+  init(_ decl: SegmentDecl) {
+    name = decl.name
+    condition = decl.condition.range
+    isPersona = !decl.creatives.isEmpty
+  }
+}
+
 /// What every lint reads: the checked program, the syntax it came from (for ranges),
 /// and indices between them. Built once per lint run.
 struct LintContext {
@@ -25,10 +39,12 @@ struct LintContext {
   /// The declaration of each segment, score, variant and counter, by slot (parallel to
   /// the program's lists): the lints read them once per slot, and a look-up by name would
   /// hash the name each time.
-  private(set) var segmentDecls: [SegmentDecl?]
-  private(set) var scoreDecls: [ScoreDecl?]
-  private(set) var variantDecls: [VariantDecl?]
-  private(set) var counterDecls: [CounterDecl?]
+  /// Only what the lints read of each is kept: copying a whole declaration (its syntax
+  /// tree) retains everything in it, once per read.
+  private(set) var segmentDecls: [DeclaredSegment?]
+  private(set) var scoreDecls: [Name?]
+  private(set) var variantDecls: [Name?]
+  private(set) var counterDecls: [Name?]
   /// Where each state is declared (`initial`, `state` or `final`).
   var stateNames: [String: Name] = [:]
   /// The cooldown declarations by state name.
@@ -47,9 +63,6 @@ struct LintContext {
   private let stateSlots: [String: Int]
   private let flowSlots: [String: Int]
   private let testSlots: [Int: Int]
-  /// Every flow's paths (see `paths(_:)`), parallel to `flowDecls`: the budget reads
-  /// them per channel and window, so they are worked out once.
-  private(set) var flowPaths: [[[TimedStep]]?] = []
 
   init(compilation: Compilation, program: CheckedCampaign) {
     self.compilation = compilation
@@ -71,7 +84,6 @@ struct LintContext {
       for declaration in file.declarations { index(declaration, &next) }
     }
     collectReferences()
-    flowPaths = flowDecls.map { expandedPaths($0) }
   }
 
   /// The slot each kind's next declaration should have: the checker gives slots in
@@ -100,22 +112,22 @@ struct LintContext {
         decl.name.text, next: &next.segment,
         names: { $0 < program.segments.count ? program.segments[$0].name : nil },
         lookUp: { segmentSlots[decl.name.text] })
-      if let slot, segmentDecls[slot] == nil { segmentDecls[slot] = decl }
+      if let slot, segmentDecls[slot] == nil { segmentDecls[slot] = DeclaredSegment(decl) }
     case .score(let decl):
       let slot = Self.slot(
         decl.name.text, next: &next.score, names: { $0 < program.scores.count ? program.scores[$0].name : nil },
         lookUp: { program.scores.firstIndex { $0.name == decl.name.text } })
-      if let slot, scoreDecls[slot] == nil { scoreDecls[slot] = decl }
+      if let slot, scoreDecls[slot] == nil { scoreDecls[slot] = decl.name }
     case .variant(let decl):
       let slot = Self.slot(
         decl.name.text, next: &next.variant, names: { $0 < program.variants.count ? program.variants[$0].name : nil },
         lookUp: { program.variants.firstIndex { $0.name == decl.name.text } })
-      if let slot, variantDecls[slot] == nil { variantDecls[slot] = decl }
+      if let slot, variantDecls[slot] == nil { variantDecls[slot] = decl.name }
     case .counter(let decl):
       let slot = Self.slot(
         decl.name.text, next: &next.counter, names: { $0 < program.counters.count ? program.counters[$0] : nil },
         lookUp: { program.counters.firstIndex(of: decl.name.text) })
-      if let slot, counterDecls[slot] == nil { counterDecls[slot] = decl }
+      if let slot, counterDecls[slot] == nil { counterDecls[slot] = decl.name }
     case .states(let decl):
       for item in decl.items {
         switch item {

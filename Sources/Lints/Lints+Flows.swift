@@ -5,9 +5,15 @@ import Checker
 
 extension LintContext {
   func flowSteps(_ lints: inout LintBag) {
-    for (index, flow) in flowDecls.enumerated() {
+    // A flow's paths matter only where its state has a cooldown or a timer out of it,
+    // or a limit applies: most flows need none of the three, nor the paths' cost.
+    var stays: [Int: Bool] = [:]
+    for flow in flowDecls {
       unreachableSteps(flow.steps, flowState: flow.state.text, &lints)
-      guard let paths = paths(at: index), let state = stateIndex(flow.state.text) else { continue }
+      guard let state = stateIndex(flow.state.text) else { continue }
+      let timed = stays[state] ?? (longestStay(in: state) != nil || cooldown(ofState: state) != nil)
+      stays[state] = timed
+      guard timed || !limitDecls.isEmpty, let paths = expandedPaths(flow) else { continue }
       waitsOutlastingState(flow, state: state, paths: paths, &lints)
       sendsInCooldown(flow, state: state, paths: paths, &lints)
       limitsExceeded(paths: paths, &lints)

@@ -10,7 +10,8 @@ extension LintContext {
     // Segments by a fingerprint of their condition: conditions are compared whole only
     // when their fingerprints match (hashing every condition tree into a dictionary was
     // a large part of the pass on a campaign with thousands of segments).
-    var firstWithFingerprint: [UInt64: [Int]] = [:]
+    var firstWithFingerprint: [UInt64: Int] = [:]
+    var alsoWithFingerprint: [UInt64: [Int]] = [:]  // different conditions, one fingerprint
     // Each segment's normal form, summed up once: the persona pairs below combine them.
     let forms = program.segments.map { segment in
       facts.normalForm(segment.condition).map { $0.map(Summary.init) }
@@ -21,12 +22,16 @@ extension LintContext {
         never.insert(index)
         lints.warn(
           .segmentNeverMatches, "segment `\(segment.name)` can never match: its conditions contradict each other",
-          at: decl.condition.range,
+          at: decl.condition,
           help: "check the bounds: a value cannot be both above and below, or equal to two different values")
         continue
       }
       let fingerprint = Self.fingerprint(segment.condition)
-      let earlier = firstWithFingerprint[fingerprint, default: []]
+      guard let firstSeen = firstWithFingerprint[fingerprint] else {
+        firstWithFingerprint[fingerprint] = index
+        continue
+      }
+      let earlier = [firstSeen] + (alsoWithFingerprint[fingerprint] ?? [])
       if let first = earlier.first(where: { program.segments[$0].condition == segment.condition }),
         let firstDecl = segmentDecls[first]
       {
@@ -35,7 +40,7 @@ extension LintContext {
           at: decl.name.range, notes: [Note("`\(firstDecl.name.text)` is declared here", at: firstDecl.name.range)],
           help: "use `\(firstDecl.name.text)` instead, and delete this one (or give it the condition meant)")
       } else {
-        firstWithFingerprint[fingerprint, default: []].append(index)
+        alsoWithFingerprint[fingerprint, default: []].append(index)
       }
     }
     overlappingPersonas(forms, skipping: never, &lints)
@@ -56,7 +61,7 @@ extension LintContext {
     var groups: [[String]: [Int]] = [:]
     var groupOrder: [[String]] = []
     for (index, segment) in program.segments.enumerated() where !segment.creatives.isEmpty && !never.contains(index) {
-      let keys = Set(segment.creatives.map(\.key)).sorted()
+      let keys = Self.distinctSorted(segment.creatives.map(\.key))
       if groups[keys] == nil { groupOrder.append(keys) }
       groups[keys, default: []].append(index)
     }
@@ -64,31 +69,40 @@ extension LintContext {
       let members = groups[keys] ?? []
       guard members.count >= 2 else { continue }
       let keyList = keys.map { "`\($0)`" }.joined(separator: ", ")
+      let matrix = Note("segments with the same creative keys (\(keyList)) are read as one persona matrix")
+      // Each persona's "declared here" note, made once: a persona overlapping many is
+      // named in many warnings.
+      var declaredHere: [Int: Note] = [:]
       for (position, index) in members.enumerated() {
         guard let decl = segmentDecls[index] else { continue }
-        var overlapping: [SegmentDecl] = []
+        var overlapping: [Int] = []
         for other in members[..<position] {
-          guard let otherDecl = segmentDecls[other],
-            ConditionFacts.satisfiableTogether(forms[other], forms[index]) == true
+          guard segmentDecls[other] != nil, ConditionFacts.satisfiableTogether(forms[other], forms[index]) == true
           else { continue }
-          overlapping.append(otherDecl)
+          overlapping.append(other)
           if overlapping.count > Self.maxOverlapsPerPersona { break }
         }
-        guard let first = overlapping.first else { continue }
+        guard let first = overlapping.first.flatMap({ segmentDecls[$0]?.name }) else { continue }
         let more = overlapping.count > Self.maxOverlapsPerPersona
-        let named = overlapping.prefix(Self.maxOverlapsPerPersona).map { "`\($0.name.text)`" }
+        let shown = overlapping.prefix(Self.maxOverlapsPerPersona)
+        let named = shown.map { "`\(program.segments[$0].name)`" }
         let message =
           overlapping.count == 1
           ? "personas \(named[0]) and `\(decl.name.text)` can both match one contact"
           : "persona `\(decl.name.text)` can match one contact together with "
             + (more ? named.joined(separator: ", ") + " and more declared before it" : Self.list(named))
-        var notes = overlapping.prefix(Self.maxOverlapsPerPersona).map { other in
-          Note("`\(other.name.text)` is declared here", at: other.name.range)
+        var notes: [Note] = []
+        notes.reserveCapacity(shown.count + 1)
+        for other in shown {
+          if declaredHere[other] == nil, let name = segmentDecls[other]?.name {
+            declaredHere[other] = Note("`\(name.text)` is declared here", at: name.range)
+          }
+          if let note = declaredHere[other] { notes.append(note) }
         }
-        notes.append(Note("segments with the same creative keys (\(keyList)) are read as one persona matrix"))
+        notes.append(matrix)
         lints.warn(
           .overlappingPersonas, message, at: decl.name.range, notes: notes,
-          help: "add a condition that tells them apart, like `and not \(first.name.text)`")
+          help: "add a condition that tells them apart, like `and not \(first.text)`")
       }
     }
   }
@@ -130,5 +144,18 @@ extension LintContext {
     case .membership(let value, let list, let negated):
       return list.reduce(mix(slot(16, negated ? 1 : 0), fingerprint(value))) { mix($0, fingerprint($1)) }
     }
+  }
+
+  /// The distinct strings of `items`, sorted (what `Set(items).sorted()` gives, without
+  /// building a set for a persona's two or three creative keys).
+  static func distinctSorted(_ items: [String]) -> [String] {
+    var sorted = items.sorted()
+    var write = 0
+    for read in sorted.indices where read == 0 || sorted[read] != sorted[write - 1] {
+      sorted.swapAt(write, read)
+      write += 1
+    }
+    sorted.removeLast(sorted.count - write)
+    return sorted
   }
 }

@@ -10,7 +10,7 @@ extension LintContext {
   func unusedDeclarations(_ lints: inout LintBag) {
     let used = Set(references.map(\.to))
     for (index, segment) in program.segments.enumerated() where !used.contains(.segment(index)) {
-      guard let decl = segmentDecls[index], decl.creatives.isEmpty else { continue }
+      guard let decl = segmentDecls[index], !decl.isPersona else { continue }
       lints.warn(
         .unusedSegment, "segment `\(segment.name)` is never used", at: decl.name.range,
         help:
@@ -18,30 +18,30 @@ extension LintContext {
       )
     }
     for (index, score) in program.scores.enumerated() where !used.contains(.score(index)) {
-      guard let decl = scoreDecls[index] else { continue }
+      guard let name = scoreDecls[index] else { continue }
       lints.warn(
-        .unusedScore, "score `\(score.name)` is never read", at: decl.name.range,
+        .unusedScore, "score `\(score.name)` is never read", at: name.range,
         help: "compare it in a transition or segment (like `\(score.name) >= 20`), or delete it")
     }
     for (index, variant) in program.variants.enumerated() where !used.contains(.variant(index)) {
-      guard let decl = variantDecls[index] else { continue }
+      guard let name = variantDecls[index] else { continue }
       lints.warn(
-        .unusedVariant, "variant `\(variant.name)` is not used by any send", at: decl.name.range,
+        .unusedVariant, "variant `\(variant.name)` is not used by any send", at: name.range,
         help: "add `variant \(variant.name)` to a send, or delete it")
     }
     // A counter changes only with `increment`: one that is read but never raised is
     // always 0, so whatever reads it always sees the same thing.
     let incremented = Set(program.flows.flatMap { Self.incrementedCounters($0.steps) })
     for (index, counter) in program.counters.enumerated() where !incremented.contains(index) {
-      guard let decl = counterDecls[index] else { continue }
+      guard let name = counterDecls[index] else { continue }
       if used.contains(.counter(index)) {
         lints.warn(
           .unusedCounter, "counter `\(counter)` is read but never incremented, so it is always 0",
-          at: decl.name.range,
+          at: name.range,
           help: "add `increment \(counter)` to the flow step it should count, or read something else")
       } else {
         lints.warn(
-          .unusedCounter, "counter `\(counter)` is never incremented or read", at: decl.name.range,
+          .unusedCounter, "counter `\(counter)` is never incremented or read", at: name.range,
           help: "add `increment \(counter)` to a flow and read it in a condition, or delete it")
       }
     }
