@@ -132,6 +132,7 @@ struct CheckCommand {
     var budgets: [(path: String, name: String, lint: Linter.Result?)] = []
     // Lints run on a campaign that checked clean (they read the checked program).
     let lints = roots.map { Linter.lint($0.compilation) }
+    defer { driver.keepAlive?.park(lints) }  // like the compilations: not torn down piece by piece at exit
     let shared = SharedLibraryWarnings(roots.map(\.compilation), lints: lints)
     for (campaign, (path, compilation)) in roots.enumerated() {
       let lint = lints[campaign]
