@@ -38,8 +38,8 @@ extension DiagnosticCatalogue {
         "variant subject_test {\n  curiosity 50% { subject \"New for you\" }\n  value 50% { subject \"20% off\" }\n}\nflow f for Active {\n  send email \"hello\" variant subject_test\n}"
     ),
     e(
-      .unusedCounter, "unused-counter", "a counter is never incremented or read",
-      "A counter starts at 0 and changes only with `increment`; one that no flow increments and no condition reads does nothing.",
+      .unusedCounter, "unused-counter", "a counter is never incremented",
+      "A counter starts at 0 and changes only with `increment`; one that no flow increments and no condition reads does nothing, and one that conditions or tests read but no flow increments is always 0, so what reads it always sees the same value. (A counter that is incremented but never read is fine: `simulate` reports its values.)",
       wrong: "counter cycle",
       corrected: "counter cycle\nflow f for Active when cycle < 2 {\n  increment cycle\n}"),
     e(
@@ -87,7 +87,7 @@ extension DiagnosticCatalogue {
     ),
     e(
       .cooldownOutlastsState, "cooldown-outlasts-state", "a cooldown is longer than contacts stay in its state",
-      "A transition out of the state with a timer and no guard (`after 30d`, `after 90d idle`) moves every contact out before the cooldown ends, so `wait cooldown` never finishes and nothing after it is sent.",
+      "A transition out of the state with a timer and no guard moves contacts out before the cooldown ends, so `wait cooldown` never finishes for them and nothing after it is sent: every contact for `after 30d`; for `after 90d idle` (the campaign's idle window), every contact who does not engage meanwhile (each engagement starts the idle clock again).",
       wrong:
         "cooldown Inactive 60d\nstates {\n  initial Active\n  state Inactive\n  Active -> Inactive when engagement < 5\n  Inactive -> Active after 30d\n}",
       corrected:
@@ -95,7 +95,7 @@ extension DiagnosticCatalogue {
     ),
     e(
       .waitOutlastsState, "wait-outlasts-state", "a wait ends after contacts have left the flow's state",
-      "The waits up to this one add up to at least the timer of a transition out of the flow's state (one with no guard), so the contact has always left, and the flow stopped, before the steps after it.",
+      "The waits up to this one add up to at least the timer of a transition out of the flow's state (one with no guard), so the contact has left, and the flow stopped, before the steps after it (with `after D idle`, every contact who did not engage meanwhile). The first such wait on each path through the flow's `if`s is reported; a `wait cooldown` that outlasts the state is W0401.",
       wrong:
         "flow f for Inactive {\n  wait 45d\n  send email \"late\" subject \"Hi\"\n}\nstates {\n  initial Active\n  state Inactive\n  Active -> Inactive when engagement < 5\n  Inactive -> Active after 30d\n}",
       corrected:
@@ -115,8 +115,8 @@ extension DiagnosticCatalogue {
       wrong: "flow f for Active {\n  send push \"hello\" text \"Hi\"\n}",
       corrected: "event push_open\nengagement push_open\nflow f for Active {\n  send push \"hello\" text \"Hi\"\n}"),
     e(
-      .guardrailUnusedChannel, "guardrail-unused-channel", "a guardrail on a channel the campaign never uses",
-      "The guardrail compares an event with the messages sent on the channel, and no flow sends on it: it can never be breached. Usually the channel name is wrong.",
+      .guardrailUnusedChannel, "guardrail-unused-channel", "a guardrail or budget on a channel the campaign never uses",
+      "The guardrail compares an event with the messages sent on the channel, and no flow sends on it: it can never be breached. A `budget` on such a channel always holds, so it promises nothing. Usually the channel name is wrong. (The code's name is older than the budget case.)",
       wrong:
         "event unsubscribe\nguardrail unsubscribe below 1% of sends on sms\nflow f for Active {\n  send email \"a\" subject \"A\"\n}",
       corrected:

@@ -52,10 +52,15 @@ extension Checker {
           }
           contact.append((attribute, value))
         }
-        let missing = symbols.attributes.names.enumerated().filter { attribute, name in
-          !symbols.attributeTypes[attribute].isOptional && !symbols.attributeTypes[attribute].base.isError
-            && seen[name] == nil
-        }.map(\.element)
+        if requiredAttributes == nil {
+          requiredAttributes = symbols.attributeTypes.indices.filter { attribute in
+            !symbols.attributeTypes[attribute].isOptional && !symbols.attributeTypes[attribute].base.isError
+          }
+        }
+        let missing = (requiredAttributes ?? []).compactMap { attribute -> String? in
+          let name = symbols.attributes.items[attribute].name
+          return seen[name] == nil ? name : nil
+        }
         if !missing.isEmpty && !unknownGiven {
           reportMissing(missing, of: "this test contact", "the contact schema", at: range)
           valid = false

@@ -31,6 +31,9 @@ public struct Checker {
   var reportedNoConsent: Set<String> = []
   /// The syntax of each checked transition, parallel to `program.transitions`.
   var transitionRanges: [Transition] = []
+  /// The attributes a test contact must give (not optional, of a known type), in
+  /// declared order: worked out at the first test, not once per test per attribute.
+  var requiredAttributes: [Int]? = nil
 
   /// Runs `body` on every declaration of every file, in order. Each is lent from the
   /// file's own storage: read through `self` (which a mutating call could replace) or

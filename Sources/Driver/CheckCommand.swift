@@ -128,13 +128,15 @@ struct CheckCommand {
     var all: [(Diagnostic, SourceMap)] = []
     var campaignOf: [Int] = []  // which of `roots` each of `all` came from
     var seen: Set<String> = []
-    var budgets: [(path: String, name: String, report: BudgetReport?)] = []
+    // The worst case is worked out only for `--budget` (`Linter.Result.budget`).
+    var budgets: [(path: String, name: String, lint: Linter.Result?)] = []
     // Lints run on a campaign that checked clean (they read the checked program).
     let lints = roots.map { Linter.lint($0.compilation) }
-    let shared = SharedLibraryWarnings(roots.map(\.compilation), lints: lints.map { $0?.diagnostics ?? [] })
+    defer { driver.keepAlive?.park(lints) }  // like the compilations: not torn down piece by piece at exit
+    let shared = SharedLibraryWarnings(roots.map(\.compilation), lints: lints)
     for (campaign, (path, compilation)) in roots.enumerated() {
       let lint = lints[campaign]
-      budgets.append((path, compilation.program?.name ?? "", lint?.budget))
+      budgets.append((path, compilation.program?.name ?? "", lint))
       for diagnostic in Diagnostic.sortedForDisplay(compilation.diagnostics + (lint?.diagnostics ?? [])) {
         if diagnostic.severity == .warning && !shared.holdsEverywhere(diagnostic, in: compilation.sources) { continue }
         var diagnostic = diagnostic
@@ -194,10 +196,10 @@ struct CheckCommand {
   }
 
   /// `--budget`: per campaign, the worst case per channel in any 7 and 30 days.
-  func budgetTables(_ budgets: [(path: String, name: String, report: BudgetReport?)]) -> String {
+  func budgetTables(_ budgets: [(path: String, name: String, lint: Linter.Result?)]) -> String {
     var out = ""
-    for (path, name, report) in budgets {
-      guard let report else {
+    for (path, name, lint) in budgets {
+      guard let report = lint?.budget else {
         out += "Worst case per contact: \(path)\n  not computed: the campaign has errors\n\n"
         continue
       }

@@ -1,21 +1,27 @@
 import CampaignLang
 import Checker
+import Lints
 
 /// A library imported by several campaigns is linted once per campaign, and what holds
 /// for one need not hold for another: a segment the first campaign never uses may be the
 /// one the second is built on. A warning inside a library is therefore shown only when
-/// every campaign checked in the run that imports the library gives it.
+/// every campaign checked in the run that imports the library gives it. A campaign that
+/// imports the library for nothing (W0105) does not count: it says so once, at the
+/// import, and has no say about the library's declarations.
 struct SharedLibraryWarnings {
-  /// Per library path: how many of the run's campaigns import it.
+  /// Per library path: how many of the run's campaigns import it (and use it).
   private var importers: [String: Int] = [:]
   /// Per warning inside a library (path, offset, code): how many campaigns give it.
   private var counts: [String: Int] = [:]
 
-  init(_ compilations: [Compilation], lints: [[Diagnostic]]) {
-    for (compilation, warnings) in zip(compilations, lints) {
-      for file in compilation.sources.files.dropFirst() { importers[file.path, default: 0] += 1 }
+  init(_ compilations: [Compilation], lints: [Linter.Result?]) {
+    for (compilation, lint) in zip(compilations, lints) {
+      let unused = lint?.unusedLibraries ?? []
+      for file in compilation.sources.files.dropFirst() where !unused.contains(file.id) {
+        importers[file.path, default: 0] += 1
+      }
       var keys: Set<String> = []
-      for warning in warnings where warning.range.file.rawValue > 0 {
+      for warning in lint?.diagnostics ?? [] where warning.range.file.rawValue > 0 {
         keys.insert(Self.key(warning, compilation.sources))
       }
       for key in keys { counts[key, default: 0] += 1 }

@@ -79,16 +79,31 @@ struct BudgetAnalysis {
   /// Per flow (parallel to `context.flowDecls`): its sends, and the channels they use.
   let flowSends: [[SendStep]]
   let flowChannels: [Set<String>]
+  /// Each flow's paths (`LintContext.expandedPaths`), read per channel and window.
+  let flowPaths: [[[TimedStep]]?]
 
   init(program: CheckedCampaign, context: LintContext) {
     self.program = program
     self.context = context
     flowSends = context.flowDecls.map { Self.sends($0.steps) }
     flowChannels = flowSends.map { Set($0.map(\.channel.text)) }
+    flowPaths = context.flowDecls.map(context.expandedPaths)
   }
 
   static let week: Int64 = 7 * 86_400
   static let month: Int64 = 30 * 86_400
+
+  /// E0602 for every declared budget the worst case exceeds.
+  func violations() -> [Diagnostic] {
+    BudgetReport(rows: [], checks: checks(cycles: shortestCycles())).violations(program: program)
+  }
+
+  func checks(cycles: [Cycle?]) -> [BudgetReport.Check] {
+    program.budgets.map { budget in
+      let worst = bound(channel: budget.channel, window: budget.windowSeconds, cycles: cycles)
+      return BudgetReport.Check(budget: budget, worst: worst.bound, reason: worst.reason)
+    }
+  }
 
   func report() -> BudgetReport {
     let cycles = shortestCycles()
@@ -105,11 +120,7 @@ struct BudgetAnalysis {
         BudgetReport.Row(
           channel: program.channels[channel], sevenDays: week.bound, thirtyDays: month.bound, reason: reason))
     }
-    let checks = program.budgets.map { budget in
-      let worst = bound(channel: budget.channel, window: budget.windowSeconds, cycles: cycles)
-      return BudgetReport.Check(budget: budget, worst: worst.bound, reason: worst.reason)
-    }
-    return BudgetReport(rows: rows, checks: checks)
+    return BudgetReport(rows: rows, checks: checks(cycles: cycles))
   }
 
   static func sends(_ steps: [Step]) -> [SendStep] {
@@ -126,7 +137,7 @@ struct BudgetAnalysis {
 
   // MARK: - One channel, one window
 
-  func bound(channel: Int, window: Int64, cycles: [Int64?]) -> (bound: MessageBound, reason: String) {
+  func bound(channel: Int, window: Int64, cycles: [Cycle?]) -> (bound: MessageBound, reason: String) {
     let name = program.channels[channel]
     var limitBound: (count: Int64, reason: String)? = nil
     for limit in program.limits where limit.channel == channel {
@@ -140,9 +151,9 @@ struct BudgetAnalysis {
     var unboundedReason: String? = nil
     for (index, flow) in context.flowDecls.enumerated() where flowChannels[index].contains(name) {
       guard let state = context.stateIndex(flow.state.text) else { continue }
-      let perRun = sendsPerRun(flow, sends: flowSends[index], state: state, channel: channel, window: window)
+      let perRun = sendsPerRun(index, sends: flowSends[index], state: state, channel: channel, window: window)
       guard perRun > 0 else { continue }
-      let (runs, why) = runs(flow, state: state, window: window, cycles: cycles)
+      let (runs, why) = runs(index, state: state, window: window, cycles: cycles)
       guard let runs else {
         unboundedReason = unboundedReason ?? "flow `\(flow.name.text)`: \(why)"
         continue
@@ -162,11 +173,11 @@ struct BudgetAnalysis {
   }
 
   /// The most sends on `channel` one run of `flow` can make in any window of `window`.
-  func sendsPerRun(_ flow: FlowDecl, sends: [SendStep], state: Int, channel: Int, window: Int64) -> Int64 {
+  func sendsPerRun(_ flow: Int, sends: [SendStep], state: Int, channel: Int, window: Int64) -> Int64 {
     let name = program.channels[channel]
     let quiet = context.quietSpan(channel: channel)
     let cooldown = context.cooldown(ofState: state) ?? 0
-    guard let paths = context.paths(flow) else {
+    guard let paths = flowPaths[flow] else {
       return Int64(sends.count { $0.channel.text == name })  // every send, once
     }
     var best: Int64 = 0
@@ -191,20 +202,32 @@ struct BudgetAnalysis {
   }
 
   /// How many runs of `flow` can send into one window, and why; nil when unbounded.
-  func runs(_ flow: FlowDecl, state: Int, window: Int64, cycles: [Int64?]) -> (Int64?, String) {
+  func runs(_ flow: Int, state: Int, window: Int64, cycles: [Cycle?]) -> (Int64?, String) {
     let stateName = program.states[state].name
     guard let cycle = cycles[state] else { return (1, "`\(stateName)` is entered at most once") }
     var best: (Int64, String)? = nil
     if let (counter, runs) = counterGuard(flow) {
       best = (runs, "`\(counter)` allows \(runs)")
     }
-    if cycle > 0 {
-      let runs = Self.ceilDiv(window, cycle) + 1
+    if cycle.seconds > 0 {
+      let runs = Self.ceilDiv(window, cycle.seconds) + 1
       if best.map({ runs < $0.0 }) ?? true {
-        best = (runs, "`\(stateName)` can be entered again every \(LintContext.days(cycle)) at the soonest")
+        let days = LintContext.days(cycle.seconds)
+        // With an idle timer taken as no time, the way round may really take longer:
+        // say what is known (not sooner than this), and why no more is.
+        let why =
+          cycle.idle.map { "`\(stateName)` cannot be entered again within \(days) (\(idleCaveat($0)))" }
+          ?? "`\(stateName)` can be entered again every \(days) at the soonest"
+        best = (runs, why)
       }
     }
-    guard let best else { return (nil, "`\(stateName)` can be left and entered again without waiting") }
+    guard let best else {
+      guard let idle = cycle.idle else { return (nil, "`\(stateName)` can be left and entered again without waiting") }
+      return (
+        nil,
+        "nothing the check can count keeps `\(stateName)` from being left and entered again at once (\(idleCaveat(idle)))"
+      )
+    }
     return best
   }
 
@@ -212,8 +235,8 @@ struct BudgetAnalysis {
   /// by `and`) whose first step, before any wait, is `increment counter`: each run raises
   /// the counter, so there are at most K runs (K + 1 for `<=`). Counters start at 0 and
   /// only go up.
-  func counterGuard(_ flow: FlowDecl) -> (String, Int64)? {
-    guard let checked = context.checkedFlow(flow), let condition = checked.condition else { return nil }
+  func counterGuard(_ flow: Int) -> (String, Int64)? {
+    guard let checked = context.checkedFlow(at: flow), let condition = checked.condition else { return nil }
     var incremented: Set<Int> = []
     for step in checked.steps {
       guard case .increment(let counter) = step else { break }
@@ -238,41 +261,66 @@ struct BudgetAnalysis {
 
   // MARK: - Re-entry
 
+  /// The shortest time a contact needs to leave a state and come back, and on that
+  /// way round the first transition whose idle timer was taken as no time, if any (the
+  /// reason has to say so: the real way round may well be longer).
+  struct Cycle {
+    var seconds: Int64
+    var idle: Int?
+  }
+
   /// For each state, the shortest time a contact needs to leave it and come back, or
   /// nil when it cannot come back. Timers in the state (`after 30d`) take their time;
   /// every other trigger (events, conditions, idle clocks that may already have run,
   /// sends without engagement, a flow's `set state`) is taken as immediate.
-  func shortestCycles() -> [Int64?] {
+  func shortestCycles() -> [Cycle?] {
     let count = program.states.count
-    var distance = Array(repeating: [Int64?](repeating: nil, count: count), count: count)
-    func edge(_ from: Int, _ to: Int, _ seconds: Int64) {
+    var distance = Array(repeating: [Cycle?](repeating: nil, count: count), count: count)
+    func edge(_ from: Int, _ to: Int, _ cycle: Cycle) {
       guard from != to else { return }
-      if distance[from][to].map({ seconds < $0 }) ?? true { distance[from][to] = seconds }
+      if distance[from][to].map({ cycle.seconds < $0.seconds }) ?? true { distance[from][to] = cycle }
     }
-    for transition in program.transitions {
+    for (index, transition) in program.transitions.enumerated() {
       let seconds = Self.minimumTime(transition.trigger)
+      let idle = LintContext.idleSeconds(transition.trigger).map { $0 > seconds } == true ? index : nil
+      let cycle = Cycle(seconds: seconds, idle: idle)
       if let from = transition.from {
-        edge(from, transition.to, seconds)
+        edge(from, transition.to, cycle)
       } else {
-        for from in 0..<count where !program.states[from].isFinal { edge(from, transition.to, seconds) }
+        for from in 0..<count where !program.states[from].isFinal { edge(from, transition.to, cycle) }
       }
     }
-    for move in context.flowMoves { edge(move.from, move.to, 0) }
+    for move in context.flowMoves { edge(move.from, move.to, Cycle(seconds: 0, idle: nil)) }
     for via in 0..<count {
       for from in 0..<count {
         guard let first = distance[from][via] else { continue }
         for to in 0..<count {
           guard let second = distance[via][to] else { continue }
-          if distance[from][to].map({ first + second < $0 }) ?? true { distance[from][to] = first + second }
+          let seconds = first.seconds + second.seconds
+          if distance[from][to].map({ seconds < $0.seconds }) ?? true {
+            distance[from][to] = Cycle(seconds: seconds, idle: first.idle ?? second.idle)
+          }
         }
       }
     }
     return (0..<count).map { state in
-      (0..<count).compactMap { other -> Int64? in
-        guard other != state, let out = distance[state][other], let back = distance[other][state] else { return nil }
-        return out + back
-      }.min()
+      var best: Cycle? = nil
+      for other in 0..<count where other != state {
+        guard let out = distance[state][other], let back = distance[other][state] else { continue }
+        let seconds = out.seconds + back.seconds
+        if best.map({ seconds < $0.seconds }) ?? true { best = Cycle(seconds: seconds, idle: out.idle ?? back.idle) }
+      }
+      return best
     }
+  }
+
+  /// What an idle timer taken as no time on the way round does to the reason: the
+  /// transition, and why it counts as no time.
+  func idleCaveat(_ transition: Int) -> String {
+    let checked = program.transitions[transition]
+    let from = checked.from.map { "out of `\(program.states[$0].name)`" } ?? "out of any state"
+    let idle = LintContext.idleSeconds(checked.trigger).map(LintContext.days) ?? "?"
+    return "`after \(idle) idle` \(from) counts as no time, as the idle clock may have run before the contact came in"
   }
 
   /// The least time a trigger needs after the contact enters the source state.

@@ -7,23 +7,50 @@ import Checker
 /// durations, dates), equality and `in` with enum values, states and strings, and
 /// anything else as an opaque fact that is only known to contradict its own negation.
 /// Segments are read through. When the form grows too large the answer is "unknown".
+///
+/// What a fact is about (an attribute, an aggregate, a whole comparison for an opaque
+/// fact) is a key: a number given to each distinct expression once, by `ConditionFacts`.
+/// Comparing facts then compares numbers, not expression trees (hashing those trees
+/// for every pair of personas was most of the lint pass on a large campaign).
 enum Fact: Hashable {
   /// `key op value`, with the value as a number (dates and timestamps as seconds).
-  case bound(key: CheckedExpr, op: BinaryOperator, value: Double, isInteger: Bool)
+  case bound(key: Int, op: BinaryOperator, value: Double, isInteger: Bool)
   /// `key == value` (or `!=` when negated) for values without an order.
-  case equals(key: CheckedExpr, value: ConstantValue, negated: Bool)
+  case equals(key: Int, value: ConstantValue, negated: Bool)
   /// `key in (values)` (or `not in`).
-  case member(key: CheckedExpr, values: Set<ConstantValue>, negated: Bool)
-  case opaque(CheckedExpr, negated: Bool)
+  case member(key: Int, values: Set<ConstantValue>, negated: Bool)
+  case opaque(Int, negated: Bool)
 }
 
 struct ConditionFacts {
   let program: CheckedCampaign
   /// The most conjunctions a normal form may have before the analysis gives up.
   static let maxTerms = 512
+  /// The key of each expression a fact is about (see `Fact`), found by the expression's
+  /// fingerprint (`LintContext.fingerprint`, cheaper than hashing the tree) and checked
+  /// whole; expressions whose fingerprints collide are keyed by the tree itself.
+  private var keysByFingerprint: [UInt64: Int] = [:]
+  private var keyed: [CheckedExpr] = []
+  private var collisions: [CheckedExpr: Int] = [:]
+
+  init(program: CheckedCampaign) { self.program = program }
+
+  private mutating func key(_ expr: CheckedExpr) -> Int {
+    let fingerprint = LintContext.fingerprint(expr)
+    guard let key = keysByFingerprint[fingerprint] else {
+      keysByFingerprint[fingerprint] = keyed.count
+      keyed.append(expr)
+      return keyed.count - 1
+    }
+    if keyed[key] == expr { return key }
+    if let key = collisions[expr] { return key }
+    collisions[expr] = keyed.count
+    keyed.append(expr)
+    return keyed.count - 1
+  }
 
   /// `expr` (negated when `negated`) as a disjunction of conjunctions; nil when too large.
-  func normalForm(_ expr: CheckedExpr, negated: Bool = false, depth: Int = 0) -> [[Fact]]? {
+  mutating func normalForm(_ expr: CheckedExpr, negated: Bool = false, depth: Int = 0) -> [[Fact]]? {
     guard depth < 32 else { return nil }
     switch expr {
     case .not(let inner): return normalForm(inner, negated: !negated, depth: depth + 1)
@@ -44,20 +71,20 @@ struct ConditionFacts {
       return normalForm(key, negated: (negated != (op == .notEqual)) == value, depth: depth + 1)
     case .binary(let op, let lhs, let rhs, let operand) where op.isComparison:
       if let fact = comparison(op, lhs, rhs, operand: operand, negated: negated) { return [[fact]] }
-      return [[.opaque(expr, negated: negated)]]
-    case .membership(let key, let list, let isNegated):
+      return [[.opaque(key(expr), negated: negated)]]
+    case .membership(let member, let list, let isNegated):
       var values: Set<ConstantValue> = []
       for item in list {
-        guard case .constant(let value) = item else { return [[.opaque(expr, negated: negated)]] }
+        guard case .constant(let value) = item else { return [[.opaque(key(expr), negated: negated)]] }
         values.insert(value)
       }
-      return [[.member(key: key, values: values, negated: isNegated != negated)]]
+      return [[.member(key: key(member), values: values, negated: isNegated != negated)]]
     default:
-      return [[.opaque(expr, negated: negated)]]
+      return [[.opaque(key(expr), negated: negated)]]
     }
   }
 
-  private func comparison(
+  private mutating func comparison(
     _ op: BinaryOperator, _ lhs: CheckedExpr, _ rhs: CheckedExpr, operand: ValueType, negated: Bool
   ) -> Fact? {
     var op = op
@@ -76,10 +103,10 @@ struct ConditionFacts {
     if let number = Self.number(constant) {
       var isInteger = false
       if case .int = operand.base { isInteger = true }
-      return .bound(key: key, op: op, value: number, isInteger: isInteger)
+      return .bound(key: self.key(key), op: op, value: number, isInteger: isInteger)
     }
     guard op == .equal || op == .notEqual else { return nil }
-    return .equals(key: key, value: constant, negated: op == .notEqual)
+    return .equals(key: self.key(key), value: constant, negated: op == .notEqual)
   }
 
   static func number(_ value: ConstantValue) -> Double? {
@@ -124,41 +151,120 @@ struct ConditionFacts {
   /// Whether a normal form can hold: some conjunction has no contradiction. Nil: unknown.
   static func satisfiable(_ form: [[Fact]]?) -> Bool? {
     guard let form else { return nil }
-    return form.contains { consistent($0) }
+    return form.contains { Summary($0).isConsistent }
   }
 
-  /// Whether a conjunction of facts has no contradiction this analysis can see.
-  static func consistent(_ facts: [Fact]) -> Bool {
-    var opaque: [CheckedExpr: Bool] = [:]
-    var ranges: [CheckedExpr: NumberRange] = [:]
-    var allowed: [CheckedExpr: Set<ConstantValue>] = [:]
-    var excluded: [CheckedExpr: Set<ConstantValue>] = [:]
+  /// Whether two normal forms, each summed up once, can hold together (`a and b`): some
+  /// pair of their conjunctions has no contradiction. Nil: unknown (too large, as for
+  /// `conjunction`).
+  static func satisfiableTogether(_ left: [Summary]?, _ right: [Summary]?) -> Bool? {
+    guard let left, let right, left.count * right.count <= maxTerms else { return nil }
+    return left.contains { l in right.contains { r in l.isConsistent(with: r) } }
+  }
+}
+
+/// One conjunction of facts summed up by key, sorted by key: the range each number
+/// may take, the values each key may or may not be, and which way each opaque fact
+/// goes. A conjunction is consistent when no key's facts contradict each other; two
+/// are consistent together when, besides, no key's facts contradict across them, which
+/// a walk along both sorted lists finds without building their union.
+struct Summary {
+  private(set) var isConsistent = true
+  private var ranges: [(key: Int, range: NumberRange)] = []
+  private var opaque: [(key: Int, negated: Bool)] = []
+  /// Per key, the values it may be (nil: any) and those it may not.
+  private var values: [(key: Int, allowed: Set<ConstantValue>?, excluded: Set<ConstantValue>)] = []
+
+  init(_ facts: [Fact]) {
     for fact in facts {
       switch fact {
-      case .opaque(let expr, let negated):
-        if let other = opaque[expr], other != negated { return false }
-        opaque[expr] = negated
+      case .opaque(let key, let negated):
+        if let at = opaque.firstIndex(where: { $0.key == key }) {
+          if opaque[at].negated != negated { isConsistent = false }
+        } else {
+          opaque.append((key, negated))
+        }
       case .bound(let key, let op, let value, let isInteger):
-        var range = ranges[key] ?? NumberRange()
-        range.add(op, value, isInteger: isInteger)
-        guard range.isPossible else { return false }
-        ranges[key] = range
+        if let at = ranges.firstIndex(where: { $0.key == key }) {
+          ranges[at].range.add(op, value, isInteger: isInteger)
+        } else {
+          var range = NumberRange()
+          range.add(op, value, isInteger: isInteger)
+          ranges.append((key, range))
+        }
       case .equals(let key, let value, let negated):
-        if negated {
-          excluded[key, default: []].insert(value)
-        } else {
-          allowed[key] = (allowed[key] ?? [value]).intersection([value])
-        }
-      case .member(let key, let values, let negated):
-        if negated {
-          excluded[key, default: []].formUnion(values)
-        } else {
-          allowed[key] = (allowed[key] ?? values).intersection(values)
-        }
+        restrict(key, to: negated ? nil : [value], excluding: negated ? [value] : [])
+      case .member(let key, let set, let negated):
+        restrict(key, to: negated ? nil : set, excluding: negated ? set : [])
       }
     }
-    for (key, values) in allowed where values.subtracting(excluded[key] ?? []).isEmpty { return false }
-    return true
+    ranges.sort { $0.key < $1.key }
+    opaque.sort { $0.key < $1.key }
+    values.sort { $0.key < $1.key }
+    // A range, once impossible, stays so as facts are added: checking the end is enough.
+    if ranges.contains(where: { !$0.range.isPossible }) { isConsistent = false }
+    if values.contains(where: { Self.isEmpty($0.allowed, $0.excluded) }) { isConsistent = false }
+  }
+
+  private mutating func restrict(_ key: Int, to allowed: Set<ConstantValue>?, excluding excluded: Set<ConstantValue>) {
+    guard let at = values.firstIndex(where: { $0.key == key }) else {
+      values.append((key, allowed, excluded))
+      return
+    }
+    if let allowed { values[at].allowed = values[at].allowed.map { $0.intersection(allowed) } ?? allowed }
+    values[at].excluded.formUnion(excluded)
+  }
+
+  private static func isEmpty(_ allowed: Set<ConstantValue>?, _ excluded: Set<ConstantValue>) -> Bool {
+    guard let allowed else { return false }
+    return allowed.subtracting(excluded).isEmpty
+  }
+
+  /// Whether this conjunction and `other` can hold together.
+  func isConsistent(with other: Summary) -> Bool {
+    guard isConsistent && other.isConsistent else { return false }
+    var contradicts = false
+    Self.walk(
+      ranges, other.ranges, key: { $0.key },
+      each: { a, b in
+        var range = a.range
+        range.meet(b.range)
+        if !range.isPossible { contradicts = true }
+      })
+    if contradicts { return false }
+    Self.walk(opaque, other.opaque, key: { $0.key }, each: { a, b in if a.negated != b.negated { contradicts = true } })
+    if contradicts { return false }
+    Self.walk(
+      values, other.values, key: { $0.key },
+      each: { a, b in
+        let allowed: Set<ConstantValue>? =
+          switch (a.allowed, b.allowed) {
+          case (let x?, let y?): x.intersection(y)
+          case (let x?, nil): x
+          case (nil, let y): y
+          }
+        if Self.isEmpty(allowed, a.excluded.union(b.excluded)) { contradicts = true }
+      })
+    return !contradicts
+  }
+
+  /// Calls `body` for each key both sorted lists have.
+  private static func walk<T>(_ left: [T], _ right: [T], key: (T) -> Int, each body: (T, T) -> Void) {
+    var i = 0
+    var j = 0
+    while i < left.count && j < right.count {
+      let a = key(left[i])
+      let b = key(right[j])
+      if a < b {
+        i += 1
+      } else if b < a {
+        j += 1
+      } else {
+        body(left[i], right[j])
+        i += 1
+        j += 1
+      }
+    }
   }
 }
 
@@ -198,6 +304,13 @@ struct NumberRange {
       high = value
       highStrict = strict
     }
+  }
+
+  /// Both ranges at once: what `add` would give for the facts of both.
+  mutating func meet(_ other: NumberRange) {
+    raise(other.low, strict: other.lowStrict)
+    lower(other.high, strict: other.highStrict)
+    excluded.formUnion(other.excluded)
   }
 
   var isPossible: Bool {

@@ -6,6 +6,11 @@ import Checker
 struct TimedStep {
   var step: Step
   var offset: Int64
+
+  var isWait: Bool {
+    if case .wait = step { return true }
+    return false
+  }
 }
 
 extension LintContext {
@@ -14,11 +19,8 @@ extension LintContext {
 
   /// Every path through `flow` (each `if` taken both ways), or nil when there are more
   /// than `maxPaths`. A path ends at an unconditional `exit` or `set state` elsewhere.
-  func paths(_ flow: FlowDecl) -> [[TimedStep]]? {
-    flowPaths[flow.name.text] ?? nil
-  }
-
-  /// `paths(flow)`, worked out (once per flow, when the context is built).
+  /// Worked out only for the flows a lint needs it for (see `flowSteps`), and once per
+  /// flow by the budget.
   func expandedPaths(_ flow: FlowDecl) -> [[TimedStep]]? {
     let state = stateIndex(flow.state.text)
     let rest = state.flatMap { cooldown(ofState: $0) } ?? 0
@@ -32,30 +34,28 @@ extension LintContext {
     into paths: inout [(steps: [TimedStep], offset: Int64, ended: Bool)]
   ) -> Bool {
     for step in steps {
+      guard case .branch(let branch) = step else {
+        // Not a branch: every open path takes the step where it is (no new paths).
+        let ends = Self.endsFlow(step, flowState: flowState)
+        for index in paths.indices where !paths[index].ended {
+          if case .wait(let wait) = step { paths[index].offset += wait.duration?.value.seconds ?? cooldown }
+          paths[index].steps.append(TimedStep(step: step, offset: paths[index].offset))
+          if ends { paths[index].ended = true }
+        }
+        continue
+      }
       var next: [(steps: [TimedStep], offset: Int64, ended: Bool)] = []
       for path in paths {
         guard !path.ended else {
           next.append(path)
           continue
         }
-        var path = path
-        switch step {
-        case .branch(let branch):
-          var then = [path]
-          var otherwise = [path]
-          guard expand(branch.then, flowState: flowState, cooldown: cooldown, into: &then),
-            expand(branch.otherwise ?? [], flowState: flowState, cooldown: cooldown, into: &otherwise)
-          else { return false }
-          next += then + otherwise
-          continue
-        case .wait(let wait):
-          path.offset += wait.duration?.value.seconds ?? cooldown
-          path.steps.append(TimedStep(step: step, offset: path.offset))
-        default:
-          path.steps.append(TimedStep(step: step, offset: path.offset))
-          if Self.endsFlow(step, flowState: flowState) { path.ended = true }
-        }
-        next.append(path)
+        var then = [path]
+        var otherwise = [path]
+        guard expand(branch.then, flowState: flowState, cooldown: cooldown, into: &then),
+          expand(branch.otherwise ?? [], flowState: flowState, cooldown: cooldown, into: &otherwise)
+        else { return false }
+        next += then + otherwise
       }
       guard next.count <= Self.maxPaths else { return false }
       paths = next
@@ -79,9 +79,10 @@ extension LintContext {
   }
 
   /// The longest a contact can stay in `state`: the shortest timer of a transition out
-  /// of it that has no guard (`after 30d`, `after 90d idle`; the idle clock may have
-  /// started before the contact entered, so an idle timer can only be shorter). Nil when
-  /// no such timer leads out.
+  /// of it that has no guard (`after 30d`, `after 90d idle`), or nil when no such timer
+  /// leads out. An idle timer bounds the stay of contacts who do not engage only (the
+  /// clock may have started before the contact entered, so it can only be shorter; each
+  /// engagement starts it again): `leaving(_:)` words it.
   func longestStay(in state: Int) -> (seconds: Int64, transition: Int)? {
     var best: (seconds: Int64, transition: Int)? = nil
     for (index, transition) in program.transitions.enumerated()
@@ -90,6 +91,28 @@ extension LintContext {
       if best.map({ seconds < $0.seconds }) ?? true { best = (seconds, index) }
     }
     return best
+  }
+
+  /// Who leaves by `transition` (a timer out of a state, from `longestStay`) and what
+  /// moves them, in words true of its kind of timer: every contact for `after 30d`, the
+  /// contacts who do not engage for `after 90d idle`.
+  func leaving(by transition: Int) -> (contacts: String, note: String) {
+    guard Self.idleSeconds(program.transitions[transition].trigger) != nil else {
+      return ("contacts", "this transition moves them out first")
+    }
+    return (
+      "contacts who do not engage",
+      "this transition moves idle contacts out first (a contact who engages stays: each engagement starts the idle clock again)"
+    )
+  }
+
+  /// The longest idle timer in a trigger (`after 90d idle`, alone or with others), if any.
+  static func idleSeconds(_ trigger: CheckedTrigger) -> Int64? {
+    switch trigger {
+    case .idle(let seconds): seconds
+    case .allOf(let parts): parts.compactMap(idleSeconds).max()
+    case .immediately, .when, .on, .sendsWithoutEngagement, .timeInState: nil
+    }
   }
 
   /// How long after entering a state a timer trigger fires at the latest, if it is

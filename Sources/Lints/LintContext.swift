@@ -17,16 +17,34 @@ struct Reference {
   var to: Entity
 }
 
+/// What the lints read of a segment's declaration.
+struct DeclaredSegment {
+  var name: Name
+  var condition: SourceRange
+  /// Whether it has creative variables (is a persona).
+  var isPersona: Bool
+
+  init(_ decl: SegmentDecl) {
+    name = decl.name
+    condition = decl.condition.range
+    isPersona = !decl.creatives.isEmpty
+  }
+}
+
 /// What every lint reads: the checked program, the syntax it came from (for ranges),
 /// and indices between them. Built once per lint run.
 struct LintContext {
   let compilation: Compilation
   let program: CheckedCampaign
-  /// Declarations by name, with the file that declares them (the first, when repeated).
-  var segmentDecls: [String: (decl: SegmentDecl, file: FileID)] = [:]
-  var scoreDecls: [String: (decl: ScoreDecl, file: FileID)] = [:]
-  var variantDecls: [String: (decl: VariantDecl, file: FileID)] = [:]
-  var counterDecls: [String: (decl: CounterDecl, file: FileID)] = [:]
+  /// The declaration of each segment, score, variant and counter, by slot (parallel to
+  /// the program's lists): the lints read them once per slot, and a look-up by name would
+  /// hash the name each time.
+  /// Only what the lints read of each is kept: copying a whole declaration (its syntax
+  /// tree) retains everything in it, once per read.
+  private(set) var segmentDecls: [DeclaredSegment?]
+  private(set) var scoreDecls: [Name?]
+  private(set) var variantDecls: [Name?]
+  private(set) var counterDecls: [Name?]
   /// Where each state is declared (`initial`, `state` or `final`).
   var stateNames: [String: Name] = [:]
   /// The cooldown declarations by state name.
@@ -36,6 +54,7 @@ struct LintContext {
   /// Every transition as written, in declared order (parallel to `program.transitions`).
   var transitionDecls: [Transition] = []
   var limitDecls: [LimitDecl] = []
+  var budgetDecls: [LimitDecl] = []
   var guardrailDecls: [GuardrailDecl] = []
   var references: [Reference] = []
   /// Slots by name (and tests by where their name is), so look-ups do not scan: a
@@ -44,9 +63,6 @@ struct LintContext {
   private let stateSlots: [String: Int]
   private let flowSlots: [String: Int]
   private let testSlots: [Int: Int]
-  /// Every flow's paths (see `paths(_:)`), by flow name: the budget reads them per
-  /// channel and window, so they are worked out once.
-  private(set) var flowPaths: [String: [[TimedStep]]?] = [:]
 
   init(compilation: Compilation, program: CheckedCampaign) {
     self.compilation = compilation
@@ -59,19 +75,59 @@ struct LintContext {
       tests[test.range.start] = index
     }
     testSlots = tests
+    segmentDecls = Array(repeating: nil, count: program.segments.count)
+    scoreDecls = Array(repeating: nil, count: program.scores.count)
+    variantDecls = Array(repeating: nil, count: program.variants.count)
+    counterDecls = Array(repeating: nil, count: program.counters.count)
+    var next = NextSlots()
     for file in compilation.syntax {
-      for declaration in file.declarations { index(declaration, file.file) }
+      for declaration in file.declarations { index(declaration, &next) }
     }
     collectReferences()
-    for flow in flowDecls where flowPaths[flow.name.text] == nil { flowPaths[flow.name.text] = expandedPaths(flow) }
   }
 
-  private mutating func index(_ declaration: Declaration, _ file: FileID) {
+  /// The slot each kind's next declaration should have: the checker gives slots in
+  /// declaration order, so the next one is almost always right, and its name is
+  /// compared to be sure (a look-up by name otherwise).
+  private struct NextSlots {
+    var segment = 0
+    var score = 0
+    var variant = 0
+    var counter = 0
+  }
+
+  private static func slot(_ name: String, next: inout Int, names: (Int) -> String?, lookUp: () -> Int?) -> Int? {
+    if let expected = names(next), expected == name {
+      next += 1
+      return next - 1
+    }
+    return lookUp()
+  }
+
+  private mutating func index(_ declaration: Declaration, _ next: inout NextSlots) {
+    let program = program
     switch declaration {
-    case .segment(let decl): if segmentDecls[decl.name.text] == nil { segmentDecls[decl.name.text] = (decl, file) }
-    case .score(let decl): if scoreDecls[decl.name.text] == nil { scoreDecls[decl.name.text] = (decl, file) }
-    case .variant(let decl): if variantDecls[decl.name.text] == nil { variantDecls[decl.name.text] = (decl, file) }
-    case .counter(let decl): if counterDecls[decl.name.text] == nil { counterDecls[decl.name.text] = (decl, file) }
+    case .segment(let decl):
+      let slot = Self.slot(
+        decl.name.text, next: &next.segment,
+        names: { $0 < program.segments.count ? program.segments[$0].name : nil },
+        lookUp: { segmentSlots[decl.name.text] })
+      if let slot, segmentDecls[slot] == nil { segmentDecls[slot] = DeclaredSegment(decl) }
+    case .score(let decl):
+      let slot = Self.slot(
+        decl.name.text, next: &next.score, names: { $0 < program.scores.count ? program.scores[$0].name : nil },
+        lookUp: { program.scores.firstIndex { $0.name == decl.name.text } })
+      if let slot, scoreDecls[slot] == nil { scoreDecls[slot] = decl.name }
+    case .variant(let decl):
+      let slot = Self.slot(
+        decl.name.text, next: &next.variant, names: { $0 < program.variants.count ? program.variants[$0].name : nil },
+        lookUp: { program.variants.firstIndex { $0.name == decl.name.text } })
+      if let slot, variantDecls[slot] == nil { variantDecls[slot] = decl.name }
+    case .counter(let decl):
+      let slot = Self.slot(
+        decl.name.text, next: &next.counter, names: { $0 < program.counters.count ? program.counters[$0] : nil },
+        lookUp: { program.counters.firstIndex(of: decl.name.text) })
+      if let slot, counterDecls[slot] == nil { counterDecls[slot] = decl.name }
     case .states(let decl):
       for item in decl.items {
         switch item {
@@ -85,6 +141,7 @@ struct LintContext {
     case .cooldown(let decl): cooldownDecls[decl.state.text] = decl
     case .flow(let decl): flowDecls.append(decl)
     case .limit(let decl): limitDecls.append(decl)
+    case .budget(let decl): budgetDecls.append(decl)
     case .guardrail(let decl): guardrailDecls.append(decl)
     default: break
     }
@@ -98,6 +155,9 @@ struct LintContext {
 
   /// The checked flow written as `decl`.
   func checkedFlow(_ decl: FlowDecl) -> Flow? { flowSlots[decl.name.text].map { program.flows[$0] } }
+
+  /// The checked flow of `flowDecls[index]` (they are parallel).
+  func checkedFlow(at index: Int) -> Flow? { index < program.flows.count ? program.flows[index] : nil }
 
   /// Each name's first position in `names`.
   static func firstSlots(_ names: [String]) -> [String: Int] {
@@ -121,6 +181,9 @@ struct LintContext {
 
   private mutating func collectReferences() {
     var transitionIndex = 0
+    // Segments and flows have their slots in declaration order (see `NextSlots`).
+    var nextSegment = 0
+    var nextFlow = 0
     for file in compilation.syntax {
       for declaration in file.declarations {
         var found: [Entity] = []
@@ -128,7 +191,9 @@ struct LintContext {
         switch declaration {
         case .campaign: if let audience = program.audience { Self.entities(in: audience, into: &found) }
         case .segment(let decl):
-          guard let index = segmentIndex(decl.name.text) else { break }
+          let expected = nextSegment < program.segments.count && program.segments[nextSegment].name == decl.name.text
+          guard let index = expected ? nextSegment : segmentIndex(decl.name.text) else { break }
+          if expected { nextSegment += 1 }
           from = .segment(index)
           Self.entities(in: program.segments[index].condition, into: &found)
         case .consent(let decl):
@@ -144,7 +209,9 @@ struct LintContext {
             if let condition = transition.condition { Self.entities(in: condition, into: &found) }
           }
         case .flow(let decl):
-          guard let flow = checkedFlow(decl) else { break }
+          let expected = nextFlow < program.flows.count && program.flows[nextFlow].name == decl.name.text
+          guard let flow = expected ? program.flows[nextFlow] : checkedFlow(decl) else { break }
+          if expected { nextFlow += 1 }
           if let condition = flow.condition { Self.entities(in: condition, into: &found) }
           Self.entities(in: flow.steps, into: &found)
         case .test(let decl):

@@ -14,8 +14,13 @@ public enum Linter {
     /// Warnings left after the inline suppressions, the suppressions' own problems
     /// (E0601, W0501) and budget errors (E0602), in no particular order.
     public var diagnostics: [Diagnostic]
-    /// The worst case per channel, for `check --budget`.
-    public var budget: BudgetReport
+    /// The worst case per channel, for `check --budget`: worked out when asked for, as
+    /// nothing else needs it (the declared budgets are checked by `lint`).
+    public var budget: BudgetReport { BudgetAnalysis(program: context.program, context: context).report() }
+    let context: LintContext
+    /// The files imported for nothing (W0105): their own "unused" warnings are left out,
+    /// as the import's warning says them.
+    public var unusedLibraries: Set<FileID>
   }
 
   /// Lints a compilation; nil when it has errors (and so no checked program).
@@ -24,18 +29,27 @@ public enum Linter {
     let context = LintContext(compilation: compilation, program: program)
     var lints = LintBag()
     context.unusedDeclarations(&lints)
-    context.unusedImports(&lints)
+    let unusedLibraries = context.unusedImports(&lints)
     context.ambiguousDecimals(&lints)
     context.stateGraph(&lints)
     context.flowSteps(&lints)
     context.segmentLogic(&lints)
     context.timing(&lints)
     context.channels(&lints)
-    let budget = BudgetAnalysis(program: program, context: context).report()
     var diagnostics = Suppressions(compilation: compilation).apply(to: lints.diagnostics, sources: compilation.sources)
-    diagnostics += budget.violations(program: program)
-    return Result(diagnostics: diagnostics, budget: budget)
+    // One unused import is one warning: what the file declares is unused because the
+    // import is. (Left out after the suppressions, so one that allows them still counts.)
+    diagnostics.removeAll { unusedLibraries.contains($0.range.file) && Self.unusedCodes.contains($0.code) }
+    if !program.budgets.isEmpty {
+      diagnostics += BudgetAnalysis(program: program, context: context).violations()
+    }
+    return Result(diagnostics: diagnostics, context: context, unusedLibraries: unusedLibraries)
   }
+
+  /// The warnings that an unused import of the file they are in already says.
+  static let unusedCodes: Set<DiagnosticCode> = [
+    .unusedSegment, .unusedScore, .unusedVariant, .unusedCounter, .unusedImport,
+  ]
 }
 
 /// Collects warnings during the lint pass.

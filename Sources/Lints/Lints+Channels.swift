@@ -1,21 +1,23 @@
 import CampaignLang
 import Checker
 
-// MARK: - W0401, W0404, W0405: cooldowns, measurement and guardrails per channel
+// MARK: - W0401, W0404, W0405: cooldowns, measurement, guardrails and budgets per channel
 
 extension LintContext {
   /// W0401: a cooldown longer than the longest a contact can stay in its state: `wait
-  /// cooldown` never finishes and nothing after it is sent.
+  /// cooldown` never finishes and nothing after it is sent (for an idle timer, "the
+  /// campaign's own idle window", only for contacts who engage in the meantime).
   func timing(_ lints: inout LintBag) {
     for (index, state) in program.states.enumerated() {
       guard let cooldown = state.cooldown, let decl = cooldownDecls[state.name],
         let (stay, transition) = longestStay(in: index), stay < cooldown
       else { continue }
+      let (contacts, note) = leaving(by: transition)
       lints.warn(
         .cooldownOutlastsState,
-        "the \(Self.days(cooldown)) cooldown of `\(state.name)` outlasts the state: contacts leave it within \(Self.days(stay))",
+        "the \(Self.days(cooldown)) cooldown of `\(state.name)` outlasts the state: \(contacts) leave it within \(Self.days(stay))",
         at: decl.duration.range,
-        notes: [Note("this transition moves them out first", at: transitionDecls[transition].range)],
+        notes: [Note(note, at: transitionDecls[transition].range)],
         help: "make the cooldown shorter than \(Self.days(stay)), or the transition's timer longer")
     }
   }
@@ -35,7 +37,7 @@ extension LintContext {
   }
 
   /// W0404: sends on a channel that no engagement event measures (reported at the first
-  /// such send), and W0405: guardrails on a channel nothing is sent on.
+  /// such send), and W0405: guardrails and budgets on a channel nothing is sent on.
   func channels(_ lints: inout LintBag) {
     var firstSend: [String: SendStep] = [:]
     var order: [String] = []
@@ -70,6 +72,15 @@ extension LintContext {
         "the campaign never sends on `\(channel.text)`, so this guardrail has nothing to guard",
         at: channel.range,
         help: "name a channel the flows send on, or leave out `on \(channel.text)` to guard all sends")
+    }
+    // A budget is a promise about what the flows send: on a channel none of them sends
+    // on it always holds, and says nothing (usually the channel name is wrong).
+    for budget in budgetDecls where firstSend[budget.channel.text] == nil {
+      lints.warn(
+        .guardrailUnusedChannel,
+        "the campaign never sends on `\(budget.channel.text)`, so this budget has nothing to bound",
+        at: budget.channel.range,
+        help: "name a channel the flows send on, or delete the budget")
     }
   }
 }

@@ -5,9 +5,15 @@ import Checker
 
 extension LintContext {
   func flowSteps(_ lints: inout LintBag) {
+    // A flow's paths matter only where its state has a cooldown or a timer out of it,
+    // or a limit applies: most flows need none of the three, nor the paths' cost.
+    var stays: [Int: Bool] = [:]
     for flow in flowDecls {
       unreachableSteps(flow.steps, flowState: flow.state.text, &lints)
-      guard let paths = paths(flow), let state = stateIndex(flow.state.text) else { continue }
+      guard let state = stateIndex(flow.state.text) else { continue }
+      let timed = stays[state] ?? (longestStay(in: state) != nil || cooldown(ofState: state) != nil)
+      stays[state] = timed
+      guard timed || !limitDecls.isEmpty, let paths = expandedPaths(flow) else { continue }
       waitsOutlastingState(flow, state: state, paths: paths, &lints)
       sendsInCooldown(flow, state: state, paths: paths, &lints)
       limitsExceeded(paths: paths, &lints)
@@ -36,24 +42,32 @@ extension LintContext {
     }
   }
 
-  /// W0402: a wait that ends only after the contact has left the flow's state.
+  /// W0402: a wait that ends only after the contact has left the flow's state. Each
+  /// such wait is reported, the first on every path through the flow's `if`s: the later
+  /// waits on that path are past the point where the flow stopped, so they are the same
+  /// mistake, and one message says it.
   private func waitsOutlastingState(_ flow: FlowDecl, state: Int, paths: [[TimedStep]], _ lints: inout LintBag) {
     guard let (stay, transition) = longestStay(in: state) else { return }
     // A `wait cooldown` that outlasts the state is the cooldown's problem (W0401).
     let cooldownOutlasts = (cooldown(ofState: state) ?? 0) >= stay
+    var first: [SourceRange: (wait: WaitStep, offset: Int64)] = [:]
     for path in paths {
-      for (position, timed) in path.enumerated() {
-        guard case .wait(let wait) = timed.step, timed.offset >= stay, position + 1 < path.count,
-          wait.duration != nil || !cooldownOutlasts
-        else { continue }
-        let waited = wait.duration.map { "`wait \($0.value)`" } ?? "`wait cooldown`"
-        lints.warn(
-          .waitOutlastsState,
-          "\(waited) ends \(Self.days(timed.offset)) after the flow starts, but contacts leave `\(flow.state.text)` within \(Self.days(stay))",
-          at: wait.range, notes: [Note("this transition moves them out first", at: transitionDecls[transition].range)],
-          help: "shorten the waits so the steps after this one run, or lengthen the transition's timer")
-        return
-      }
+      guard let position = path.firstIndex(where: { $0.offset >= stay && $0.isWait }),
+        position + 1 < path.count, case .wait(let wait) = path[position].step,
+        wait.duration != nil || !cooldownOutlasts
+      else { continue }
+      let offset = min(first[wait.range]?.offset ?? .max, path[position].offset)
+      first[wait.range] = (wait, offset)
+    }
+    let (contacts, note) = leaving(by: transition)
+    for range in first.keys.sorted() {
+      guard let (wait, offset) = first[range] else { continue }
+      let waited = wait.duration.map { "`wait \($0.value)`" } ?? "`wait cooldown`"
+      lints.warn(
+        .waitOutlastsState,
+        "\(waited) ends \(Self.days(offset)) after the flow starts, but \(contacts) leave `\(flow.state.text)` within \(Self.days(stay))",
+        at: wait.range, notes: [Note(note, at: transitionDecls[transition].range)],
+        help: "shorten the waits so the steps after this one run, or lengthen the transition's timer")
     }
   }
 

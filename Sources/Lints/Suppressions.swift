@@ -90,6 +90,8 @@ struct Suppressions {
 
   /// The warnings that no suppression silences, then the suppressions' own problems.
   func apply(to warnings: [Diagnostic], sources: SourceMap) -> [Diagnostic] {
+    // Without suppressions there is nothing to match (and no line table to build).
+    guard !suppressions.isEmpty else { return warnings + problems }
     var used = Array(repeating: Set<DiagnosticCode>(), count: suppressions.count)
     var tables: [FileID: LineTable] = [:]
     var kept: [Diagnostic] = []
