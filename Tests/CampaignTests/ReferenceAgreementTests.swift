@@ -8,11 +8,18 @@ import Testing
 @Suite struct ReferenceAgreementTests {
   static let bench = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/bench")
 
-  /// Generates the small data set once per test run, into a temporary folder.
+  /// This process's folder for the generated data.
+  static var smallFolder: URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("campaignc-bench-small-\(getpid())")
+  }
+
+  /// Generates the small data set once per test run, into a temporary folder that goes
+  /// when the test process ends.
   static let smallData: URL? = {
     let generator = bench.appendingPathComponent("gen.py")
     guard FileManager.default.fileExists(atPath: generator.path) else { return nil }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("campaignc-bench-small-\(getpid())")
+    let folder = smallFolder
+    atexit { try? FileManager.default.removeItem(at: ReferenceAgreementTests.smallFolder) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", generator.path, "--scale", "small", "--out", folder.path]
