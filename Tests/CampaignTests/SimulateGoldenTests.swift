@@ -64,6 +64,7 @@ import Testing
   @Test func piiIsMaskedUnlessAskedFor() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("campaignc-pii-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
     let masked = folder.appendingPathComponent("masked.csv").path
     let shown = folder.appendingPathComponent("shown.csv").path
     _ = run(["simulate", "examples/winback.campaign", "--per-contact", masked] + SimulateGoldenTests.dataArguments)
