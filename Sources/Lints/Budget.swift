@@ -212,13 +212,7 @@ struct BudgetAnalysis {
     if cycle.seconds > 0 {
       let runs = Self.ceilDiv(window, cycle.seconds) + 1
       if best.map({ runs < $0.0 }) ?? true {
-        let days = LintContext.days(cycle.seconds)
-        // With an idle timer taken as no time, the way round may really take longer:
-        // say what is known (not sooner than this), and why no more is.
-        let why =
-          cycle.idle.map { "`\(stateName)` cannot be entered again within \(days) (\(idleCaveat($0)))" }
-          ?? "`\(stateName)` can be entered again every \(days) at the soonest"
-        best = (runs, why)
+        best = (runs, reentry(stateName, cycle))
       }
     }
     guard let best else {
@@ -261,57 +255,202 @@ struct BudgetAnalysis {
 
   // MARK: - Re-entry
 
-  /// The shortest time a contact needs to leave a state and come back, and on that
-  /// way round the first transition whose idle timer was taken as no time, if any (the
-  /// reason has to say so: the real way round may well be longer).
+  /// The shortest time a contact needs to leave a state and come back, and what on that
+  /// way round the reason has to name: the first idle timer taken as no time, if any
+  /// (the real way round may well be longer), and each engagement whose idle timer
+  /// after it made the way round longer.
   struct Cycle {
     var seconds: Int64
     var idle: Int?
+    var engagements: [EngagedIdle] = []
   }
 
-  /// For each state, the shortest time a contact needs to leave it and come back, or
-  /// nil when it cannot come back. Timers in the state (`after 30d`) take their time;
-  /// every other trigger (events, conditions, idle clocks that may already have run,
-  /// sends without engagement, a flow's `set state`) is taken as immediate.
+  /// An `on EVENT` transition whose event is always engagement, and an `after D idle`
+  /// after it on the way round that fires no sooner than `D` after it.
+  struct EngagedIdle: Hashable {
+    var engagement: Int
+    var idle: Int
+  }
+
+  /// A way out of a state: a transition (nil: a flow's `set state`), the least time it
+  /// needs after the contact enters the state (`fixed`), its idle timer (0: none), and
+  /// whether it fires on an event that is always engagement.
+  struct Edge {
+    var to: Int
+    var transition: Int?
+    var fixed: Int64
+    var idle: Int64
+    var engages: Bool
+  }
+
+  /// A partial way round in the search: where it is, how long it takes at least (every
+  /// transition on it firing as soon as it can), and on that soonest schedule how long
+  /// since the last engagement on it (nil: none yet), kept up to the longest idle timer.
+  struct Label {
+    var state: Int
+    var seconds: Int64
+    var sinceEngagement: Int64?
+    var lastEngagement: Int?
+    var idle: Int?
+    var engagements: [EngagedIdle]
+
+    /// No longer, and no less time since the last engagement (none counts as the most):
+    /// whatever way on `other` takes, this one takes it at least as fast.
+    func dominates(_ other: Label) -> Bool {
+      guard seconds <= other.seconds else { return false }
+      guard let mine = sinceEngagement else { return true }
+      return other.sinceEngagement.map { mine >= $0 } ?? false
+    }
+  }
+
+  /// The most partial ways round the engagement-aware search keeps for one state; past
+  /// it the state falls back to the search that takes every idle timer as no time.
+  static let maxLabels = 4096
+
+  /// For each state a flow sends from, the shortest time a contact needs to leave it and
+  /// come back, or nil when it cannot come back (nil for the other states, which no one
+  /// asks about). Timers in the state (`after 30d`) take their time; conditions, events,
+  /// send counts and a flow's `set state` are taken as immediate. An idle timer
+  /// (`after D idle`) counts as no time until the way round has passed an `on EVENT`
+  /// whose event is always engagement (named in `engagement` without `where`): that
+  /// resets the idle clock at that instant, and the clock only moves on from there, so
+  /// a later `after D idle` fires no sooner than `D` after it.
   func shortestCycles() -> [Cycle?] {
     let count = program.states.count
-    var distance = Array(repeating: [Cycle?](repeating: nil, count: count), count: count)
-    func edge(_ from: Int, _ to: Int, _ cycle: Cycle) {
-      guard from != to else { return }
-      if distance[from][to].map({ cycle.seconds < $0.seconds }) ?? true { distance[from][to] = cycle }
-    }
+    var edges = Array(repeating: [Edge](), count: count)
+    var longestIdle: Int64 = 0
     for (index, transition) in program.transitions.enumerated() {
-      let seconds = Self.minimumTime(transition.trigger)
-      let idle = LintContext.idleSeconds(transition.trigger).map { $0 > seconds } == true ? index : nil
-      let cycle = Cycle(seconds: seconds, idle: idle)
+      let idle = LintContext.idleSeconds(transition.trigger) ?? 0
+      longestIdle = max(longestIdle, idle)
+      let edge = Edge(
+        to: transition.to, transition: index, fixed: Self.minimumTime(transition.trigger), idle: idle,
+        engages: engages(transition.trigger))
       if let from = transition.from {
-        edge(from, transition.to, cycle)
+        if from != transition.to { edges[from].append(edge) }
       } else {
-        for from in 0..<count where !program.states[from].isFinal { edge(from, transition.to, cycle) }
+        for from in 0..<count where from != transition.to && !program.states[from].isFinal { edges[from].append(edge) }
       }
     }
-    for move in context.flowMoves { edge(move.from, move.to, Cycle(seconds: 0, idle: nil)) }
-    for via in 0..<count {
-      for from in 0..<count {
-        guard let first = distance[from][via] else { continue }
-        for to in 0..<count {
-          guard let second = distance[via][to] else { continue }
-          let seconds = first.seconds + second.seconds
-          if distance[from][to].map({ seconds < $0.seconds }) ?? true {
-            distance[from][to] = Cycle(seconds: seconds, idle: first.idle ?? second.idle)
-          }
-        }
-      }
+    for move in context.flowMoves where move.from != move.to {
+      edges[move.from].append(Edge(to: move.to, transition: nil, fixed: 0, idle: 0, engages: false))
+    }
+    var asked = Array(repeating: false, count: count)
+    for (index, flow) in context.flowDecls.enumerated() where !flowChannels[index].isEmpty {
+      if let state = context.stateIndex(flow.state.text) { asked[state] = true }
     }
     return (0..<count).map { state in
-      var best: Cycle? = nil
-      for other in 0..<count where other != state {
-        guard let out = distance[state][other], let back = distance[other][state] else { continue }
-        let seconds = out.seconds + back.seconds
-        if best.map({ seconds < $0.seconds }) ?? true { best = Cycle(seconds: seconds, idle: out.idle ?? back.idle) }
+      guard asked[state] else { return nil }
+      if let cycle = Self.shortestCycle(through: state, edges: edges, longestIdle: longestIdle, limit: Self.maxLabels) {
+        return cycle
       }
-      return best
+      // Too many ways round to follow engagement through: every idle timer is no time
+      // (one partial way per state at most, so this always finishes).
+      return Self.shortestCycle(through: state, edges: edges, longestIdle: nil, limit: Int.max) ?? nil
     }
+  }
+
+  /// Whether a trigger fires only on an event that is engagement whatever its fields.
+  func engages(_ trigger: CheckedTrigger) -> Bool {
+    guard case .on(let match) = trigger else { return false }
+    return program.engagement.contains { $0.event == match.event && $0.condition == nil }
+  }
+
+  /// The shortest way round through `start`: a search by time taken (every step takes
+  /// zero or more), keeping at each state only the partial ways no other one there
+  /// dominates. `longestIdle` nil: engagement is not followed (every idle timer is no
+  /// time). The time since the last engagement is kept up to the longest idle timer,
+  /// as more makes no difference, so there are finitely many partial ways.
+  /// Returns `.some(nil)` when the contact cannot come back, nil past `limit`.
+  static func shortestCycle(through start: Int, edges: [[Edge]], longestIdle: Int64?, limit: Int) -> Cycle?? {
+    var labels: [Label] = []
+    var live = Array(repeating: [Int](), count: edges.count)
+    var open: [Int] = []
+    var best: Cycle? = nil
+    func follow(_ edge: Edge, from label: Label) -> Bool {
+      var next = label
+      next.state = edge.to
+      if longestIdle != nil, edge.engages {
+        // The event resets the idle clock at the instant the transition fires.
+        next.seconds += edge.fixed
+        next.sinceEngagement = 0
+        next.lastEngagement = edge.transition
+      } else if let longestIdle, let since = label.sinceEngagement {
+        let wait = max(edge.fixed, edge.idle - since)
+        if edge.idle - since > edge.fixed, let engagement = label.lastEngagement, let idle = edge.transition {
+          let pair = EngagedIdle(engagement: engagement, idle: idle)
+          if !next.engagements.contains(pair) { next.engagements.append(pair) }
+        }
+        next.seconds += wait
+        next.sinceEngagement = min(since + wait, longestIdle)
+      } else {
+        next.seconds += edge.fixed
+        if edge.idle > edge.fixed, next.idle == nil { next.idle = edge.transition }
+      }
+      if edge.to == start {
+        if best.map({ next.seconds < $0.seconds }) ?? true {
+          best = Cycle(seconds: next.seconds, idle: next.idle, engagements: next.engagements)
+        }
+        return true
+      }
+      guard !live[edge.to].contains(where: { labels[$0].dominates(next) }) else { return true }
+      guard labels.count < limit else { return false }
+      live[edge.to].removeAll { next.dominates(labels[$0]) }
+      live[edge.to].append(labels.count)
+      open.append(labels.count)
+      labels.append(next)
+      return true
+    }
+    let first = Label(
+      state: start, seconds: 0, sinceEngagement: nil, lastEngagement: nil, idle: nil, engagements: [])
+    for edge in edges[start] { guard follow(edge, from: first) else { return nil } }
+    while !open.isEmpty {
+      // The open partial way that has taken least time (the first of equals).
+      var pick = 0
+      for place in open.indices.dropFirst() where labels[open[place]].seconds < labels[open[pick]].seconds {
+        pick = place
+      }
+      let index = open.remove(at: pick)
+      let label = labels[index]
+      if let best, label.seconds >= best.seconds { break }
+      guard live[label.state].contains(index) else { continue }  // dominated since
+      for edge in edges[label.state] { guard follow(edge, from: label) else { return nil } }
+    }
+    return .some(best)
+  }
+
+  /// Why `state` cannot be entered again sooner than `cycle` says, in campaign words.
+  /// An engagement whose idle timer made the way round longer is named with it; an idle
+  /// timer taken as no time means the way round may really take longer, so the reason
+  /// says what is known (not sooner than this) and why no more is.
+  func reentry(_ state: String, _ cycle: Cycle) -> String {
+    let days = LintContext.days(cycle.seconds)
+    guard !cycle.engagements.isEmpty else {
+      return cycle.idle.map { "`\(state)` cannot be entered again within \(days) (\(idleCaveat($0)))" }
+        ?? "`\(state)` can be entered again every \(days) at the soonest"
+    }
+    let ways = cycle.engagements.map { pair in
+      let transition = program.transitions[pair.engagement]
+      let event: String
+      if case .on(let match) = transition.trigger {
+        event = program.events[match.event].name
+      } else {
+        event = "?"
+      }
+      let idle = "`after \(idleDays(pair.idle)) idle`\(outOf(program.transitions[pair.idle]))"
+      return "passes `on \(event)`\(outOf(transition)), which is engagement, and then \(idle)"
+    }
+    let before = cycle.idle.map { " (before the engagement, \(idleCaveat($0)))" } ?? ""
+    let way = ways.joined(separator: "; it also ")
+    return "`\(state)` cannot be entered again within \(days): the way back \(way)\(before)"
+  }
+
+  /// Where a transition leads out of, for a reason.
+  func outOf(_ transition: CheckedTransition) -> String {
+    transition.from.map { " out of `\(program.states[$0].name)`" } ?? " out of any state"
+  }
+
+  func idleDays(_ transition: Int) -> String {
+    LintContext.idleSeconds(program.transitions[transition].trigger).map(LintContext.days) ?? "?"
   }
 
   /// What an idle timer taken as no time on the way round does to the reason: the
