@@ -72,7 +72,8 @@ public struct BudgetReport: Sendable {
 ///   times how many runs can send into one window (once when the flow's state cannot
 ///   be entered again; `K` when the flow's `when` is `counter < K` and it raises the
 ///   counter first; otherwise `ceil(W / T) + 1`, where `T` is the shortest time a
-///   contact needs to leave the state and come back, and unbounded when `T` is 0).
+///   contact needs to leave the state and come back, an idle timer counting only after
+///   an engagement on the way (`shortestCycles`), and unbounded when `T` is 0).
 struct BudgetAnalysis {
   let program: CheckedCampaign
   let context: LintContext
