@@ -1,5 +1,6 @@
-import Lints
 import Testing
+
+@testable import Lints
 
 /// The worst case's re-entry bound follows engagement (grammar.md §8, "Worst case"): an
 /// `on EVENT` whose event is always engagement resets the idle clock at that instant, so
@@ -188,5 +189,77 @@ import Testing
           "  Active -> Inactive after 90d idle\n  Inactive -> Active on email_open\n  Inactive -> Resting after 5d\n  Resting -> Inactive after 40d\n",
           extra: ", Resting")))
     #expect(row.reason.contains("`Inactive` can be entered again every 45d at the soonest"), "\(row.reason)")
+  }
+
+  // MARK: - The search itself
+
+  /// The search agrees with trying every way round of up to 8 steps on small random
+  /// state graphs, each timed directly: every transition fires as soon as it can, an idle
+  /// timer no sooner than its length after the last engagement on the way (none before
+  /// one). So keeping only undominated partial ways loses no shorter way round.
+  @Test func theSearchFindsTheShortestWayRound() {
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func random(_ bound: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    let day: Int64 = 86_400
+    var longer = 0  // ways round that engagement made longer: the search is not vacuous
+    for round in 0..<300 {
+      let count = 2 + random(3)
+      var edges = Array(repeating: [BudgetAnalysis.Edge](), count: count)
+      var longestIdle: Int64 = 0
+      for from in 0..<count {
+        for _ in 0..<(1 + random(3)) {
+          var to = random(count - 1)
+          if to >= from { to += 1 }
+          let engages = random(3) == 0
+          let fixed = engages ? 0 : Int64(random(3)) * Int64(random(20)) * day
+          let idle = engages ? 0 : Int64(random(2)) * Int64(random(60)) * day
+          longestIdle = max(longestIdle, idle)
+          edges[from].append(
+            BudgetAnalysis.Edge(to: to, transition: edges.joined().count, fixed: fixed, idle: idle, engages: engages))
+        }
+      }
+      for start in 0..<count {
+        var brute: Int64? = nil
+        func walk(_ state: Int, _ time: Int64, _ engaged: Int64?, _ steps: Int) {
+          guard steps < 8 else { return }
+          for edge in edges[state] {
+            var fire = time + edge.fixed
+            if let engaged { fire = max(fire, engaged + edge.idle) }
+            let next = edge.engages ? fire : engaged
+            if edge.to == start {
+              brute = min(brute ?? fire, fire)
+            } else {
+              walk(edge.to, fire, next, steps + 1)
+            }
+          }
+        }
+        walk(start, 0, nil, 0)
+        let found = BudgetAnalysis.shortestCycle(through: start, edges: edges, longestIdle: longestIdle, limit: 10_000)
+        #expect(found != nil, "round \(round)")
+        #expect(found??.seconds == brute, "round \(round), state \(start): \(edges)")
+        let plain = BudgetAnalysis.shortestCycle(through: start, edges: edges, longestIdle: nil, limit: Int.max)
+        if let aware = found??.seconds, let plain = plain??.seconds, aware > plain { longer += 1 }
+      }
+    }
+    #expect(longer > 50, "\(longer)")
+  }
+
+  /// Past its limit the engagement-aware search gives up (nil), and the fallback takes
+  /// every idle timer as no time: still an upper bound on runs, only a looser one.
+  @Test func theSearchGivesUpPastItsLimit() {
+    let edges: [[BudgetAnalysis.Edge]] = [
+      [BudgetAnalysis.Edge(to: 1, transition: 0, fixed: 0, idle: 0, engages: true)],
+      [BudgetAnalysis.Edge(to: 0, transition: 1, fixed: 0, idle: 90 * 86_400, engages: false)],
+    ]
+    let aware = BudgetAnalysis.shortestCycle(through: 0, edges: edges, longestIdle: 90 * 86_400, limit: 1)?.map { $0 }
+    #expect(aware?.seconds == Int64(90 * 86_400))
+    #expect(aware?.engagements == [BudgetAnalysis.EngagedIdle(engagement: 0, idle: 1)])
+    #expect(BudgetAnalysis.shortestCycle(through: 0, edges: edges, longestIdle: 90 * 86_400, limit: 0) == nil)
+    let plain = BudgetAnalysis.shortestCycle(through: 0, edges: edges, longestIdle: nil, limit: Int.max)?.map { $0 }
+    #expect(plain?.seconds == 0)
+    #expect(plain?.idle == 1)
   }
 }
