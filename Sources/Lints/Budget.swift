@@ -345,7 +345,7 @@ struct BudgetAnalysis {
         return cycle
       }
       // Too many ways round to follow engagement through: every idle timer is no time
-      // (one partial way per state at most, so this always finishes).
+      // (each state then keeps one partial way at a time, the quickest: this finishes).
       return Self.shortestCycle(through: state, edges: edges, longestIdle: nil, limit: Int.max) ?? nil
     }
   }
