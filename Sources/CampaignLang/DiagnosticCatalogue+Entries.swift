@@ -145,11 +145,11 @@ extension DiagnosticCatalogue {
       corrected: "segment vip = ltv >= 500\nsegment frequent = orders_90d >= 5"),
     e(
       .importNotFound, "import-not-found", "an imported file cannot be found",
-      "Import paths are relative to the importing file's folder.",
+      "Import paths are relative to the importing file's folder and end in `.campaign`. While an import cannot be read, names it might declare are not reported as unknown: the import is the one message.",
       wrong: "import \"lib/schema.campaing\"", corrected: "import \"lib/schema.campaign\""),
     e(
       .importOutsideProject, "import-outside-project", "an import leaves the project folder",
-      "Imports are confined to the main campaign's folder and below: no absolute paths, no `..` past the folder, no symbolic links out of it.",
+      "Imports are confined to the main campaign's folder and below: no absolute paths, no `..` past the folder, no symbolic links out of it. Names such an import might declare are not reported as unknown until it is fixed.",
       wrong: "import \"../../other-team/schema.campaign\"", corrected: "import \"lib/schema.campaign\""),
     e(
       .importCycle, "import-cycle", "files import each other",

@@ -40,9 +40,12 @@ extension Checker {
           seen[field.name.text] = field.name.range
           guard let attribute = symbols.attributes.lookup(field.name.text) else {
             unknownGiven = true
-            error(
-              .unknownField, "the contact schema has no attribute `\(field.name.text)`", at: field.name.range,
-              help: suggestion(field.name.text, symbols.attributes.names) ?? "declare it in `contact { ... }` first")
+            // The schema may be in an import that could not be read (see `namesIncomplete`).
+            if !namesIncomplete {
+              error(
+                .unknownField, "the contact schema has no attribute `\(field.name.text)`", at: field.name.range,
+                help: suggestion(field.name.text, symbols.attributes.names) ?? "declare it in `contact { ... }` first")
+            }
             valid = false
             continue
           }

@@ -81,6 +81,10 @@ public enum Compiler {
     var queue: [(file: SourceFile, logical: String, chain: [String])] = [(entry, entryPath, [entryPath])]
     var loaded: [String: FileID] = [entryPath: entry.id]
     var declarationsLost = false
+    // An import that could not be read may have declared any name the campaign uses, so
+    // unknown names are not reported while one is unread: one message, at the import.
+    var namesIncomplete = false
+    let unreadNote = Note("names it would supply are not checked until it can be read")
     while !queue.isEmpty {
       let (file, logical, chain) = queue.removeFirst()
       let (parsed, parseDiagnostics) = Parser.parse(file)
@@ -96,8 +100,10 @@ public enum Compiler {
           diagnostics.append(
             Diagnostic(
               .importOutsideProject, "imports must stay inside the project folder", at: decl.path.range,
+              notes: [unreadNote],
               help: "import by a relative path below the main campaign's folder, like \"lib/schema.campaign\""))
           declarationsLost = true
+          namesIncomplete = true
           continue
         }
         if chain.contains(target) {
@@ -117,9 +123,10 @@ public enum Compiler {
           diagnostics.append(
             Diagnostic(
               .importOutsideProject, "`\(decl.path.value)` leads out of the project folder through a symbolic link",
-              at: decl.path.range,
+              at: decl.path.range, notes: [unreadNote],
               help: "copy the file into the main campaign's folder, or link to a file inside it"))
           declarationsLost = true
+          namesIncomplete = true
           continue
         case .missing:
           // `import "lib/schema"`: the extension is part of the name.
@@ -128,8 +135,11 @@ public enum Compiler {
             ? "the path is relative to this file's folder; check the spelling and that the file exists"
             : "write the file's full name, with `.campaign`: `import \"\(decl.path.value).campaign\"`"
           diagnostics.append(
-            Diagnostic(.importNotFound, "cannot find `\(decl.path.value)`", at: decl.path.range, help: help))
+            Diagnostic(
+              .importNotFound, "cannot find `\(decl.path.value)`", at: decl.path.range, notes: [unreadNote], help: help)
+          )
           declarationsLost = true
+          namesIncomplete = true
           continue
         }
         let file = sources.add(path: displayPrefix + target, bytes: targetBytes)
@@ -138,7 +148,8 @@ public enum Compiler {
       }
     }
     let readingCount = diagnostics.count
-    let (program, checkDiagnostics) = Checker.check(files: syntax, entry: entry.id, declarationsLost: declarationsLost)
+    let (program, checkDiagnostics) = Checker.check(
+      files: syntax, entry: entry.id, declarationsLost: declarationsLost, namesIncomplete: namesIncomplete)
     diagnostics += checkDiagnostics
     // Any error, a recovered syntax error included, means there is no checked program.
     let checked = diagnostics.contains { $0.severity == .error } ? nil : program

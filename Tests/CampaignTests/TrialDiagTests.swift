@@ -1,0 +1,74 @@
+import CampaignLang
+import Checker
+import Testing
+
+/// Regressions from a fresh-view trial of the diagnostics: one slip, one message, with
+/// help a marketer can act on.
+@Suite struct TrialDiagImportTests {
+  /// The schema and the names a campaign uses, as a library it imports.
+  static let schema = "contact {\n  id string key\n  vip bool\n  email_opt_in bool\n}\nevent email_open\n"
+  static let body = """
+    campaign "T" {
+      owner "crm@example.com"
+    }
+    consent email when email_opt_in
+    segment s = vip and count(email_open within 7d) > 1
+    states {
+      initial A
+      state B
+      A -> B when vip
+    }
+    test "t" {
+      contact { id "1", vip true, email_opt_in true }
+      at 2025-01-01T10:00 email_open
+      expect state A
+    }
+
+    """
+
+  static func compile(_ text: String, _ load: @escaping Compiler.FileLoader) -> Compilation {
+    Compiler.compile(entryPath: "main.campaign", bytes: Array(text.utf8), loadFile: load)
+  }
+
+  static func library(_ path: String) -> Compiler.LoadResult {
+    path == "lib/schema.campaign" ? .bytes(Array(schema.utf8)) : .missing
+  }
+
+  /// An import that cannot be read is one message; the names it would supply are not
+  /// reported as unknown, in the entry file or in a library that uses them.
+  @Test(arguments: [
+    ("import \"lib/schema\"\n", "E0312"),
+    ("import \"lib/schmea.campaign\"\n", "E0312"),
+    ("import \"../schema.campaign\"\n", "E0313"),
+    ("import \"/lib/schema.campaign\"\n", "E0313"),
+  ])
+  func aBrokenImportIsOneMessage(line: String, code: String) {
+    let result = Self.compile(line + Self.body, Self.library)
+    #expect(codes(result) == [code], "\(result.diagnostics)")
+    #expect(
+      result.diagnostics.first?.notes.map(\.message) == ["names it would supply are not checked until it can be read"])
+    // Read, the same campaign checks clean: the suppressed names were all the import's.
+    #expect(codes(Self.compile("import \"lib/schema.campaign\"\n" + Self.body, Self.library)) == [])
+  }
+
+  /// A symbolic link out of the project folder is one message too.
+  @Test func aLinkOutOfTheProjectIsOneMessage() {
+    let result = Self.compile("import \"lib/link.campaign\"\n" + Self.body) { _ in .outsideProject }
+    #expect(codes(result) == ["E0313"], "\(result.diagnostics)")
+  }
+
+  /// A broken import deeper down (a library's own import) silences unknown names
+  /// everywhere, since the names of all files are shared.
+  @Test func aBrokenImportInALibraryIsOneMessage() {
+    let result = Self.compile("import \"lib/a.campaign\"\n" + Self.body) { path in
+      path == "lib/a.campaign" ? .bytes(Array("import \"schema\"\nsegment t = vip\n".utf8)) : .missing
+    }
+    #expect(codes(result) == ["E0312"], "\(result.diagnostics)")
+  }
+
+  /// With every import read, a misspelled name is still reported.
+  @Test func unknownNamesAreReportedWhenImportsAreRead() {
+    let result = Self.compile("import \"lib/schema.campaign\"\n" + Self.body + "segment t = vipp\n", Self.library)
+    #expect(codes(result) == ["E0301"], "\(result.diagnostics)")
+  }
+}
