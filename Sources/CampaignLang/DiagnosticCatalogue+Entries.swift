@@ -20,7 +20,7 @@ extension DiagnosticCatalogue {
       corrected: "segment vip = ltv >= 500   # a plain space after `vip`"),
     e(
       .dash, "dash", "an en dash or em dash where `-` belongs",
-      "Documents turn `-` into `–` or `—`. Campaigns use the plain hyphen-minus, also in the arrow `->`.",
+      "Documents turn `-` into `–` or `—`. Campaigns use the plain hyphen-minus, also in the arrow `->`. Where a `-` would be wrong too (`New — Churned` between two states, `21:00 – 08:00` in quiet hours), the help shows what to write instead.",
       wrong: "Active –> Engaged when engagement >= 20", corrected: "Active -> Engaged when engagement >= 20"),
     e(
       .unterminatedString, "unterminated-string", "a string has no closing quote",

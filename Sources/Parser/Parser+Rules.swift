@@ -163,7 +163,19 @@ extension Parser {
     guard let from = expectName("a transition such as `Active -> Engaged when engagement >= 20`") else {
       return .invalid(start)
     }
-    guard current.kind == .arrow else {
+    if current.kind == .minus && peek().kind == .identifier && !peek().startsLine {
+      // `New - Churned` (or `New — Churned`, a dash from a document): a transition with
+      // the `>` left out. One message, and it is read as the transition meant.
+      let to = text(peek())
+      let help = "a transition is written with `->`: `\(from.text) -> \(to)`"
+      if let dash = dashName(at: current.range) {
+        diagnostics.amend(.dash, at: current.range, message: "\(dash) between two states", help: help)
+      } else {
+        report(.unexpectedToken, "`-` between two states", at: current.range, help: help)
+        panicking = false
+      }
+      advance()
+    } else if current.kind != .arrow {
       if current.kind == .minus && peek().kind == .greater {
         report(.unexpectedToken, "write the arrow without a space: `->`", at: current.range.to(peek().range))
       } else if current.kind == .equal || current.kind == .greater {
@@ -173,8 +185,9 @@ extension Parser {
         unknownStatement(in: "the states block", choices: Parser.stateItemWords)
       }
       return .invalid(start)
+    } else {
+      advance()
     }
-    advance()
     guard let to = expectName("the state to move to") else { return .invalid(start) }
     let trigger = atStatementEnd || at("if") ? nil : parseTrigger()
     if !atStatementEnd && !at("if") && trigger == nil { return .invalid(start) }

@@ -72,3 +72,39 @@ import Testing
     #expect(codes(result) == ["E0301"], "\(result.diagnostics)")
   }
 }
+
+/// A dash pasted from a document, and the `-` its first message said to type instead.
+@Suite struct TrialDiagDashTests {
+  static let states = "states {\n  initial New\n  state Churned\n  New X Churned after 30d idle\n}\n"
+
+  func compileStates(_ arrow: String) -> Compilation {
+    let base = minimalCampaign.replacingOccurrences(
+      of: "states {\n  initial Active\n  state Engaged\n  Active -> Engaged when engagement >= 20\n}\n", with: "")
+    return compile(base + "engagement email_open\n" + Self.states.replacingOccurrences(of: " X ", with: " \(arrow) "))
+  }
+
+  /// `New — Churned`: one E0105 whose help is the arrow, and the transition is read.
+  @Test(arguments: ["\u{2014}", "\u{2013}"])
+  func aDashBetweenTwoStatesSuggestsTheArrow(dash: String) {
+    let result = compileStates(dash)
+    #expect(codes(result) == ["E0105"], "\(result.diagnostics)")
+    #expect(result.diagnostics.first?.help == "a transition is written with `->`: `New -> Churned`")
+  }
+
+  /// `New - Churned`, as the old help said to write: one E0201 with the arrow as help.
+  @Test func aHyphenBetweenTwoStatesSuggestsTheArrow() {
+    let result = compileStates("-")
+    #expect(codes(result) == ["E0201"], "\(result.diagnostics)")
+    #expect(underlined(result) == ["-"])
+    #expect(result.diagnostics.first?.message == "`-` between two states")
+    #expect(result.diagnostics.first?.help == "a transition is written with `->`: `New -> Churned`")
+    #expect(codes(compileStates("->")) == [])
+  }
+
+  /// Where the parser knows what belongs in place of a `-`, the dash's help says that.
+  @Test func aDashInQuietHoursSuggestsTo() {
+    let result = compile(minimalCampaign + "quiet hours 21:00 \u{2013} 08:00\n")
+    #expect(codes(result) == ["E0105"], "\(result.diagnostics)")
+    #expect(result.diagnostics.first?.help == "write `quiet hours 21:00 to 08:00`")
+  }
+}
