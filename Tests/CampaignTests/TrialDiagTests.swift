@@ -108,3 +108,38 @@ import Testing
     #expect(result.diagnostics.first?.help == "write `quiet hours 21:00 to 08:00`")
   }
 }
+
+/// Amounts written as in a document.
+@Suite struct TrialDiagAmountTests {
+  /// `12,50`: a decimal comma, not "a second statement"; `1,000` stays thousands.
+  @Test(arguments: [
+    ("ltv > 12,50", "12,50", "write decimals with a point: `12.50`"),
+    ("ltv >= 0,5", "0,5", "write decimals with a point: `0.5`"),
+    ("ltv > 1,000", "1,000", "numbers have no thousands separators; to group digits, use `_`, like `1_000`"),
+  ])
+  func aCommaInANumber(condition: String, written: String, help: String) {
+    let result = compile(minimalCampaign + "segment s = \(condition)\n")
+    #expect(codes(result) == ["E0109"], "\(result.diagnostics)")
+    #expect(underlined(result) == [written])
+    #expect(result.diagnostics.first?.help == help)
+  }
+
+  /// A decimal comma is read as the decimal meant: no other message follows.
+  @Test func aDecimalCommaIsReadAsMeant() {
+    let result = compile(minimalCampaign + "segment s = ltv > 12,50 and orders_90d > 1\n")
+    #expect(codes(result) == ["E0109"], "\(result.diagnostics)")
+  }
+
+  /// `€500`, `$500`, `£500`, `500 €`: the sign is named, and the amount to write shown.
+  @Test(arguments: [
+    ("ltv > \u{20AC}500", "\u{20AC}", "500"), ("ltv > $500", "$", "500"), ("ltv > \u{00A3}12.50", "\u{00A3}", "12.50"),
+    ("ltv > 500 \u{20AC}", "\u{20AC}", "500"), ("ltv > $ 500 and orders_90d > 1", "$", "500"),
+  ])
+  func aCurrencySign(condition: String, sign: String, amount: String) {
+    let result = compile(minimalCampaign + "segment s = \(condition)\n")
+    #expect(codes(result) == ["E0101"], "\(result.diagnostics)")
+    #expect(underlined(result) == [sign])
+    #expect(result.diagnostics.first?.message == "`\(sign)` is a currency sign")
+    #expect(result.diagnostics.first?.help == "write the amount without the currency sign: `\(amount)`")
+  }
+}
