@@ -2,8 +2,8 @@ import CampaignLang
 import Parser
 
 /// The front end's facade: parse the entry file and everything it imports, check them
-/// together, and return the checked program (nil when there are errors) with every
-/// diagnostic. File access goes through `load`, so tests run without a disk.
+/// together, and return the checked program (nil when there are errors, a malformed
+/// suppression comment aside) with every diagnostic. File access goes through `load`, so tests run without a disk.
 public struct Compilation: Sendable {
   public var sources: SourceMap
   public var syntax: [FileSyntax]
@@ -94,6 +94,11 @@ public enum Compiler {
       // An empty or binary file has been reported as such; it is not also "missing" things.
       if parsed.declarations.isEmpty || parsed.declarations.contains(where: \.isInvalid) { declarationsLost = true }
       diagnostics += parseDiagnostics
+      // A malformed suppression comment is reported with the file's other errors; it
+      // changes nothing the checker reads, so it does not take the checked program away.
+      for comment in parsed.comments {
+        if let problem = SuppressionComment.read(comment)?.problem { diagnostics.append(problem) }
+      }
       syntax.append(parsed)
       for case .importFile(let decl) in parsed.declarations {
         guard let target = resolveImport(decl.path.value, from: logical) else {
@@ -151,8 +156,9 @@ public enum Compiler {
     let (program, checkDiagnostics) = Checker.check(
       files: syntax, entry: entry.id, declarationsLost: declarationsLost, namesIncomplete: namesIncomplete)
     diagnostics += checkDiagnostics
-    // Any error, a recovered syntax error included, means there is no checked program.
-    let checked = diagnostics.contains { $0.severity == .error } ? nil : program
+    // Any error, a recovered syntax error included, means there is no checked program;
+    // except a malformed suppression comment (E0601), which the lint pass still reads.
+    let checked = diagnostics.contains { $0.severity == .error && $0.code != .badSuppression } ? nil : program
     return Compilation(
       sources: sources, syntax: syntax, program: checked, diagnostics: diagnostics, readingCount: readingCount)
   }

@@ -143,3 +143,61 @@ import Testing
     #expect(result.diagnostics.first?.help == "write the amount without the currency sign: `\(amount)`")
   }
 }
+
+/// Suppression comments written with small slips: one message at most, and the warning
+/// silenced as meant; and a malformed one reported with the file's other errors.
+@Suite struct TrialDiagSuppressionTests {
+  static let unused = "segment unused = ltv > 1"
+
+  /// What `check` reports, but the dead-end state `minimalCampaign` has (W0202).
+  func reported(_ result: Compilation) -> [String] { checkCodes(result).filter { $0 != "W0202" } }
+
+  /// Read as meant, silently: a single `-` or a dash before the reason, a lowercase code.
+  @Test(arguments: [
+    "# campaignc: allow W0101 - single dash", "# campaignc: allow W0101 \u{2014} em dash",
+    "# campaignc: allow W0101 \u{2013} en dash", "# campaignc: allow w0101 -- lowercase",
+    "# campaignc: allow W0101 --reason", "# campaignc: allow W0101, w0101 -- twice",
+  ])
+  func slipsAreReadAsMeant(comment: String) {
+    let result = compile(minimalCampaign + Self.unused + "  " + comment + "\n")
+    #expect(reported(result) == [], "\(result.diagnostics)")
+  }
+
+  /// One E0601 whose help is the comment as it should be; the warning stays silenced.
+  @Test(arguments: [
+    (
+      "# campaignc allow W0101 -- used in spring", "a suppression needs the colon after `campaignc`",
+      "write `# campaignc: allow W0101 -- used in spring`"
+    ),
+    (
+      "# campaingc: allow W0101 -- used in spring", "a suppression starts with `campaignc:`, not `campaingc:`",
+      "write `# campaignc: allow W0101 -- used in spring`"
+    ),
+    (
+      "# campaignc: allow W0101 used in spring", "the reason of a suppression goes after `--`",
+      "write `# campaignc: allow W0101 -- used in spring`"
+    ),
+    (
+      "# campaignc: allow W0101", "a suppression must give its reason",
+      "write `# campaignc: allow W0101 -- why this is fine here`"
+    ),
+  ])
+  func aSlipIsOneMessage(comment: String, message: String, help: String) {
+    let result = compile(minimalCampaign + Self.unused + "  " + comment + "\n")
+    #expect(reported(result) == ["E0601"], "\(checkCodes(result))")
+    #expect(result.diagnostics.first?.message == message)
+    #expect(result.diagnostics.first?.help == help)
+  }
+
+  /// An ordinary comment that starts like one is left alone.
+  @Test func ordinaryCommentsAreNotSuppressions() {
+    let result = compile(minimalCampaign + "# campaign: the spring relaunch\n# campaignc is our compiler\n")
+    #expect(reported(result) == [])
+  }
+
+  /// A malformed suppression is reported in the same run as the campaign's other errors.
+  @Test func aMalformedSuppressionIsReportedWithOtherErrors() {
+    let result = compile(minimalCampaign + Self.unused + "  # campaignc: allow W0101\nsegment t = ltvv > 1\n")
+    #expect(codes(result) == ["E0601", "E0301"], "\(result.diagnostics)")
+  }
+}
