@@ -1,6 +1,5 @@
 import CampaignLang
 import Checker
-import Foundation
 import Lexer
 
 /// Suppression comments: `# campaignc: allow W0103 -- the reason`, at the end of the

@@ -201,3 +201,32 @@ import Testing
     #expect(codes(result) == ["E0601", "E0301"], "\(result.diagnostics)")
   }
 }
+
+/// A syntax error in a test's header is that test's one message.
+@Suite struct TrialDiagTestHeaderTests {
+  static let body =
+    "  contact { id \"1\", ltv 5, \(testContact) }\n  at 2025-01-01T10:00 email_open\n  expect state Active\n}\n"
+
+  /// A stray quote in the name: no "has no contact" nor "has no `at` event" besides.
+  @Test func aStrayQuoteInTheNameIsOneMessage() {
+    let result = compile(minimalCampaign + "test \"a <b> test \"a quiet\" contact\" {\n" + Self.body)
+    #expect(codes(result) == ["E0201"], "\(result.diagnostics)")
+    #expect(underlined(result) == ["a"])
+    #expect(
+      result.diagnostics.first?.help
+        == "to put quotes inside a name, write them as `\\\"`, like `test \"a \\\"quiet\\\" one\" {`")
+    #expect(codes(compile(minimalCampaign + "test \"a \\\"quiet\\\" contact\" {\n" + Self.body)) == [])
+  }
+
+  /// Any other break in the header (here a missing name's quotes) is one message too.
+  @Test func aBrokenHeaderSkipsTheBodyChecks() {
+    let result = compile(minimalCampaign + "test \"quiet\" contact {\n" + Self.body)
+    #expect(codes(result) == ["E0201"], "\(result.diagnostics)")
+  }
+
+  /// A test whose body is read still reports its missing contact.
+  @Test func aMissingContactIsStillReported() {
+    let result = compile(minimalCampaign + "test \"t\" {\n  at 2025-01-01T10:00 email_open\n}\n")
+    #expect(codes(result) == ["E0515"], "\(result.diagnostics)")
+  }
+}
