@@ -80,7 +80,7 @@ extension DiagnosticCatalogue {
       wrong: "segmnt vip = ltv >= 500", corrected: "segment vip = ltv >= 500"),
     e(
       .unknownStatement, "unknown-statement", "a block holds something it cannot",
-      "Each block accepts certain statements: a flow holds steps (`wait`, `send`, `if`, ...), a campaign header holds `owner`, `timezone`, `audience`, `description`.",
+      "Each block accepts certain statements: a flow holds steps (`wait`, `send`, `if`, ...), a campaign header holds `owner`, `timezone`, `audience`, `description`. An arm of a variant sets its own creative variables, but a key a letter or two from `subject`, `text` or `offer` (`subjcet`) is taken as a slip of it.",
       wrong: "flow f for Inactive {\n  sned email \"x\" subject \"Hi\"\n}",
       corrected: "flow f for Inactive {\n  send email \"x\" subject \"Hi\"\n}"),
     e(

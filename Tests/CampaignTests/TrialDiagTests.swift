@@ -230,3 +230,45 @@ import Testing
     #expect(codes(result) == ["E0515"], "\(result.diagnostics)")
   }
 }
+
+/// Misspelled keys in keyed blocks: one message with the key meant.
+@Suite struct TrialDiagKeyTests {
+  static func flow(_ variant: String) -> String {
+    minimalCampaign + variant + "\nflow f for Active {\n  send email \"x\" variant subject_test\n}\n"
+  }
+
+  /// `subjcet` in an arm: E0209 with `subject`, and no "this email has no subject".
+  @Test func aMisspelledSubjectInAnArm() {
+    let result = compile(
+      Self.flow(
+        "variant subject_test {\n  curiosity 45% { subjcet \"What's new\" }\n  plain 55% { subject \"News\" }\n}"))
+    #expect(codes(result) == ["E0209"], "\(result.diagnostics)")
+    #expect(underlined(result) == ["subjcet"])
+    #expect(result.diagnostics.first?.help == "did you mean `subject`?")
+  }
+
+  /// An arm's own creative variables are not slips; a missing subject is still reported.
+  @Test func otherKeysAreCreativeVariables() {
+    let result = compile(
+      Self.flow("variant subject_test {\n  curiosity 45% { visual \"a.png\" }\n  plain 55% { subject \"News\" }\n}"))
+    #expect(codes(result) == ["E0509"], "\(result.diagnostics)")
+  }
+
+  /// Send options and the campaign header already name the key meant.
+  @Test(arguments: [
+    (
+      minimalCampaign + "flow f for Active {\n  send email \"x\" subjet \"Hi\"\n}\n", "subjet",
+      "did you mean `subject`?"
+    ),
+    (
+      minimalCampaign.replacingOccurrences(of: "  owner", with: "  timezon \"Europe/Berlin\"\n  owner"), "timezon",
+      "did you mean `timezone`?"
+    ),
+  ])
+  func otherKeyedBlocks(text: String, word: String, help: String) {
+    let result = compile(text)
+    #expect(codes(result) == ["E0209"], "\(result.diagnostics)")
+    #expect(underlined(result) == [word])
+    #expect(result.diagnostics.first?.help == help)
+  }
+}
