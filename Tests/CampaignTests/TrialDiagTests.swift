@@ -272,3 +272,34 @@ import Testing
     #expect(result.diagnostics.first?.help == help)
   }
 }
+
+/// Budgets and limits written as a marketer means them.
+@Suite struct TrialDiagBudgetTests {
+  /// `per 1m` is a month meant, not a minute: one E0205 with the days to write.
+  @Test(arguments: [
+    ("budget email 3 per 1m", "1m", "for a month write `30d` (months have no fixed length: write the days)"),
+    ("limit email 2 per 3m", "3m", "for 3 months write `90d` (months have no fixed length: write the days)"),
+  ])
+  func aMonthWrittenInMinutes(line: String, written: String, help: String) {
+    let result = compile(minimalCampaign + line + "\n")
+    #expect(codes(result) == ["E0205"], "\(result.diagnostics)")
+    #expect(underlined(result) == [written])
+    #expect(result.diagnostics.first?.help == help)
+  }
+
+  /// Longer periods in minutes, and hours, stand.
+  @Test func minutesThatAreMinutes() {
+    #expect(codes(compile(minimalCampaign + "limit email 2 per 90m\nlimit push 1 per 4h\n")) == [])
+  }
+
+  /// A fraction rounds down: a budget or limit is the most allowed.
+  @Test(arguments: [
+    ("budget push 2.5 per 7d", "write `budget push 2 per 7d`: a budget is the most allowed, so round down"),
+    ("limit push 1.9 per 7d", "write `limit push 1 per 7d`: a limit is the most allowed, so round down"),
+  ])
+  func aFractionRoundsDown(line: String, help: String) {
+    let result = compile(minimalCampaign + line + "\n")
+    #expect(codes(result) == ["E0411"], "\(result.diagnostics)")
+    #expect(result.diagnostics.first?.help == help)
+  }
+}
