@@ -22,6 +22,8 @@ public struct Checker {
   /// any name might have been declared there: unknown names (`unknownNameCodes`) are not
   /// reported, in any file, since the namespace is shared. The import's own error says so.
   let namesIncomplete: Bool
+  /// The files' text, when the caller has it: messages quote an expression as written.
+  let sources: SourceMap?
   var symbols = SymbolTable()
   var program = ProgramBuilder()
   /// Whether any file has an `engagement` declaration (`engaged` and idle rules need one).
@@ -50,10 +52,12 @@ public struct Checker {
 
   /// Checks `files` (the entry file first, then what it imports).
   public static func check(
-    files: [FileSyntax], entry: FileID, declarationsLost: Bool, namesIncomplete: Bool = false
+    files: [FileSyntax], entry: FileID, declarationsLost: Bool, namesIncomplete: Bool = false,
+    sources: SourceMap? = nil
   ) -> (CheckedCampaign?, [Diagnostic]) {
     var checker = Checker(
-      files: files, entry: entry, declarationsLost: declarationsLost, namesIncomplete: namesIncomplete)
+      files: files, entry: entry, declarationsLost: declarationsLost, namesIncomplete: namesIncomplete,
+      sources: sources)
     checker.run()
     let diagnostics = checker.diagnostics.diagnostics
     guard !declarationsLost, !checker.diagnostics.hasErrors,
@@ -62,11 +66,12 @@ public struct Checker {
     return (program, diagnostics)
   }
 
-  init(files: [FileSyntax], entry: FileID, declarationsLost: Bool, namesIncomplete: Bool) {
+  init(files: [FileSyntax], entry: FileID, declarationsLost: Bool, namesIncomplete: Bool, sources: SourceMap?) {
     self.files = files
     self.entry = entry
     self.declarationsLost = declarationsLost
     self.namesIncomplete = namesIncomplete
+    self.sources = sources
     self.declaresEngagement = files.contains { file in
       file.declarations.contains { declaration in
         if case .engagement = declaration { return true }

@@ -154,7 +154,8 @@ public enum Compiler {
     }
     let readingCount = diagnostics.count
     let (program, checkDiagnostics) = Checker.check(
-      files: syntax, entry: entry.id, declarationsLost: declarationsLost, namesIncomplete: namesIncomplete)
+      files: syntax, entry: entry.id, declarationsLost: declarationsLost, namesIncomplete: namesIncomplete,
+      sources: sources)
     diagnostics += checkDiagnostics
     // Any error, a recovered syntax error included, means there is no checked program;
     // except a malformed suppression comment (E0601), which the lint pass still reads.

@@ -303,3 +303,19 @@ import Testing
     #expect(result.diagnostics.first?.help == help)
   }
 }
+
+/// Help quotes the user's own expression, not a placeholder.
+@Suite struct TrialDiagExpressionTextTests {
+  @Test(arguments: [
+    ("last_login ?? now > 30d", "write `last_login ?? now < now - 30d`"),
+    ("signup + 1d > 30d", "write `signup + 1d < today - 30d`"),
+    ("(signup) > 30d", "write `signup < today - 30d`"),
+  ])
+  func aMomentComparedWithADuration(condition: String, ending: String) {
+    let result = compile(minimalCampaign + "segment s = \(condition)\n")
+    #expect(codes(result) == ["E0403"], "\(result.diagnostics)")
+    let help = result.diagnostics.first?.help ?? ""
+    #expect(help.hasSuffix(ending), "\(help)")
+    #expect(!help.contains("`this"), "\(help)")
+  }
+}
