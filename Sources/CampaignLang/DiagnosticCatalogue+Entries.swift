@@ -132,7 +132,7 @@ extension DiagnosticCatalogue {
       wrong: "page_visit +15 where intent == hihg", corrected: "page_visit +15 where intent == high"),
     e(
       .unknownTimezone, "unknown-timezone", "an unknown time zone",
-      "Time zones are IANA names such as \"Asia/Jakarta\" or \"Europe/Berlin\".",
+      "Time zones are IANA names such as \"Asia/Jakarta\" or \"Europe/Berlin\"; for a city alone (\"Berlin\", \"New York\") the help names its zone.",
       wrong: "timezone \"Jakarta\"", corrected: "timezone \"Asia/Jakarta\""),
     e(
       .unknownType, "unknown-type", "an unknown type",

@@ -319,3 +319,17 @@ import Testing
     #expect(!help.contains("`this"), "\(help)")
   }
 }
+
+/// A time zone named by its city, as people say it.
+@Suite struct TrialDiagTimeZoneTests {
+  @Test(arguments: [
+    ("Berlin", "Europe/Berlin"), ("New York", "America/New_York"), ("new_york", "America/New_York"),
+    ("europe/berlin", "Europe/Berlin"), ("America/New York", "America/New_York"), ("Jakrta", "Asia/Jakarta"),
+  ])
+  func aCitySuggestsItsZone(written: String, zone: String) {
+    let text = minimalCampaign.replacingOccurrences(of: "  owner", with: "  timezone \"\(written)\"\n  owner")
+    let result = compile(text)
+    #expect(codes(result) == ["E0309"], "\(result.diagnostics)")
+    #expect(result.diagnostics.first?.help == "did you mean `\(zone)`?")
+  }
+}
