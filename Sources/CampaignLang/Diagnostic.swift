@@ -81,6 +81,17 @@ public struct DiagnosticBag: Sendable {
 
   public mutating func add(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
 
+  /// Rewrites the message and help of the diagnostic with `code` at `range`, when there is
+  /// one: a later stage that knows what was meant there (the parser, after the lexer)
+  /// sharpens that message rather than adding a second one. Returns whether it did.
+  @discardableResult
+  public mutating func amend(_ code: DiagnosticCode, at range: SourceRange, message: String, help: String?) -> Bool {
+    guard let index = diagnostics.lastIndex(where: { $0.code == code && $0.range == range }) else { return false }
+    diagnostics[index].message = message
+    diagnostics[index].help = help
+    return true
+  }
+
   public mutating func error(
     _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String? = nil,
     notes: [Note] = [], help: String? = nil

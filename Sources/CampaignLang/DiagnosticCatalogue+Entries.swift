@@ -20,7 +20,7 @@ extension DiagnosticCatalogue {
       corrected: "segment vip = ltv >= 500   # a plain space after `vip`"),
     e(
       .dash, "dash", "an en dash or em dash where `-` belongs",
-      "Documents turn `-` into `–` or `—`. Campaigns use the plain hyphen-minus, also in the arrow `->`.",
+      "Documents turn `-` into `–` or `—`. Campaigns use the plain hyphen-minus, also in the arrow `->`. Where a `-` would be wrong too (`New — Churned` between two states, `21:00 – 08:00` in quiet hours), the help shows what to write instead.",
       wrong: "Active –> Engaged when engagement >= 20", corrected: "Active -> Engaged when engagement >= 20"),
     e(
       .unterminatedString, "unterminated-string", "a string has no closing quote",
@@ -80,7 +80,7 @@ extension DiagnosticCatalogue {
       wrong: "segmnt vip = ltv >= 500", corrected: "segment vip = ltv >= 500"),
     e(
       .unknownStatement, "unknown-statement", "a block holds something it cannot",
-      "Each block accepts certain statements: a flow holds steps (`wait`, `send`, `if`, ...), a campaign header holds `owner`, `timezone`, `audience`, `description`.",
+      "Each block accepts certain statements: a flow holds steps (`wait`, `send`, `if`, ...), a campaign header holds `owner`, `timezone`, `audience`, `description`. An arm of a variant sets its own creative variables, but a key a letter or two from `subject`, `text` or `offer` (`subjcet`) is taken as a slip of it.",
       wrong: "flow f for Inactive {\n  sned email \"x\" subject \"Hi\"\n}",
       corrected: "flow f for Inactive {\n  send email \"x\" subject \"Hi\"\n}"),
     e(
@@ -132,7 +132,7 @@ extension DiagnosticCatalogue {
       wrong: "page_visit +15 where intent == hihg", corrected: "page_visit +15 where intent == high"),
     e(
       .unknownTimezone, "unknown-timezone", "an unknown time zone",
-      "Time zones are IANA names such as \"Asia/Jakarta\" or \"Europe/Berlin\".",
+      "Time zones are IANA names such as \"Asia/Jakarta\" or \"Europe/Berlin\"; for a city alone (\"Berlin\", \"New York\") the help names its zone.",
       wrong: "timezone \"Jakarta\"", corrected: "timezone \"Asia/Jakarta\""),
     e(
       .unknownType, "unknown-type", "an unknown type",
@@ -145,11 +145,11 @@ extension DiagnosticCatalogue {
       corrected: "segment vip = ltv >= 500\nsegment frequent = orders_90d >= 5"),
     e(
       .importNotFound, "import-not-found", "an imported file cannot be found",
-      "Import paths are relative to the importing file's folder.",
+      "Import paths are relative to the importing file's folder and end in `.campaign`. While an import cannot be read, names it might declare are not reported as unknown: the import is the one message.",
       wrong: "import \"lib/schema.campaing\"", corrected: "import \"lib/schema.campaign\""),
     e(
       .importOutsideProject, "import-outside-project", "an import leaves the project folder",
-      "Imports are confined to the main campaign's folder and below: no absolute paths, no `..` past the folder, no symbolic links out of it.",
+      "Imports are confined to the main campaign's folder and below: no absolute paths, no `..` past the folder, no symbolic links out of it. Names such an import might declare are not reported as unknown until it is fixed.",
       wrong: "import \"../../other-team/schema.campaign\"", corrected: "import \"lib/schema.campaign\""),
     e(
       .importCycle, "import-cycle", "files import each other",

@@ -3,7 +3,7 @@ extension DiagnosticCatalogue {
   static let lintErrors: [Entry] = [
     e(
       .badSuppression, "bad-suppression", "a suppression comment is malformed or gives no reason",
-      "A comment `# campaignc: allow CODE -- reason` silences warning CODE on its own line (at the end of it) or on the next line that is not blank or a comment. It must name warning codes (W...) and give a reason after `--`, so a reviewer can tell why the warning does not apply. Errors cannot be allowed. Without a reason the warning is still silenced, and this is the one error.",
+      "A comment `# campaignc: allow CODE -- reason` silences warning CODE on its own line (at the end of it) or on the next line that is not blank or a comment. It must name warning codes (W...) and give a reason after `--`, so a reviewer can tell why the warning does not apply. Errors cannot be allowed. Without a reason the warning is still silenced, and this is the one error. It is reported with the file's other errors, and so is `# campaignc allow ...` with the colon left out (read as meant); lowercase codes and a single `-` or dash before the reason are fine.",
       wrong: "segment vip = ltv >= 500  # campaignc: allow W0101",
       corrected: "segment vip = ltv >= 500  # campaignc: allow W0101 -- used by the spring flows, written next"),
     e(

@@ -258,7 +258,7 @@ extension Checker {
 
   mutating func checkLimit(_ decl: LimitDecl) {
     let rate = checkRate(
-      decl, minimum: 1, problem: "a limit must allow at least 1 message",
+      decl, keyword: "limit", minimum: 1, problem: "a limit must allow at least 1 message",
       help: "write `limit \(decl.channel.text) 2 per 7d`; to send nothing on a channel, do not send on it")
     guard let (channel, count, window) = rate else { return }
     program.limits.append(Limit(channel: channel, count: count, windowSeconds: window))
@@ -266,7 +266,7 @@ extension Checker {
 
   mutating func checkBudget(_ decl: LimitDecl) {
     let rate = checkRate(
-      decl, minimum: 0, problem: "a budget is a whole number of messages",
+      decl, keyword: "budget", minimum: 0, problem: "a budget is a whole number of messages",
       help: "write `budget \(decl.channel.text) 3 per 7d`")
     guard let (channel, count, window) = rate else { return }
     program.budgets.append(Budget(channel: channel, count: count, windowSeconds: window, range: decl.range))
@@ -274,9 +274,25 @@ extension Checker {
 
   /// `limit` and `budget` (`CHANNEL N per D`): the channel, a whole count of at least
   /// `minimum` and a positive window; nil when one is wrong (reported).
-  mutating func checkRate(_ decl: LimitDecl, minimum: Int64, problem: String, help: String) -> (Int, Int64, Int64)? {
+  mutating func checkRate(_ decl: LimitDecl, keyword: String, minimum: Int64, problem: String, help: String) -> (
+    Int, Int64, Int64
+  )? {
     let channel = lookupChannel(decl.channel)
     guard decl.count.value.scale == 0, decl.count.value.units >= minimum else {
+      // `2.5 per 7d`: both are ceilings, so the whole number below is what holds.
+      var (problem, help) = (problem, help)
+      let count = decl.count.value
+      var divisor: Int64 = 1
+      for _ in 0..<count.scale { divisor *= 10 }
+      if count.scale > 0, count.units / divisor >= minimum {
+        // A month written `1m` is reported by the parser; the help shows the days.
+        let window = decl.window.value
+        let period =
+          window.unit == .minutes && (1...12).contains(window.amount) ? "\(window.amount * 30)d" : "\(window)"
+        problem = "a \(keyword) is a whole number of messages"
+        help =
+          "write `\(keyword) \(decl.channel.text) \(count.units / divisor) per \(period)`: a \(keyword) is the most allowed, so round down"
+      }
       error(.valueOutOfRange, problem, at: decl.count.range, help: help)
       return nil
     }

@@ -138,13 +138,17 @@ extension Checker {
     error(.typeMismatch, message, at: range, help: help)
   }
 
-  /// The source text of a small expression, for messages.
+  /// The source text of a small expression, for messages: as written (on one line, up
+  /// to 40 characters), or else "this".
   func describe(_ expr: Expr) -> String {
     switch expr {
-    case .name(let name): name.text
-    case .aggregate(let aggregate): "\(aggregate.kind.rawValue)(\(aggregate.event.text)...)"
-    case .parenthesized(let inner, _): describe(inner)
-    default: "this"
+    case .name(let name): return name.text
+    case .aggregate(let aggregate): return "\(aggregate.kind.rawValue)(\(aggregate.event.text)...)"
+    case .parenthesized(let inner, _): return describe(inner)
+    default:
+      guard let sources, expr.range.file.rawValue < sources.files.count else { return "this" }
+      let text = sources[expr.range.file].text(expr.range)
+      return text.count <= 40 && !text.contains("\n") && !text.contains("`") ? text : "this"
     }
   }
 

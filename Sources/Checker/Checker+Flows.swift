@@ -140,7 +140,8 @@ extension Checker {
     // An unknown variant (reported) or one whose arms were lost may well set the subject.
     if channelName == "email" && result.subject == nil && !unknownVariant && variantDecl?.lostArms != true {
       let arms = variantDecl?.arms.filter { !$0.isHoldout } ?? []
-      let missing = arms.filter { arm in !arm.overrides.contains { $0.key.text == "subject" } }
+      // A misspelled `subject` (`subjcet`) is reported at the arm: one slip, one message.
+      let missing = arms.filter { arm in !arm.overrides.contains { Checker.meantArmKey($0.key.text) == "subject" } }
       if arms.isEmpty || !missing.isEmpty {
         error(
           .emailWithoutSubject, "this email has no subject", at: send.template.range,
@@ -220,6 +221,7 @@ extension Checker {
         }
         total = add(total, weight.value)
       }
+      checkArmKeys(arm.overrides)
       arms.append(
         Variant.Arm(
           name: arm.name.text, weight: arm.weight?.value ?? ExactDecimal(0), isHoldout: arm.isHoldout,
@@ -263,5 +265,26 @@ extension Checker {
     var units = value.units
     for _ in value.scale..<scale { units = units &* 10 }
     return units
+  }
+}
+
+extension Checker {
+  /// The creative variables of an arm that a send reads: the send options it overrides.
+  static let armKeys = ["subject", "text", "offer"]
+
+  /// The send option an arm's key means: itself, or the one it is a slip of (`subjcet`).
+  static func meantArmKey(_ key: String) -> String? {
+    armKeys.contains(key) ? key : Spelling.closest(to: key, among: armKeys)
+  }
+
+  /// `curiosity 45% { subjcet "..." }`: a key a letter or two from `subject`, `text` or
+  /// `offer` is a slip of it (other keys are the campaign's own creative variables).
+  mutating func checkArmKeys(_ overrides: [CreativeVariable]) {
+    for creative in overrides where !Checker.armKeys.contains(creative.key.text) {
+      guard let meant = Checker.meantArmKey(creative.key.text) else { continue }
+      error(
+        .unknownStatement, "`\(creative.key.text)` is not something an arm of a variant sets", at: creative.key.range,
+        help: "did you mean `\(meant)`?")
+    }
   }
 }

@@ -123,7 +123,7 @@ extension Checker {
           let known = Checker.timeZoneNames
           error(
             .unknownTimezone, "`\(zone.value)` is not a time zone", at: zone.range,
-            help: suggestion(zone.value, known)
+            help: Checker.timeZoneNamed(zone.value).map { "did you mean `\($0)`?" } ?? suggestion(zone.value, known)
               ?? "use an IANA time zone name such as \"Asia/Jakarta\" or \"Europe/Berlin\"")
         }
       case .audience(let expr, _):
@@ -162,6 +162,25 @@ extension Checker {
 
   /// The time zone names to suggest from: the system's list, sorted so that ties in a
   /// suggestion always go the same way, or a few common ones when it is not available.
+  /// The zone a name written by hand means: `europe/berlin`, `America/New York`, or only
+  /// its city, `Berlin`, `new_york`, `New York` (case, spaces and `-` for `_` aside; the
+  /// first zone in sorted order when two cities share a name). nil when none matches.
+  static func timeZoneNamed(_ written: String) -> String? {
+    func normalized<S: StringProtocol>(_ text: S) -> String {
+      String(text.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+    }
+    let wanted = normalized(written.trimmingCharacters(in: .whitespaces))
+    guard !wanted.isEmpty else { return nil }
+    if let zone = timeZoneNames.first(where: { normalized($0) == wanted }) { return zone }
+    guard !wanted.contains("/") else { return nil }
+    let cities = timeZoneNames.filter { $0.contains("/") }.map { normalized($0.split(separator: "/").last ?? "") }
+    // `Berlin`, then a slip of a city's name, `Berln`.
+    guard let city = cities.contains(wanted) ? wanted : Spelling.closest(to: wanted, among: cities),
+      let index = cities.firstIndex(of: city)
+    else { return nil }
+    return timeZoneNames.filter { $0.contains("/") }[index]
+  }
+
   static let timeZoneNames: [String] = {
     let names = TimeZone.knownTimeZoneIdentifiers.sorted()
     return names.isEmpty ? ["UTC", "Asia/Jakarta", "Asia/Singapore", "Europe/London", "America/New_York"] : names

@@ -40,9 +40,12 @@ extension Checker {
           seen[field.name.text] = field.name.range
           guard let attribute = symbols.attributes.lookup(field.name.text) else {
             unknownGiven = true
-            error(
-              .unknownField, "the contact schema has no attribute `\(field.name.text)`", at: field.name.range,
-              help: suggestion(field.name.text, symbols.attributes.names) ?? "declare it in `contact { ... }` first")
+            // The schema may be in an import that could not be read (see `namesIncomplete`).
+            if !namesIncomplete {
+              error(
+                .unknownField, "the contact schema has no attribute `\(field.name.text)`", at: field.name.range,
+                help: suggestion(field.name.text, symbols.attributes.names) ?? "declare it in `contact { ... }` first")
+            }
             valid = false
             continue
           }
@@ -115,7 +118,9 @@ extension Checker {
         valid = false
       }
     }
-    if contactRange == nil {
+    // An item the parser could not read (or a broken header) may be the missing piece.
+    let itemsLost = decl.items.contains { if case .invalid = $0 { true } else { false } }
+    if contactRange == nil && !itemsLost {
       error(
         .testMissingValue, "test \"\(decl.name.value)\" has no contact", at: decl.name.range,
         help: "describe the contact, like `contact { id \"c1\", ltv 600 }`")
@@ -129,7 +134,7 @@ extension Checker {
           help: "end the run after every event, or leave `run until` out to end just after the last one")
         valid = false
       }
-    } else if !hasAtLine && decl.items.allSatisfy({ if case .invalid = $0 { false } else { true } }) {
+    } else if !hasAtLine && !itemsLost {
       error(
         .testWindow, "test \"\(decl.name.value)\" has no `at` event, so its run has no start", at: decl.name.range,
         help: "the run starts at the first event; add one, like `at 2026-01-01T10:00 email_open`")

@@ -2,8 +2,8 @@ import CampaignLang
 import Parser
 
 /// The front end's facade: parse the entry file and everything it imports, check them
-/// together, and return the checked program (nil when there are errors) with every
-/// diagnostic. File access goes through `load`, so tests run without a disk.
+/// together, and return the checked program (nil when there are errors, a malformed
+/// suppression comment aside) with every diagnostic. File access goes through `load`, so tests run without a disk.
 public struct Compilation: Sendable {
   public var sources: SourceMap
   public var syntax: [FileSyntax]
@@ -81,6 +81,10 @@ public enum Compiler {
     var queue: [(file: SourceFile, logical: String, chain: [String])] = [(entry, entryPath, [entryPath])]
     var loaded: [String: FileID] = [entryPath: entry.id]
     var declarationsLost = false
+    // An import that could not be read may have declared any name the campaign uses, so
+    // unknown names are not reported while one is unread: one message, at the import.
+    var namesIncomplete = false
+    let unreadNote = Note("names it would supply are not checked until it can be read")
     while !queue.isEmpty {
       let (file, logical, chain) = queue.removeFirst()
       let (parsed, parseDiagnostics) = Parser.parse(file)
@@ -90,14 +94,21 @@ public enum Compiler {
       // An empty or binary file has been reported as such; it is not also "missing" things.
       if parsed.declarations.isEmpty || parsed.declarations.contains(where: \.isInvalid) { declarationsLost = true }
       diagnostics += parseDiagnostics
+      // A malformed suppression comment is reported with the file's other errors; it
+      // changes nothing the checker reads, so it does not take the checked program away.
+      for comment in parsed.comments {
+        if let problem = SuppressionComment.read(comment)?.problem { diagnostics.append(problem) }
+      }
       syntax.append(parsed)
       for case .importFile(let decl) in parsed.declarations {
         guard let target = resolveImport(decl.path.value, from: logical) else {
           diagnostics.append(
             Diagnostic(
               .importOutsideProject, "imports must stay inside the project folder", at: decl.path.range,
+              notes: [unreadNote],
               help: "import by a relative path below the main campaign's folder, like \"lib/schema.campaign\""))
           declarationsLost = true
+          namesIncomplete = true
           continue
         }
         if chain.contains(target) {
@@ -117,9 +128,10 @@ public enum Compiler {
           diagnostics.append(
             Diagnostic(
               .importOutsideProject, "`\(decl.path.value)` leads out of the project folder through a symbolic link",
-              at: decl.path.range,
+              at: decl.path.range, notes: [unreadNote],
               help: "copy the file into the main campaign's folder, or link to a file inside it"))
           declarationsLost = true
+          namesIncomplete = true
           continue
         case .missing:
           // `import "lib/schema"`: the extension is part of the name.
@@ -128,8 +140,11 @@ public enum Compiler {
             ? "the path is relative to this file's folder; check the spelling and that the file exists"
             : "write the file's full name, with `.campaign`: `import \"\(decl.path.value).campaign\"`"
           diagnostics.append(
-            Diagnostic(.importNotFound, "cannot find `\(decl.path.value)`", at: decl.path.range, help: help))
+            Diagnostic(
+              .importNotFound, "cannot find `\(decl.path.value)`", at: decl.path.range, notes: [unreadNote], help: help)
+          )
           declarationsLost = true
+          namesIncomplete = true
           continue
         }
         let file = sources.add(path: displayPrefix + target, bytes: targetBytes)
@@ -138,10 +153,13 @@ public enum Compiler {
       }
     }
     let readingCount = diagnostics.count
-    let (program, checkDiagnostics) = Checker.check(files: syntax, entry: entry.id, declarationsLost: declarationsLost)
+    let (program, checkDiagnostics) = Checker.check(
+      files: syntax, entry: entry.id, declarationsLost: declarationsLost, namesIncomplete: namesIncomplete,
+      sources: sources)
     diagnostics += checkDiagnostics
-    // Any error, a recovered syntax error included, means there is no checked program.
-    let checked = diagnostics.contains { $0.severity == .error } ? nil : program
+    // Any error, a recovered syntax error included, means there is no checked program;
+    // except a malformed suppression comment (E0601), which the lint pass still reads.
+    let checked = diagnostics.contains { $0.severity == .error && $0.code != .badSuppression } ? nil : program
     return Compilation(
       sources: sources, syntax: syntax, program: checked, diagnostics: diagnostics, readingCount: readingCount)
   }

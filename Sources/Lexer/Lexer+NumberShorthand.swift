@@ -60,6 +60,70 @@ extension Lexer {
     return true
   }
 
+  /// `12,50` or `2,5%` after a comparison: a decimal comma, as many countries write it.
+  /// (Exactly three digits after a comma, `1,000`, are thousands; see above.) Read as the
+  /// decimal meant, with one message.
+  mutating func decimalComma(start: Int, whole: DigitRun) -> Bool {
+    guard afterComparison, whole.end - whole.start == whole.count, peek() == UInt8(ascii: ","), isDigit(peek(1))
+    else { return false }
+    let comma = index
+    index += 1
+    let fraction = digits()
+    guard fraction.end - fraction.start == fraction.count, !isIdentifierByte(peek()) || peek() == UInt8(ascii: "%")
+    else {
+      index = comma
+      return false
+    }
+    let value = exactDecimal(whole: whole, fraction: fraction, start: start)
+    let percent = peek() == UInt8(ascii: "%")
+    if percent { index += 1 }
+    let written = file.text(range(start, index))
+    let meant = String(written.map { $0 == "," ? "." : $0 })
+    diagnostics.error(
+      .malformedLiteral, "`\(written)` has a decimal comma", at: range(start, index),
+      help: "write decimals with a point: `\(meant)`")
+    if percent {
+      emit(.percent, from: start, literal: value.map { .percent($0) })
+    } else {
+      emit(.decimal, from: start, literal: value.map { .decimal($0) })
+    }
+    return true
+  }
+
+  /// Currency signs: `$`, `£`, `¥`, `¢` and the Unicode block of currency symbols (`€`).
+  static func isCurrencySign(_ scalar: UInt32) -> Bool {
+    scalar == 0x24 || scalar == 0xA2 || scalar == 0xA3 || scalar == 0xA5 || (0x20A0...0x20CF).contains(scalar)
+  }
+
+  /// `€500`, `$ 500` or `500€`: a currency sign (from `start` to `index`) beside an
+  /// amount. One message naming the amount to write; the sign is skipped, so the amount
+  /// is read as the number it is. False (nothing read) when no amount is beside it.
+  mutating func currencySign(start: Int) -> Bool {
+    var amountStart = index
+    while amountStart < bytes.count && bytes[amountStart] == UInt8(ascii: " ") { amountStart += 1 }
+    var amount: String? = nil
+    if amountStart < bytes.count && isDigit(bytes[amountStart]) {
+      var end = amountStart
+      while end < bytes.count
+        && (isDigit(bytes[end])
+          || ((bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: "_"))
+            && end + 1 < bytes.count && isDigit(bytes[end + 1])))
+      {
+        end += 1
+      }
+      amount = file.text(range(amountStart, end))
+    } else if let last = tokens.last, last.kind == .integer || last.kind == .decimal,
+      bytes[last.range.end..<start].allSatisfy({ $0 == UInt8(ascii: " ") })
+    {
+      amount = file.text(last.range)
+    }
+    guard let amount else { return false }
+    diagnostics.error(
+      .invalidCharacter, "`\(file.text(range(start, index)))` is a currency sign", at: range(start, index),
+      help: "write the amount without the currency sign: `\(amount)`")
+    return true
+  }
+
   /// `10 %`: a share written with a space before its `%`.
   mutating func spacedPercent(start: Int, value: ExactDecimal?) -> Bool {
     var at = index

@@ -71,7 +71,7 @@ extension Lexer {
       emit(.timeOfDay, from: start, literal: .timeOfDay(hour * 60 + minute))
       return
     }
-    if thousandsSeparators(start: start, whole: whole) { return }
+    if thousandsSeparators(start: start, whole: whole) || decimalComma(start: start, whole: whole) { return }
     var fraction = DigitRun(start: index, end: index, count: 0)
     if peek() == UInt8(ascii: ".") && isDigit(peek(1)) {
       index += 1

@@ -79,6 +79,8 @@ extension Lexer {
           help: "retype it as `-` (word processors turn hyphens into dashes)")
         emit(.minus, from: start)
       }
+    case _ where Lexer.isCurrencySign(scalar) && currencySign(start: start):
+      return
     case 0x2265, 0x2264, 0x2260, 0x2192:
       let (kind, ascii): (TokenKind, String) =
         switch scalar {

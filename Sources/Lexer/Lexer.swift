@@ -278,6 +278,8 @@ public struct Lexer {
     case UInt8(ascii: "`"):
       backtick(at: start)
       return
+    case UInt8(ascii: "$") where currencySign(start: start):
+      return
     default:
       invalidRun(from: start)
       return
@@ -354,7 +356,6 @@ public struct Lexer {
     var help: String? = nil
     if text == ";" { help = "campaigns need no semicolons: end the line instead" }
     if control != nil { help = "delete it: it is invisible in most editors" }
-    if text == "$" && isDigit(peek()) { help = "write amounts without a currency sign, like `500`" }
     diagnostics.error(
       .invalidCharacter, "unexpected \(shown) in a campaign", at: range(start, index), help: help)
     emit(.invalid, from: start)

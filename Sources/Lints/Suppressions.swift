@@ -1,13 +1,13 @@
 import CampaignLang
 import Checker
-import Foundation
 import Lexer
 
 /// Suppression comments: `# campaignc: allow W0103 -- the reason`, at the end of the
 /// line a warning is on, or on a line of its own before it (blank lines and other
 /// comments between are skipped). Several codes are separated by commas. The reason
-/// after `--` is required (E0601 without one; the warning is still suppressed, so the
-/// one mistake gives one message). A suppression that suppresses nothing is W0501.
+/// after `--` is required (E0601 without one, reported when the file is read: see
+/// `SuppressionComment`; the warning is still suppressed, so the one mistake gives one
+/// message). A suppression that suppresses nothing is W0501.
 struct Suppressions {
   struct Suppression {
     var codes: [DiagnosticCode]
@@ -17,17 +17,13 @@ struct Suppressions {
     var comment: SourceRange
   }
 
-  static let marker = "campaignc:"
-
   var suppressions: [Suppression] = []
   var problems: [Diagnostic] = []
 
   init(compilation: Compilation) {
     for syntax in compilation.syntax {
       let file = compilation.sources[syntax.file]
-      let candidates = syntax.comments.filter {
-        $0.text.trimmingCharacters(in: .whitespaces).hasPrefix(Self.marker)
-      }
+      let candidates = syntax.comments.filter { SuppressionComment.read($0) != nil }
       guard !candidates.isEmpty else { continue }
       let lines = LineTable(file)
       let tokenLines = Lexer.tokenize(file).tokens.filter { $0.kind != .newline && $0.kind != .endOfFile }
@@ -41,43 +37,10 @@ struct Suppressions {
     }
   }
 
+  /// Its own problems (E0601) were reported when the file was read (`SuppressionComment`);
+  /// here it only silences, and W0501 is for one that has nothing to silence.
   private mutating func read(_ comment: Comment, file: FileID, line: Int?) {
-    let text = comment.text.trimmingCharacters(in: .whitespaces).dropFirst(Self.marker.count)
-    let (directive, reason): (Substring, Substring) = {
-      guard let dashes = text.range(of: "--") else { return (text, "") }
-      return (text[..<dashes.lowerBound], text[dashes.upperBound...])
-    }()
-    let words = directive.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
-    let example = "write `# campaignc: allow W0101 -- why this is fine`"
-    guard words.first == "allow" else {
-      problems.append(
-        Diagnostic(.badSuppression, "a `campaignc:` comment must say `allow`", at: comment.range, help: example))
-      return
-    }
-    var codes: [DiagnosticCode] = []
-    for word in words.dropFirst() {
-      let code = DiagnosticCode(String(word))
-      guard code.rawValue.hasPrefix("W"), DiagnosticCatalogue.entry(for: code) != nil else {
-        problems.append(
-          Diagnostic(
-            .badSuppression, "`\(word)` is not a warning code", at: comment.range,
-            help: "only warnings (W codes) can be allowed; `campaignc explain-code --list` lists them"))
-        return
-      }
-      codes.append(code)
-    }
-    guard !codes.isEmpty else {
-      problems.append(
-        Diagnostic(.badSuppression, "the suppression names no warning code", at: comment.range, help: example))
-      return
-    }
-    if reason.trimmingCharacters(in: .whitespaces).isEmpty {
-      let list = codes.map(\.rawValue).joined(separator: ", ")
-      problems.append(
-        Diagnostic(
-          .badSuppression, "a suppression must give its reason", at: comment.range,
-          help: "write `# campaignc: allow \(list) -- why this is fine here`"))
-    }
+    guard let suppression = SuppressionComment.read(comment), !suppression.codes.isEmpty else { return }
     guard let line else {
       problems.append(
         Diagnostic(
@@ -85,7 +48,7 @@ struct Suppressions {
           help: "put it at the end of the line it is about, or on the line before"))
       return
     }
-    suppressions.append(Suppression(codes: codes, file: file, line: line, comment: comment.range))
+    suppressions.append(Suppression(codes: suppression.codes, file: file, line: line, comment: comment.range))
   }
 
   /// The warnings that no suppression silences, then the suppressions' own problems.

@@ -231,10 +231,31 @@ extension Parser {
     guard let name = expectString("the test's name in quotes, like `test \"a visitor becomes engaged\" {`") else {
       return nil
     }
-    let (items, end) = parseBlock("test \"\(name.value)\"", words: ["contact"]) { parser in
+    // A broken header (`test "a "quiet" one" {`: a stray quote) is its one message: an
+    // invalid item tells the checker the test's body may be lost, so it does not also
+    // report a missing contact or event.
+    let opens = current.kind == .leftBrace || (!panicking && atBlockOpen)
+    if !opens && current.kind != .newline && !panicking && lineHasQuote(after: name.range.end) {
+      // `test "a "quiet" one" {`: the name ended at the quote meant to be inside it.
+      report(
+        .unexpectedToken, "the test's name ends at the second `\"`, before `\(text(current))`", at: current.range,
+        help: "to put quotes inside a name, write them as `\\\"`, like `test \"a \\\"quiet\\\" one\" {`")
+    }
+    var (items, end) = parseBlock("test \"\(name.value)\"", words: ["contact"]) { parser in
       parser.parseTestItem()
     }
+    if !opens { items.insert(.invalid(name.range), at: 0) }
     return TestDecl(name: name, items: items, range: start.to(end))
+  }
+
+  /// Whether a `"` follows `offset` on its line.
+  func lineHasQuote(after offset: Int) -> Bool {
+    var at = offset
+    while at < file.bytes.count && file.bytes[at] != UInt8(ascii: "\n") {
+      if file.bytes[at] == UInt8(ascii: "\"") { return true }
+      at += 1
+    }
+    return false
   }
 
   mutating func parseTestItem() -> TestDecl.Item? {

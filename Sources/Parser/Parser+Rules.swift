@@ -163,7 +163,19 @@ extension Parser {
     guard let from = expectName("a transition such as `Active -> Engaged when engagement >= 20`") else {
       return .invalid(start)
     }
-    guard current.kind == .arrow else {
+    if current.kind == .minus && peek().kind == .identifier && !peek().startsLine {
+      // `New - Churned` (or `New — Churned`, a dash from a document): a transition with
+      // the `>` left out. One message, and it is read as the transition meant.
+      let to = text(peek())
+      let help = "a transition is written with `->`: `\(from.text) -> \(to)`"
+      if let dash = dashName(at: current.range) {
+        diagnostics.amend(.dash, at: current.range, message: "\(dash) between two states", help: help)
+      } else {
+        report(.unexpectedToken, "`-` between two states", at: current.range, help: help)
+        panicking = false
+      }
+      advance()
+    } else if current.kind != .arrow {
       if current.kind == .minus && peek().kind == .greater {
         report(.unexpectedToken, "write the arrow without a space: `->`", at: current.range.to(peek().range))
       } else if current.kind == .equal || current.kind == .greater {
@@ -173,8 +185,9 @@ extension Parser {
         unknownStatement(in: "the states block", choices: Parser.stateItemWords)
       }
       return .invalid(start)
+    } else {
+      advance()
     }
-    advance()
     guard let to = expectName("the state to move to") else { return .invalid(start) }
     let trigger = atStatementEnd || at("if") ? nil : parseTrigger()
     if !atStatementEnd && !at("if") && trigger == nil { return .invalid(start) }
@@ -287,7 +300,25 @@ extension Parser {
     guard let count = parseNumber("how many messages, \(example)") else { return nil }
     guard expect("per", context: "and the period, like `2 per 7d`") else { return nil }
     guard let window = parseDuration("the period") else { return nil }
+    monthAsMinutes(window)
     return LimitDecl(channel: channel, count: count, window: window, range: start.to(window.range))
+  }
+
+  /// `budget email 3 per 1m`: `m` is minutes, and no one limits messages per minute; the
+  /// writer meant months. A period of 1 to 12 minutes written `Nm` is reported (E0205,
+  /// like `3 months`) with the days to write. A longer one in minutes (`per 90m`) stands.
+  mutating func monthAsMinutes(_ window: DurationLiteral) {
+    let duration = window.value
+    guard duration.unit == .minutes, (1...12).contains(duration.amount), file.text(window.range) == "\(duration)"
+    else { return }
+    let amount = duration.amount
+    report(
+      .durationInWords,
+      amount == 1 ? "`1m` is one minute, not a month" : "`\(duration)` is \(amount) minutes, not \(amount) months",
+      at: window.range,
+      help: amount == 1
+        ? "for a month write `30d` (months have no fixed length: write the days)"
+        : "for \(amount) months write `\(amount * 30)d` (months have no fixed length: write the days)")
   }
 
   /// `quiet hours 21:00 to 08:00 [for push, sms]`

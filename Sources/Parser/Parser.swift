@@ -154,8 +154,25 @@ public struct Parser {
   ) {
     guard !panicking else { return }
     panicking = true
-    if lexerReported.contains(range.start) { return }
+    if lexerReported.contains(range.start) {
+      // An en dash the lexer told to retype as `-`: where a `-` cannot stand either, the
+      // parser's help is the one to follow (`quiet hours 21:00 – 08:00`: `to`).
+      if let help, let dash = dashName(at: range) {
+        diagnostics.amend(.dash, at: range, message: "\(dash) cannot stand here", help: help)
+      }
+      return
+    }
     diagnostics.error(code, message, at: range, label: label, notes: notes, help: help)
+  }
+
+  /// "an en dash", "an em dash" or "a minus sign" when `range` holds one of them alone.
+  func dashName(at range: SourceRange) -> String? {
+    switch file.text(range) {
+    case "\u{2013}": "an en dash"
+    case "\u{2014}": "an em dash"
+    case "\u{2212}": "a minus sign"
+    default: nil
+    }
   }
 
   /// A description of the current token for "expected X, found Y" messages.

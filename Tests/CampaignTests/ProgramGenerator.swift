@@ -309,7 +309,7 @@ struct ProgramGenerator {
     if chance(30), let event = pickEvent() {
       emit("hold \(pick(Self.channels)) \(duration()) after \(mistake() ? wrongName() : event.name)")
     }
-    if chance(30) { emit("limit \(pick(Self.channels)) \(1 + random.below(5)) per \(duration())") }
+    if chance(30) { emit("limit \(pick(Self.channels)) \(1 + random.below(5)) per \(period())") }
     if chance(30) {
       let from = String(format2: random.below(24)) + ":" + pick(["00", "30"])
       let to = String(format2: random.below(24)) + ":" + pick(["00", "15"])
@@ -445,6 +445,14 @@ struct ProgramGenerator {
 
   mutating func stringLiteral() -> String {
     "\"" + pick(["Welcome", "20% off", "Terima kasih", "a \\\"quoted\\\" word", "tab\\there", "ünïcode €"]) + "\""
+  }
+
+  /// A `limit`'s period: a duration, but not `1m` to `12m` (a month written wrong, E0205);
+  /// those become hours, so the random sequence is the same as `duration`'s.
+  mutating func period() -> String {
+    let written = duration()
+    guard written.hasSuffix("m"), let amount = Int(written.dropLast()), amount <= 12 else { return written }
+    return "\(amount)h"
   }
 
   mutating func duration() -> String {

@@ -77,7 +77,7 @@ import Testing
     ("segment a = orders_90d is 5", "use `==`"),
     ("quiet hours 9pm to 07:00", "`21:00`"),
     ("quiet hours 22:00 to 8am", "`08:00`"),
-    ("segment a = ltv > $500", "without a currency sign"),
+    ("segment a = ltv > $500", "without the currency sign: `500`"),
     ("flow f for Active {\n  send email \"x\" subject \"Hi\" subject \"Again\"\n}", "this send gives `subject` twice"),
     ("consent email when true", "channel `email` already has a consent rule"),
     ("segment a = ltv > \"500\"", "write the number without quotes: `ltv > 500`"),
