@@ -29,26 +29,34 @@ enum CampaignFiles {
   }
 
   /// The .campaign files below the folder `path`, sorted; nil after reporting a folder
-  /// with none, or with a symbolic link (to a file, or in a linked folder) that leads
-  /// out of it. Such a file is not read: a folder names what is inside it, and a link
+  /// with none, or with a symbolic link (to a file or to a folder) that leads out of it.
+  /// Such a file or folder is not read: a folder names what is inside it, and a link
   /// out could read (or, for `fmt --write`, rewrite) anything. Each is reported, then
-  /// the command stops (an I/O problem, exit 2); a file named on the command line
-  /// itself is read wherever its link leads.
+  /// the command stops (an I/O problem, exit 2); a file or folder named on the command
+  /// line itself is read wherever its link leads. A link to a folder inside `path` is
+  /// not followed either: what it leads to is read where it is.
   static func filesInFolder(_ path: String, driver: Driver) -> [String]? {
-    let found = driver.fileSystem.files(under: path, suffix: ".campaign")
-    guard !found.isEmpty else {
-      driver.output.writeError("error: `\(path)` holds no .campaign files\n")
-      return nil
-    }
+    let scan = driver.fileSystem.scan(path, suffix: ".campaign")
     let root = driver.fileSystem.resolved(path)
     let prefix = root.hasSuffix("/") ? root : root + "/"
-    let outside = found.filter { !driver.fileSystem.resolved($0).hasPrefix(prefix) }
+    let outside = driver.fileSystem.outside(scan.files, prefix)
+    let outsideFolders = driver.fileSystem.outside(scan.linkedFolders, prefix)
     for file in outside {
       driver.output.writeError(
         "error: `\(file)` is a symbolic link that leads out of `\(path)`, so it was not read\n"
           + "  help: copy the file into `\(path)`, or name it on the command line to read it anyway\n")
     }
-    return outside.isEmpty ? found : nil
+    for folder in outsideFolders {
+      driver.output.writeError(
+        "error: `\(folder)` is a symbolic link to a folder outside `\(path)`, so it was not read\n"
+          + "  help: copy the folder into `\(path)`, or name it on the command line to read it anyway\n")
+    }
+    guard outside.isEmpty && outsideFolders.isEmpty else { return nil }
+    guard !scan.files.isEmpty else {
+      driver.output.writeError("error: `\(path)` holds no .campaign files\n")
+      return nil
+    }
+    return scan.files
   }
 
   /// Compiles each of `entries`, or the exit code after reporting one that cannot be read.
@@ -89,5 +97,12 @@ enum CampaignFiles {
   /// it or it was named itself: read as a library, not as a campaign missing its header.
   static func library(_ entry: (path: String, compilation: Compilation)) -> (path: String, compilation: Compilation) {
     entry.compilation.entryIsLibrary ? (entry.path, entry.compilation.asLibrary()) : entry
+  }
+}
+
+extension FileSystem {
+  /// Those of `paths` whose links lead out of the folder `prefix` (a resolved path ending in `/`).
+  func outside(_ paths: [String], _ prefix: String) -> [String] {
+    paths.filter { !resolved($0).hasPrefix(prefix) }
   }
 }

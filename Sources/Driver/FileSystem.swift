@@ -8,6 +8,9 @@ public protocol FileSystem: Sendable {
   func exists(_ path: String) -> Bool
   /// Files below `directory` whose names end in `suffix`, sorted by path.
   func files(under directory: String, suffix: String) -> [String]
+  /// What a folder holds for a command that reads a whole folder: `files(under:suffix:)`
+  /// and the symbolic links to folders below it, which are not followed.
+  func scan(_ directory: String, suffix: String) -> FolderScan
   /// The path with symbolic links resolved, for confinement checks.
   func resolved(_ path: String) -> String
   /// A data file's bytes (contacts, events); nil with the reason when it cannot be read.
@@ -17,12 +20,30 @@ public protocol FileSystem: Sendable {
   func write(_ path: String, _ bytes: [UInt8]) -> String?
 }
 
+/// What a folder scan found: the files to read, and the symbolic links to folders
+/// below the folder (not followed: the caller decides, by where they lead, whether to
+/// report them). Both sorted by path.
+public struct FolderScan: Sendable, Equatable {
+  public var files: [String]
+  public var linkedFolders: [String]
+
+  public init(files: [String], linkedFolders: [String] = []) {
+    self.files = files
+    self.linkedFolders = linkedFolders
+  }
+}
+
 /// Why a data file could not be read.
 public struct ReadFailure: Error, Sendable {
   public var message: String
 }
 
 extension FileSystem {
+  /// A file system without symbolic links: only `files(under:suffix:)`.
+  public func scan(_ directory: String, suffix: String) -> FolderScan {
+    FolderScan(files: files(under: directory, suffix: suffix))
+  }
+
   public func readData(_ path: String) -> Result<ByteStore, ReadFailure> {
     guard let bytes = read(path) else { return .failure(ReadFailure(message: "cannot read \(path)")) }
     return .success(ByteStore(copying: bytes))
@@ -46,15 +67,28 @@ public struct DiskFileSystem: FileSystem {
   public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
   public func files(under directory: String, suffix: String) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-    var result: [String] = []
+    scan(directory, suffix: suffix).files
+  }
+
+  /// One walk of the folder. The folder itself may be a symbolic link (it is named, so
+  /// it is followed); links to folders below it are listed, not followed.
+  public func scan(_ directory: String, suffix: String) -> FolderScan {
+    // The enumerator lists nothing below a folder that is itself a link: walk where it
+    // leads, and name what is found by the path as given.
+    guard let enumerator = FileManager.default.enumerator(atPath: resolved(directory)) else {
+      return FolderScan(files: [])
+    }
+    var files: [String] = []
+    var linkedFolders: [String] = []
     while let relative = enumerator.nextObject() as? String {
-      if relative.hasSuffix(suffix) {
-        let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-        if !isDirectory(path) { result.append(path) }
+      let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+      if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeSymbolicLink, isDirectory(path) {
+        linkedFolders.append(path)
+      } else if relative.hasSuffix(suffix) && !isDirectory(path) {
+        files.append(path)
       }
     }
-    return result.sorted()
+    return FolderScan(files: files.sorted(), linkedFolders: linkedFolders.sorted())
   }
 
   public func resolved(_ path: String) -> String {

@@ -62,8 +62,9 @@ enum Help {
     wrong or wasteful, and its declared budgets are checked against the worst case.
     A warning is silenced on its line by `# campaignc: allow W0101 -- reason`.
 
-    A symbolic link in a folder that leads out of the folder is not read: it is
-    reported and check stops (exit 2); name such a file itself to check it.
+    A symbolic link in a folder (to a file or to a folder) that leads out of the
+    folder is not read: it is reported and check stops (exit 2); name such a file or
+    folder itself to check it.
 
     options:
       --format text|json|github|sarif
@@ -95,8 +96,8 @@ enum Help {
     the last (or to the test's `run until`), then its `expect` lines are checked. A
     failed test shows where each failing `expect` is, what it expected and what the run
     found, and the contact's run step by step, as `explain` shows it. A folder is
-    searched for .campaign files (as for `check`, a symbolic link that leads out of it
-    is reported and not read, exit 2); a file without test blocks is listed and passes;
+    searched for .campaign files (as for `check`, a symbolic link to a file or folder
+    that leads out of it is reported and not read, exit 2); a file without test blocks is listed and passes;
     a file with errors is reported as `check` would and fails.
 
     options:
@@ -213,8 +214,8 @@ extension Help {
     Prints each campaign in the one canonical layout (grammar.md, "Canonical layout"):
     two-space indentation, one statement a line, one space around operators. Comments
     and blank lines between groups are kept; only the layout changes, never the
-    program. A folder is searched for .campaign files (a symbolic link that leads out
-    of it is reported and neither read nor written, exit 2); `-` reads standard input.
+    program. A folder is searched for .campaign files (a symbolic link to a file or
+    folder that leads out of it is reported and neither read nor written, exit 2); `-` reads standard input.
     The output is UTF-8 with LF (\\n) line ends and no byte-order mark, whatever the
     input had: a file with CRLF line ends is rewritten with LF by --write and listed
     by --check.
