@@ -15,7 +15,9 @@ struct CheckCommand {
     var paths: [String] = []
     var format = Format.text
     var warningsAsErrors = false
-    var maxErrors = 100
+    /// `--max-errors N`; when not given, the text format shows 100 and the machine
+    /// formats every problem (a tool reading them would take the rest as fixed).
+    var maxErrors: Int?
     var color: Bool?
     /// `--deny CODE`: these warnings are errors.
     var deny: Set<DiagnosticCode> = []
@@ -152,7 +154,8 @@ struct CheckCommand {
     }
     let errors = all.count { $0.0.severity == .error }
     let warnings = all.count { $0.0.severity == .warning }
-    let shown = options.maxErrors == 0 ? all : Array(all.prefix(options.maxErrors))
+    let cap = options.maxErrors ?? (options.format == .text ? 100 : 0)
+    let shown = cap == 0 ? all : Array(all.prefix(cap))
     let truncated = all.count - shown.count
     let output = driver.output
     let files = roots.map(\.path)

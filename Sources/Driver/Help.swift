@@ -75,7 +75,8 @@ enum Help {
       --allow CODE[,CODE]     do not report these warnings
       --budget                print the worst case per contact and channel in any
                               7 and 30 days (text format only)
-      --max-errors N          show at most N problems (default 100, 0 for all)
+      --max-errors N          show at most N problems, 0 for all (default: 100 in
+                              the text format; json, github and sarif show all)
       --color, --no-color     force colour on or off (default: on for a terminal, off
                               when NO_COLOR is set)
 
