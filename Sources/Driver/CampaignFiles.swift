@@ -1,78 +1,87 @@
 import CampaignLang
 import Checker
+import Render
 
 /// The campaign files a command names, as `check` and `test` read them: folders are
 /// searched for .campaign files, each file is read once, and files that another named
 /// file imports are libraries, handled through their importers.
 enum CampaignFiles {
-  /// The files `paths` name, folders expanded, each once (where it is first named), or
-  /// the exit code after reporting a path that cannot be read (an I/O problem, exit 2).
-  static func expand(_ paths: [String], driver: Driver) -> Result<[String], ExitStatus> {
+  /// The files `paths` name, folders expanded, each once (where it is first named), and
+  /// the paths that could not be read (an I/O problem, exit 2), each already reported
+  /// on standard error. The rest is still read: every problem at once.
+  static func expand(_ paths: [String], driver: Driver) -> (entries: [String], notRead: [ReadProblem]) {
     var entries: [String] = []
+    var notRead: [ReadProblem] = []
     for path in paths {
       if driver.fileSystem.isDirectory(path) {
-        guard let found = filesInFolder(path, driver: driver) else {
-          return .failure(ExitStatus(code: ExitCode.usage))
-        }
+        let (found, problems) = filesInFolder(path, driver: driver)
         entries += found
+        notRead += problems
       } else if driver.fileSystem.exists(path) {
         entries.append(path)
       } else {
-        driver.output.writeError("error: cannot read `\(path)`: no such file or folder\n")
-        return .failure(ExitStatus(code: ExitCode.usage))
+        notRead.append(driver.report(ReadProblem(path: path, message: "cannot read `\(path)`: no such file or folder")))
       }
     }
     // The same file named twice (`a.campaign ./a.campaign`, a folder and a file in it, an
     // absolute and a relative path) is read once, where it is first named.
     var seenFiles: Set<String> = []
-    return .success(entries.filter { seenFiles.insert(driver.fileSystem.resolved($0)).inserted })
+    return (entries.filter { seenFiles.insert(driver.fileSystem.resolved($0)).inserted }, notRead)
   }
 
-  /// The .campaign files below the folder `path`, sorted; nil after reporting a folder
-  /// with none, or with a symbolic link (to a file or to a folder) that leads out of it.
-  /// Such a file or folder is not read: a folder names what is inside it, and a link
-  /// out could read (or, for `fmt --write`, rewrite) anything. Each is reported, then
-  /// the command stops (an I/O problem, exit 2); a file or folder named on the command
-  /// line itself is read wherever its link leads. A link to a folder inside `path` is
-  /// not followed either: what it leads to is read where it is.
-  static func filesInFolder(_ path: String, driver: Driver) -> [String]? {
+  /// The .campaign files below the folder `path`, sorted, and what could not be read:
+  /// a folder with none, or a symbolic link (to a file or to a folder) that leads out of
+  /// it. Such a file or folder is not read: a folder names what is inside it, and a link
+  /// out could read (or, for `fmt --write`, rewrite) anything. Each is reported on
+  /// standard error (an I/O problem, exit 2); `fmt` then stops, `check` and `test` read
+  /// the rest. A file or folder named on the command line itself is read wherever its
+  /// link leads. A link to a folder inside `path` is not followed either: what it leads
+  /// to is read where it is.
+  static func filesInFolder(_ path: String, driver: Driver) -> (files: [String], notRead: [ReadProblem]) {
     let scan = driver.fileSystem.scan(path, suffix: ".campaign")
     let root = driver.fileSystem.resolved(path)
     let prefix = root.hasSuffix("/") ? root : root + "/"
-    let outside = driver.fileSystem.outside(scan.files, prefix)
-    let outsideFolders = driver.fileSystem.outside(scan.linkedFolders, prefix)
-    for file in outside {
-      driver.output.writeError(
-        "error: `\(file)` is a symbolic link that leads out of `\(path)`, so it was not read\n"
-          + "  help: copy the file into `\(path)`, or name it on the command line to read it anyway\n")
+    var notRead: [ReadProblem] = []
+    for file in driver.fileSystem.outside(scan.files, prefix) {
+      notRead.append(
+        driver.report(
+          ReadProblem(
+            path: file, message: "`\(file)` is a symbolic link that leads out of `\(path)`, so it was not read",
+            help: "copy the file into `\(path)`, or name it on the command line to read it anyway")))
     }
-    for folder in outsideFolders {
-      driver.output.writeError(
-        "error: `\(folder)` is a symbolic link to a folder outside `\(path)`, so it was not read\n"
-          + "  help: copy the folder into `\(path)`, or name it on the command line to read it anyway\n")
+    for folder in driver.fileSystem.outside(scan.linkedFolders, prefix) {
+      notRead.append(
+        driver.report(
+          ReadProblem(
+            path: folder,
+            message: "`\(folder)` is a symbolic link to a folder outside `\(path)`, so it was not read",
+            help: "copy the folder into `\(path)`, or name it on the command line to read it anyway")))
     }
-    guard outside.isEmpty && outsideFolders.isEmpty else { return nil }
-    guard !scan.files.isEmpty else {
-      driver.output.writeError("error: `\(path)` holds no .campaign files\n")
-      return nil
+    let files = scan.files.filter { file in !notRead.contains { $0.path == file } }
+    if files.isEmpty && notRead.isEmpty {
+      notRead.append(driver.report(ReadProblem(path: path, message: "`\(path)` holds no .campaign files")))
     }
-    return scan.files
+    return (files, notRead)
   }
 
-  /// Compiles each of `entries`, or the exit code after reporting one that cannot be read.
-  static func compile(_ entries: [String], driver: Driver) -> Result<
-    [(path: String, compilation: Compilation)], ExitStatus
-  > {
+  /// Compiles each of `entries` that can be read; those that cannot are reported.
+  static func compile(_ entries: [String], driver: Driver) -> (
+    compiled: [(path: String, compilation: Compilation)], notRead: [ReadProblem]
+  ) {
     var compiled: [(path: String, compilation: Compilation)] = []
+    var notRead: [ReadProblem] = []
     for path in entries {
       guard let bytes = driver.fileSystem.read(path) else {
-        driver.output.writeError("error: cannot read `\(path)`\n")
-        return .failure(ExitStatus(code: ExitCode.usage))
+        notRead.append(driver.report(ReadProblem(path: path, message: "cannot read `\(path)`")))
+        continue
       }
-      guard bytes.count <= SourceRange.maxFileSize else { return .failure(ExitStatus(code: driver.tooLarge(path))) }
+      guard bytes.count <= SourceRange.maxFileSize else {
+        notRead.append(driver.report(Driver.tooLarge(path)))
+        continue
+      }
       compiled.append((path, driver.compile(path, bytes: bytes)))
     }
-    return .success(compiled)
+    return (compiled, notRead)
   }
 
   /// The campaigns among `compiled`: a file that another compiled file imports is a

@@ -108,25 +108,23 @@ struct CheckCommand {
     case .success(let parsed): options = parsed
     case .failure(let status): return status.code
     }
-    // A path that does not exist is reported, and the others are still checked (all
-    // problems at once); the run then ends with the I/O exit code.
-    let missing = options.paths.filter { !driver.fileSystem.exists($0) }
-    for path in missing { driver.output.writeError("error: cannot read `\(path)`: no such file or folder\n") }
-    var present = options
-    present.paths.removeAll { missing.contains($0) }
-    if present.paths.isEmpty { return ExitCode.usage }
-    let compiled: [(path: String, compilation: Compilation)]
-    switch CampaignFiles.expand(present.paths, driver: driver).flatMap({ CampaignFiles.compile($0, driver: driver) }) {
-    case .success(let files): compiled = files
-    case .failure(let status): return status.code
-    }
-    let roots = CampaignFiles.roots(compiled, named: present.paths)
-    let status = report(roots, present)
+    // A path that cannot be read is reported, and the others are still checked (all
+    // problems at once); the run then ends with the I/O exit code. The machine formats
+    // still write their whole document, listing what was not read, so a CI report is
+    // never empty.
+    let (entries, notFound) = CampaignFiles.expand(options.paths, driver: driver)
+    let (compiled, unreadable) = CampaignFiles.compile(entries, driver: driver)
+    let notRead = notFound + unreadable
+    if compiled.isEmpty && options.format == .text { return ExitCode.usage }
+    let roots = CampaignFiles.roots(compiled, named: options.paths)
+    let status = report(roots, options, notRead: notRead)
     driver.keepAlive?.park(compiled)
-    return missing.isEmpty ? status : ExitCode.usage
+    return notRead.isEmpty ? status : ExitCode.usage
   }
 
-  func report(_ roots: [(path: String, compilation: Compilation)], _ options: Options) -> Int32 {
+  func report(
+    _ roots: [(path: String, compilation: Compilation)], _ options: Options, notRead: [ReadProblem] = []
+  ) -> Int32 {
     var all: [(Diagnostic, SourceMap)] = []
     var campaignOf: [Int] = []  // which of `roots` each of `all` came from
     var seen: Set<String> = []
@@ -174,11 +172,16 @@ struct CheckCommand {
       }
       if options.budget { output.write(budgetTables(budgets)) }
       let libraries = roots.count { $0.compilation.checkedAsLibrary }
-      output.write(summary(errors: errors, warnings: warnings, files: files.count, libraries: libraries) + "\n")
+      var line = summary(errors: errors, warnings: warnings, files: files.count, libraries: libraries)
+      if !notRead.isEmpty {
+        line += "; \(notRead.count) \(notRead.count == 1 ? "path" : "paths") could not be read"
+      }
+      output.write(line + "\n")
     case .json:
       let totals = JSONRenderer.Summary(errors: errors, warnings: warnings, truncated: truncated)
-      output.write(renderJSON(shown, summary: totals, files: files))
+      output.write(renderJSON(shown, summary: totals, files: files, notRead: notRead))
     case .github:
+      output.write(GitHubRenderer.render(notRead))
       // One call for each run of a campaign's diagnostics, so its line tables are built once.
       var first = 0
       while first < shown.count {
@@ -191,7 +194,8 @@ struct CheckCommand {
         output.write("::warning::\(truncated) more \(truncated == 1 ? "problem was" : "problems were") not shown\n")
       }
     case .sarif:
-      output.write(SARIFRenderer.render(shown.map { ($0.0, $0.1) }, truncated: truncated, version: Help.version))
+      output.write(
+        SARIFRenderer.render(shown.map { ($0.0, $0.1) }, truncated: truncated, version: Help.version, notRead: notRead))
     }
     return errors > 0 ? ExitCode.inputErrors : ExitCode.success
   }
@@ -215,7 +219,9 @@ struct CheckCommand {
     return out
   }
 
-  func renderJSON(_ shown: [(Diagnostic, SourceMap)], summary: JSONRenderer.Summary, files: [String]) -> String {
+  func renderJSON(
+    _ shown: [(Diagnostic, SourceMap)], summary: JSONRenderer.Summary, files: [String], notRead: [ReadProblem]
+  ) -> String {
     // Diagnostics from several campaigns: render each with its own sources, then merge.
     var merged = SourceMap()
     var remapped: [Diagnostic] = []
@@ -232,7 +238,7 @@ struct CheckCommand {
       copy.notes = diagnostic.notes.map { note in Note(note.message, at: note.range.map { map($0, sources) }) }
       remapped.append(copy)
     }
-    return JSONRenderer.render(remapped, sources: merged, summary: summary, files: files)
+    return JSONRenderer.render(remapped, sources: merged, summary: summary, files: files, notRead: notRead)
   }
 
   /// `checked 2 files: no problems`; libraries read on their own (no campaign imports

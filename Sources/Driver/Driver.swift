@@ -98,8 +98,19 @@ public struct Driver {
 
   /// A file too large to be a campaign (over 4 GiB): an I/O problem, exit 2.
   func tooLarge(_ path: String) -> Int32 {
-    output.writeError("error: `\(path)` is larger than 4 GiB; campaign files are text of a few MB at most\n")
+    report(Self.tooLarge(path))
     return ExitCode.usage
+  }
+
+  static func tooLarge(_ path: String) -> ReadProblem {
+    ReadProblem(path: path, message: "`\(path)` is larger than 4 GiB; campaign files are text of a few MB at most")
+  }
+
+  /// Writes `problem` to standard error and returns it.
+  @discardableResult
+  func report(_ problem: ReadProblem) -> ReadProblem {
+    output.writeError(problem.text)
+    return problem
   }
 
   /// Compiles one entry file from disk; imports are confined to its folder.

@@ -63,7 +63,9 @@ struct FmtCommand {
       if path == "-" {
         entries.append(path)
       } else if driver.fileSystem.isDirectory(path) {
-        guard let found = CampaignFiles.filesInFolder(path, driver: driver) else { return ExitCode.usage }
+        // fmt may write: it stops at a folder it cannot read whole.
+        let (found, notRead) = CampaignFiles.filesInFolder(path, driver: driver)
+        guard notRead.isEmpty else { return ExitCode.usage }
         entries += found
       } else if driver.fileSystem.exists(path) {
         entries.append(path)

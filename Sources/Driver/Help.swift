@@ -62,9 +62,11 @@ enum Help {
     wrong or wasteful, and its declared budgets are checked against the worst case.
     A warning is silenced on its line by `# campaignc: allow W0101 -- reason`.
 
-    A symbolic link in a folder (to a file or to a folder) that leads out of the
-    folder is not read: it is reported and check stops (exit 2); name such a file or
-    folder itself to check it.
+    A path that cannot be read (missing, or a symbolic link in a folder, to a file or
+    to a folder, that leads out of the folder) is reported and the rest is checked;
+    the run then exits 2. json, github and sarif still write their whole output,
+    listing what was not read (sarif: `executionSuccessful` false). Name a linked file
+    or folder itself to check it.
 
     options:
       --format text|json|github|sarif
@@ -97,9 +99,11 @@ enum Help {
     the last (or to the test's `run until`), then its `expect` lines are checked. A
     failed test shows where each failing `expect` is, what it expected and what the run
     found, and the contact's run step by step, as `explain` shows it. A folder is
-    searched for .campaign files (as for `check`, a symbolic link to a file or folder
-    that leads out of it is reported and not read, exit 2); a file without test blocks is listed and passes;
-    a file with errors is reported as `check` would and fails.
+    searched for .campaign files; a file without test blocks is listed and passes; a
+    file with errors is reported as `check` would and fails. As for `check`, a path that
+    cannot be read (missing, or a symbolic link to a file or folder that leads out of a
+    scanned folder) is reported and the rest is tested; the run then exits 2, and the
+    junit report has an `error` test case for each such path.
 
     options:
       --format text|junit     text (default) for people; junit for CI test reports
