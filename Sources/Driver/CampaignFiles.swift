@@ -20,7 +20,8 @@ enum CampaignFiles {
       } else if driver.fileSystem.exists(path) {
         entries.append(path)
       } else {
-        notRead.append(driver.report(ReadProblem(path: path, message: "cannot read `\(path)`: no such file or folder")))
+        let shown = RepositoryPath.clean(path)
+        notRead.append(driver.report(ReadProblem(path: shown, message: "cannot read `\(shown)`: no such file or folder")))
       }
     }
     // The same file named twice (`a.campaign ./a.campaign`, a folder and a file in it, an
@@ -42,24 +43,27 @@ enum CampaignFiles {
     let root = driver.fileSystem.resolved(path)
     let prefix = root.hasSuffix("/") ? root : root + "/"
     var notRead: [ReadProblem] = []
-    for file in driver.fileSystem.outside(scan.files, prefix) {
+    let folder = RepositoryPath.clean(path)
+    for link in driver.fileSystem.outside(scan.files, prefix) {
+      let file = RepositoryPath.clean(link)
       notRead.append(
         driver.report(
           ReadProblem(
-            path: file, message: "`\(file)` is a symbolic link that leads out of `\(path)`, so it was not read",
-            help: "copy the file into `\(path)`, or name it on the command line to read it anyway")))
+            path: file, message: "`\(file)` is a symbolic link that leads out of `\(folder)`, so it was not read",
+            help: "copy the file into `\(folder)`, or name it on the command line to read it anyway")))
     }
-    for folder in driver.fileSystem.outside(scan.linkedFolders, prefix) {
+    for link in driver.fileSystem.outside(scan.linkedFolders, prefix) {
+      let linked = RepositoryPath.clean(link)
       notRead.append(
         driver.report(
           ReadProblem(
-            path: folder,
-            message: "`\(folder)` is a symbolic link to a folder outside `\(path)`, so it was not read",
-            help: "copy the folder into `\(path)`, or name it on the command line to read it anyway")))
+            path: linked,
+            message: "`\(linked)` is a symbolic link to a folder outside `\(folder)`, so it was not read",
+            help: "copy the folder into `\(folder)`, or name it on the command line to read it anyway")))
     }
-    let files = scan.files.filter { file in !notRead.contains { $0.path == file } }
+    let files = scan.files.filter { file in !notRead.contains { $0.path == RepositoryPath.clean(file) } }
     if files.isEmpty && notRead.isEmpty {
-      notRead.append(driver.report(ReadProblem(path: path, message: "`\(path)` holds no .campaign files")))
+      notRead.append(driver.report(ReadProblem(path: folder, message: "`\(folder)` holds no .campaign files")))
     }
     return (files, notRead)
   }
@@ -72,14 +76,15 @@ enum CampaignFiles {
     var notRead: [ReadProblem] = []
     for path in entries {
       guard let bytes = driver.fileSystem.read(path) else {
-        notRead.append(driver.report(ReadProblem(path: path, message: "cannot read `\(path)`")))
+        let shown = RepositoryPath.clean(path)
+        notRead.append(driver.report(ReadProblem(path: shown, message: "cannot read `\(shown)`")))
         continue
       }
       guard bytes.count <= SourceRange.maxFileSize else {
-        notRead.append(driver.report(Driver.tooLarge(path)))
+        notRead.append(driver.report(Driver.tooLarge(RepositoryPath.clean(path))))
         continue
       }
-      compiled.append((path, driver.compile(path, bytes: bytes)))
+      compiled.append((RepositoryPath.clean(path), driver.compile(path, bytes: bytes)))
     }
     return (compiled, notRead)
   }
@@ -90,7 +95,8 @@ enum CampaignFiles {
     path: String, compilation: Compilation
   )] {
     let imported = Set(compiled.flatMap { entry in entry.compilation.sources.files.dropFirst().map(\.path) })
-    var roots = compiled.filter { !imported.contains($0.path) || paths.contains($0.path) }.map(library)
+    let named = Set(paths.map(RepositoryPath.clean))
+    var roots = compiled.filter { !imported.contains($0.path) || named.contains($0.path) }.map(library)
     // Files that only import each other (a cycle) have no importer outside the cycle:
     // take the first of them on its own, so the cycle is reported and nothing is skipped.
     var reached = Set(roots.flatMap { entry in entry.compilation.sources.files.map(\.path) })

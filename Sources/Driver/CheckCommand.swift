@@ -157,6 +157,14 @@ struct CheckCommand {
     let truncated = all.count - shown.count
     let output = driver.output
     let files = roots.map(\.path)
+    // Every file read: the campaigns, then the libraries they import (a diagnostic may
+    // be about one), each once.
+    var read: [String] = []
+    var listed: Set<String> = []
+    for path in files + roots.flatMap({ $0.compilation.sources.files.map(\.path) }) {
+      let clean = RepositoryPath.clean(path)
+      if listed.insert(clean).inserted { read.append(clean) }
+    }
     switch options.format {
     case .text:
       let renderer = TextRenderer(color: options.color ?? output.isTerminal)
@@ -172,14 +180,15 @@ struct CheckCommand {
       }
       if options.budget { output.write(budgetTables(budgets)) }
       let libraries = roots.count { $0.compilation.checkedAsLibrary }
-      var line = summary(errors: errors, warnings: warnings, files: files.count, libraries: libraries)
+      var line = summary(
+        errors: errors, warnings: warnings, files: files.count, libraries: libraries, imported: read.count - files.count)
       if !notRead.isEmpty {
         line += "; \(notRead.count) \(notRead.count == 1 ? "path" : "paths") could not be read"
       }
       output.write(line + "\n")
     case .json:
       let totals = JSONRenderer.Summary(errors: errors, warnings: warnings, truncated: truncated)
-      output.write(renderJSON(shown, summary: totals, files: files, notRead: notRead))
+      output.write(renderJSON(shown, summary: totals, files: read, notRead: notRead))
     case .github:
       output.write(GitHubRenderer.render(notRead))
       // One call for each run of a campaign's diagnostics, so its line tables are built once.
@@ -241,11 +250,14 @@ struct CheckCommand {
     return JSONRenderer.render(remapped, sources: merged, summary: summary, files: files, notRead: notRead)
   }
 
-  /// `checked 2 files: no problems`; libraries read on their own (no campaign imports
-  /// them) are counted apart, since only their syntax and imports were checked.
-  func summary(errors: Int, warnings: Int, files: Int, libraries: Int = 0) -> String {
+  /// `checked 2 files: no problems`; files read because a checked file imports them are
+  /// mentioned (`checked 1 file (and 1 imported)`); libraries read on their own (no
+  /// campaign imports them) are counted apart, since only their syntax and imports were
+  /// checked.
+  func summary(errors: Int, warnings: Int, files: Int, libraries: Int = 0, imported: Int = 0) -> String {
     func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
     var checked = "checked \(count(files, "file"))"
+    if imported > 0 { checked += " (and \(imported) imported)" }
     if libraries > 0 {
       let which =
         libraries == files

@@ -118,7 +118,10 @@ public struct Driver {
     let slash = path.lastIndex(of: "/")
     let directory = slash.map { String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    let prefix = slash.map { String(path[...$0]) } ?? ""
+    // Diagnostics name files by clean paths (`campaigns/a.campaign`, not
+    // `./campaigns/a.campaign`), in every format; the file is read as named.
+    let display = RepositoryPath.clean(path)
+    let prefix = display.lastIndex(of: "/").map { String(display[...$0]) } ?? ""
     let root = fileSystem.resolved(directory)
     let fileSystem = self.fileSystem
     return Compiler.compile(entryPath: name, bytes: bytes, displayPrefix: prefix) { logical -> Compiler.LoadResult in

@@ -331,7 +331,7 @@ import Testing
     for code in ["E0511", "E0512", "E0301", "E0503"] { #expect(!output.contains(code), "\(output)") }
     #expect(
       output.hasSuffix(
-        "checked 2 files, 1 of them a library (names are checked through the campaigns that import it): 0 errors, 1 warning\n"
+        "checked 2 files (and 1 imported), 1 of them a library (names are checked through the campaigns that import it): 0 errors, 1 warning\n"
       ),
       "\(output)")
   }
