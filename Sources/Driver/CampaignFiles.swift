@@ -21,7 +21,8 @@ enum CampaignFiles {
         entries.append(path)
       } else {
         let shown = RepositoryPath.clean(path)
-        notRead.append(driver.report(ReadProblem(path: shown, message: "cannot read `\(shown)`: no such file or folder")))
+        notRead.append(
+          driver.report(ReadProblem(path: shown, message: "cannot read `\(shown)`: no such file or folder")))
       }
     }
     // The same file named twice (`a.campaign ./a.campaign`, a folder and a file in it, an

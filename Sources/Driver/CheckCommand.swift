@@ -181,7 +181,8 @@ struct CheckCommand {
       if options.budget { output.write(budgetTables(budgets)) }
       let libraries = roots.count { $0.compilation.checkedAsLibrary }
       var line = summary(
-        errors: errors, warnings: warnings, files: files.count, libraries: libraries, imported: read.count - files.count)
+        errors: errors, warnings: warnings, files: files.count, libraries: libraries, imported: read.count - files.count
+      )
       if !notRead.isEmpty {
         line += "; \(notRead.count) \(notRead.count == 1 ? "path" : "paths") could not be read"
       }

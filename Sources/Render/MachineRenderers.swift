@@ -24,7 +24,8 @@ public struct Locator {
     let start = table.location(of: range.start)
     let end = table.location(of: range.end)
     return ResolvedLocation(
-      path: RepositoryPath.clean(file.path), line: start.line, column: start.column, endLine: end.line, endColumn: end.column)
+      path: RepositoryPath.clean(file.path), line: start.line, column: start.column, endLine: end.line,
+      endColumn: end.column)
   }
 }
 

@@ -34,7 +34,9 @@ import Testing
   /// diagnostic is about it); the text summary mentions it.
   @Test func importedFilesAreListedAndCounted() {
     let (_, json, _) = runDriver(["check", "--format", "json", "campaigns/main.campaign"], files: Self.project)
-    #expect(json.contains("\"files\": [\n    \"campaigns/main.campaign\",\n    \"campaigns/lib/segments.campaign\"\n  ]"), "\(json)")
+    #expect(
+      json.contains("\"files\": [\n    \"campaigns/main.campaign\",\n    \"campaigns/lib/segments.campaign\"\n  ]"),
+      "\(json)")
     let (_, text, _) = runDriver(["check", "--no-color", "campaigns"], files: Self.project)
     #expect(text.hasSuffix("checked 1 file (and 1 imported): 1 error, 0 warnings\n"), "\(text)")
   }
