@@ -31,6 +31,18 @@ public struct FolderScan: Sendable, Equatable {
     self.files = files
     self.linkedFolders = linkedFolders
   }
+
+  /// Folders a scan does not enter: hidden ones (`.git`, `.build`, the `.campaignc`
+  /// checkout of docs/ci.md) and `node_modules`. A folder named on the command line is
+  /// read whatever its name; only what is below it is skipped.
+  public static func skips(folderNamed name: some StringProtocol) -> Bool {
+    name.hasPrefix(".") || name == "node_modules"
+  }
+
+  /// Whether `relative` (a path below the scanned folder) lies in a skipped folder.
+  static func skips(relativePath relative: String) -> Bool {
+    relative.split(separator: "/").dropLast().contains { $0 != "." && $0 != ".." && skips(folderNamed: $0) }
+  }
 }
 
 /// Why a data file could not be read.
@@ -39,9 +51,14 @@ public struct ReadFailure: Error, Sendable {
 }
 
 extension FileSystem {
-  /// A file system without symbolic links: only `files(under:suffix:)`.
+  /// A file system without symbolic links: `files(under:suffix:)` but those in skipped
+  /// folders (`FolderScan.skips`).
   public func scan(_ directory: String, suffix: String) -> FolderScan {
-    FolderScan(files: files(under: directory, suffix: suffix))
+    let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+    return FolderScan(
+      files: files(under: directory, suffix: suffix).filter { path in
+        !FolderScan.skips(relativePath: path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
+      })
   }
 
   public func readData(_ path: String) -> Result<ByteStore, ReadFailure> {
@@ -70,8 +87,9 @@ public struct DiskFileSystem: FileSystem {
     scan(directory, suffix: suffix).files
   }
 
-  /// One walk of the folder. The folder itself may be a symbolic link (it is named, so
-  /// it is followed); links to folders below it are listed, not followed.
+  /// One walk of the folder, which does not enter skipped folders (`FolderScan.skips`).
+  /// The folder itself may be a symbolic link (it is named, so it is followed); links to
+  /// folders below it are listed, not followed.
   public func scan(_ directory: String, suffix: String) -> FolderScan {
     // The enumerator lists nothing below a folder that is itself a link: walk where it
     // leads, and name what is found by the path as given.
@@ -82,7 +100,13 @@ public struct DiskFileSystem: FileSystem {
     var linkedFolders: [String] = []
     while let relative = enumerator.nextObject() as? String {
       let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-      if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeSymbolicLink, isDirectory(path) {
+      let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+      let name = relative.split(separator: "/").last ?? ""
+      if type == .typeDirectory || type == .typeSymbolicLink, FolderScan.skips(folderNamed: name), isDirectory(path) {
+        if type == .typeDirectory { enumerator.skipDescendants() }
+        continue
+      }
+      if type == .typeSymbolicLink, isDirectory(path) {
         linkedFolders.append(path)
       } else if relative.hasSuffix(suffix) && !isDirectory(path) {
         files.append(path)

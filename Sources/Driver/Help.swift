@@ -53,13 +53,15 @@ enum Help {
     usage: campaignc check [options] FILE|DIR...
 
     Parses and checks each campaign and reports every problem at once. A folder is
-    searched for .campaign files; files that another checked file imports are checked
-    through it (they hold shared declarations, not whole campaigns). A library (a file
-    without a campaign header, states or flows) that nothing in the run imports, or
-    that is named itself, has only its syntax and imports checked; the summary counts
-    it as a library (grammar.md, "Imports"). A campaign without
-    errors is then linted: warnings (W codes) for what is legal but almost certainly
-    wrong or wasteful, and its declared budgets are checked against the worst case.
+    searched for .campaign files, except in hidden folders (`.git`, `.campaignc`) and
+    `node_modules` (name one of those to check it); files that another checked file
+    imports are checked through it (they hold shared declarations, not whole
+    campaigns). A library (a file without a campaign header, states or flows) that
+    nothing in the run imports, or that is named itself, has only its syntax and
+    imports checked; the summary counts it as a library (grammar.md, "Imports"). A
+    campaign without errors is then linted: warnings (W codes) for what is legal but
+    almost certainly wrong or wasteful, and its declared budgets are checked against
+    the worst case.
     A warning is silenced on its line by `# campaignc: allow W0101 -- reason`.
 
     A path that cannot be read (missing, or a symbolic link in a folder, to a file or
@@ -99,11 +101,12 @@ enum Help {
     the last (or to the test's `run until`), then its `expect` lines are checked. A
     failed test shows where each failing `expect` is, what it expected and what the run
     found, and the contact's run step by step, as `explain` shows it. A folder is
-    searched for .campaign files; a file without test blocks is listed and passes; a
-    file with errors is reported as `check` would and fails. As for `check`, a path that
-    cannot be read (missing, or a symbolic link to a file or folder that leads out of a
-    scanned folder) is reported and the rest is tested; the run then exits 2, and the
-    junit report has an `error` test case for each such path.
+    searched for .campaign files, except in hidden folders (`.git`, `.campaignc`) and
+    `node_modules` (name one of those to test it); a file without test blocks is listed
+    and passes; a file with errors is reported as `check` would and fails. As for
+    `check`, a path that cannot be read (missing, or a symbolic link to a file or
+    folder that leads out of a scanned folder) is reported and the rest is tested; the
+    run then exits 2, and the junit report has an `error` test case for each such path.
 
     options:
       --format text|junit     text (default) for people; junit for CI test reports
@@ -219,8 +222,10 @@ extension Help {
     Prints each campaign in the one canonical layout (grammar.md, "Canonical layout"):
     two-space indentation, one statement a line, one space around operators. Comments
     and blank lines between groups are kept; only the layout changes, never the
-    program. A folder is searched for .campaign files (a symbolic link to a file or
-    folder that leads out of it is reported and neither read nor written, exit 2); `-` reads standard input.
+    program. A folder is searched for .campaign files, except in hidden folders
+    (`.git`, `.campaignc`) and `node_modules` (name one of those to format it); a
+    symbolic link to a file or folder that leads out of it is reported and neither read
+    nor written (exit 2). `-` reads standard input.
     The output is UTF-8 with LF (\\n) line ends and no byte-order mark, whatever the
     input had: a file with CRLF line ends is rewritten with LF by --write and listed
     by --check.

@@ -58,4 +58,38 @@ import Testing
       #expect(output.contains("checked 1 file"), "\(output)")
     }
   }
+
+  /// Hidden folders (`.campaignc`, the checkout docs/ci.md's recipe makes) and
+  /// `node_modules` are not scanned, by any command; named, they are read.
+  @Test func hiddenFoldersAndNodeModulesAreSkipped() throws {
+    try Self.withTemporaryFolder { base in
+      let files = FileManager.default
+      let broken = minimalCampaign + "segment s = ltvv > 1\n"
+      for folder in [".campaignc/examples", "node_modules/pkg", "campaigns"] {
+        try files.createDirectory(at: base.appendingPathComponent(folder), withIntermediateDirectories: true)
+      }
+      try Data(broken.utf8).write(to: base.appendingPathComponent(".campaignc/examples/x.campaign"))
+      try Data(broken.utf8).write(to: base.appendingPathComponent("node_modules/pkg/y.campaign"))
+      try Data(minimalCampaign.utf8).write(to: base.appendingPathComponent("campaigns/ok.campaign"))
+      for arguments in [["check", "--no-color"], ["test"], ["fmt", "--check"]] {
+        let (status, output, errors) = DiskFileSystemTests.runOnDisk(arguments + [base.path])
+        #expect(status == 0, "\(arguments): \(output)\(errors)")
+        #expect(!output.contains("x.campaign") && !output.contains("y.campaign"), "\(arguments): \(output)")
+      }
+      let (status, output, _) = DiskFileSystemTests.runOnDisk([
+        "check", "--no-color", base.appendingPathComponent(".campaignc").path,
+      ])
+      #expect(status == 1, "\(output)")
+      #expect(output.contains("x.campaign"), "\(output)")
+    }
+    // The same rule on any file system.
+    let memory = MemoryFileSystem([
+      "repo/.git/a.campaign": "broken",
+      "repo/web/node_modules/b.campaign": "broken",
+      "repo/c.campaign": minimalCampaign,
+    ])
+    let (status, output, _) = runDriver(["check", "--no-color", "repo"], files: memory)
+    #expect(status == 0, "\(output)")
+    #expect(output.hasSuffix("checked 1 file: 0 errors, 1 warning\n"), "\(output)")
+  }
 }
