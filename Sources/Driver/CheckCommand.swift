@@ -179,6 +179,11 @@ struct CheckCommand {
         )
       }
       if options.budget { output.write(budgetTables(budgets)) }
+      // Where to read more, once, with a code from this run; above the summary, so the
+      // summary stays the last line.
+      if let first = shown.first {
+        output.write("more about a code: `campaignc explain-code \(first.0.code)`\n")
+      }
       let libraries = roots.count { $0.compilation.checkedAsLibrary }
       var line = summary(
         errors: errors, warnings: warnings, files: files.count, libraries: libraries, imported: read.count - files.count

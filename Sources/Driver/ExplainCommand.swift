@@ -22,6 +22,12 @@ struct ExplainCommand {
     guard options.positional.count == 1, let path = options.positional.first else {
       return driver.usageError("`explain` takes one campaign file", command: "explain")
     }
+    // `campaignc explain E0301`: the reader wants a diagnostic code explained.
+    if let code = ExplainCodeCommand.codeLike(path), !driver.fileSystem.exists(path) {
+      return driver.usageError(
+        "`\(path)` looks like a diagnostic code: to read about it, run `campaignc explain-code \(code)`",
+        command: "explain")
+    }
     guard let key = options.values["--contact"] else {
       return driver.usageError("`explain` needs --contact ID (the contact's key)", command: "explain")
     }
