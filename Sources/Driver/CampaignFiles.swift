@@ -6,6 +6,9 @@ import Render
 /// searched for .campaign files, each file is read once, and files that another named
 /// file imports are libraries, handled through their importers.
 enum CampaignFiles {
+  /// How diagnostics and reports name standard input (`-` on the command line).
+  static let standardInputName = "<stdin>"
+
   /// The files `paths` name, folders expanded, each once (where it is first named), and
   /// the paths that could not be read (an I/O problem, exit 2), each already reported
   /// on standard error. The rest is still read: every problem at once.
@@ -13,7 +16,9 @@ enum CampaignFiles {
     var entries: [String] = []
     var notRead: [ReadProblem] = []
     for path in paths {
-      if driver.fileSystem.isDirectory(path) {
+      if path == "-" {
+        entries.append(path)  // standard input
+      } else if driver.fileSystem.isDirectory(path) {
         let (found, problems) = filesInFolder(path, driver: driver)
         entries += found
         notRead += problems
@@ -28,7 +33,7 @@ enum CampaignFiles {
     // The same file named twice (`a.campaign ./a.campaign`, a folder and a file in it, an
     // absolute and a relative path) is read once, where it is first named.
     var seenFiles: Set<String> = []
-    return (entries.filter { seenFiles.insert(driver.fileSystem.resolved($0)).inserted }, notRead)
+    return (entries.filter { seenFiles.insert($0 == "-" ? "-" : driver.fileSystem.resolved($0)).inserted }, notRead)
   }
 
   /// The .campaign files below the folder `path`, sorted, and what could not be read:
@@ -76,6 +81,17 @@ enum CampaignFiles {
     var compiled: [(path: String, compilation: Compilation)] = []
     var notRead: [ReadProblem] = []
     for path in entries {
+      if path == "-" {
+        // Standard input is named `<stdin>`; what it imports is read from the folder
+        // campaignc runs in.
+        let bytes = driver.standardInput()
+        guard bytes.count <= SourceRange.maxFileSize else {
+          notRead.append(driver.report(Driver.tooLarge(standardInputName)))
+          continue
+        }
+        compiled.append((standardInputName, driver.compile(standardInputName, bytes: bytes, from: ".")))
+        continue
+      }
       guard let bytes = driver.fileSystem.read(path) else {
         let shown = RepositoryPath.clean(path)
         notRead.append(driver.report(ReadProblem(path: shown, message: "cannot read `\(shown)`")))
@@ -96,7 +112,7 @@ enum CampaignFiles {
     path: String, compilation: Compilation
   )] {
     let imported = Set(compiled.flatMap { entry in entry.compilation.sources.files.dropFirst().map(\.path) })
-    let named = Set(paths.map(RepositoryPath.clean))
+    let named = Set(paths.map { $0 == "-" ? standardInputName : RepositoryPath.clean($0) })
     var roots = compiled.filter { !imported.contains($0.path) || named.contains($0.path) }.map(library)
     // Files that only import each other (a cycle) have no importer outside the cycle:
     // take the first of them on its own, so the cycle is reported and nothing is skipped.

@@ -113,10 +113,11 @@ public struct Driver {
     return problem
   }
 
-  /// Compiles one entry file from disk; imports are confined to its folder.
-  func compile(_ path: String, bytes: [UInt8]) -> Compilation {
-    let slash = path.lastIndex(of: "/")
-    let directory = slash.map { String(path[..<$0]) } ?? "."
+  /// Compiles one entry file from disk; imports are confined to its folder. `folder`:
+  /// where imports are read from when `path` names no file (standard input).
+  func compile(_ path: String, bytes: [UInt8], from folder: String? = nil) -> Compilation {
+    let slash = folder == nil ? path.lastIndex(of: "/") : nil
+    let directory = folder ?? slash.map { String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     // Diagnostics name files by clean paths (`campaigns/a.campaign`, not
     // `./campaigns/a.campaign`), in every format; the file is read as named.

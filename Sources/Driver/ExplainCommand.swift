@@ -33,7 +33,7 @@ struct ExplainCommand {
     }
     let data = DataCommand(driver: driver)
     let program: CheckedCampaign
-    switch data.program(path) {
+    switch data.program(path, color: options.color) {
     case .success(let checked): program = checked
     case .failure(let status): return status.code
     }

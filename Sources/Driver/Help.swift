@@ -24,8 +24,8 @@ enum Help {
     usage: campaignc <command> [options] [files]
 
     commands:
-      check FILE|DIR...        parse and check campaigns; report every problem
-      test FILE|DIR...         run the campaigns' test blocks on the dry-run engine
+      check FILE|DIR|-...      parse and check campaigns; report every problem
+      test FILE|DIR|-...       run the campaigns' test blocks on the dry-run engine
       simulate FILE --contacts C --events E
                                dry run over contact data: what would happen
       explain FILE --contact ID --contacts C --events E
@@ -50,9 +50,11 @@ enum Help {
     """
 
   static let check = """
-    usage: campaignc check [options] FILE|DIR...
+    usage: campaignc check [options] FILE|DIR|-...
 
-    Parses and checks each campaign and reports every problem at once. A folder is
+    Parses and checks each campaign and reports every problem at once. `-` reads a
+    campaign from standard input, named `<stdin>` in the output (its imports are read
+    from the folder campaignc runs in). A folder is
     searched for .campaign files, except in hidden folders (`.git`, `.campaignc`) and
     `node_modules` (name one of those to check it); files that another checked file
     imports are checked through it (they hold shared declarations, not whole
@@ -88,19 +90,21 @@ enum Help {
       campaignc check examples/winback.campaign
       campaignc check examples/*.campaign --format sarif > campaignc.sarif
       campaignc check --budget --deny W0403 examples/winback.campaign
+      campaignc check - < examples/winback.campaign
 
     exit codes: 0 no errors, 1 the input has errors, 2 usage or I/O problem
 
     """
 
   static let test = """
-    usage: campaignc test [options] FILE|DIR...
+    usage: campaignc test [options] FILE|DIR|-...
 
     Runs the test blocks of each campaign: each test's contact and its `at` events are
     replayed by the same engine as `simulate`, from the first event to one second after
     the last (or to the test's `run until`), then its `expect` lines are checked. A
     failed test shows where each failing `expect` is, what it expected and what the run
-    found, and the contact's run step by step, as `explain` shows it. A folder is
+    found, and the contact's run step by step, as `explain` shows it. `-` reads a
+    campaign from standard input, as for `check`. A folder is
     searched for .campaign files, except in hidden folders (`.git`, `.campaignc`) and
     `node_modules` (name one of those to test it); a file without test blocks is listed
     and passes; a file with errors is reported as `check` would and fails. As for
@@ -112,6 +116,7 @@ enum Help {
       --format text|junit     text (default) for people; junit for CI test reports
                               (JUnit XML, the same bytes for the same tests)
       --show-pii              show attributes marked pii in timelines (masked otherwise)
+      --color, --no-color     force colour on or off, as for `check`
 
     examples:
       campaignc test examples/winback.campaign
@@ -151,6 +156,7 @@ enum Help {
       --show-pii              show attributes marked pii (masked otherwise)
       --skip-bad-rows         skip rows that do not fit the schema and count them
                               (default: stop and list them)
+      --color                 show the campaign's errors (on standard error) in colour
 
     examples:
       campaignc simulate examples/winback.campaign \\
@@ -176,6 +182,7 @@ enum Help {
       --contacts, --events, --from, --to, --skip-bad-rows
                               as for `campaignc simulate`
       --show-pii              show attributes marked pii (masked otherwise)
+      --color                 show the campaign's errors (on standard error) in colour
 
     example:
       campaignc explain examples/winback.campaign --contact u00042 \\
@@ -201,7 +208,7 @@ enum Help {
     """
 
   static let printTree = """
-    usage: campaignc print ast|checked FILE
+    usage: campaignc print [--color] ast|checked FILE
 
     Prints the parsed syntax tree (ast) or the checked program (checked) of a campaign,
     for tests and for the curious. `ast` prints the tree even when the file has syntax
@@ -241,6 +248,7 @@ extension Help {
                               exit 1 if there are any (for CI)
       --diff                  also show each change as a unified diff; implies
                               --check (nothing is changed; exit 1 if a file would)
+      --color                 show parse errors (on standard error) in colour
 
     examples:
       campaignc fmt examples/winback.campaign

@@ -17,7 +17,7 @@ struct TestCommand {
     switch driver.options(
       arguments, command: "test", help: Help.test,
       parse: {
-        Arguments.parse($0, options: ["--format"], switches: ["--show-pii"])
+        Arguments.parse($0, options: ["--format"], switches: ["--show-pii"] + Arguments.colorSwitches)
       })
     {
     case .success(let parsed): options = parsed
@@ -38,7 +38,8 @@ struct TestCommand {
     let notRead = notFound + unreadable
     if compiled.isEmpty && format == .text { return ExitCode.usage }
     let showPII = options.flags.contains("--show-pii")
-    let color = format == .text && driver.output.isTerminal
+    // As for `check`: colour on a terminal unless `--no-color`, or forced by `--color`.
+    let color = format == .text && (options.color ?? driver.output.isTerminal)
     let results = CampaignFiles.roots(compiled, named: options.positional).map { entry in
       TestCommand.test(entry.path, entry.compilation, showPII: showPII, color: color)
     }
