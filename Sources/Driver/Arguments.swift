@@ -41,4 +41,13 @@ struct Arguments {
     }
     return .success(result)
   }
+
+  /// The switches every command that prints diagnostics takes: `--color` forces colour
+  /// on, `--no-color` off.
+  static let colorSwitches = ["--color", "--no-color"]
+
+  /// `--color` or `--no-color`, nil when neither was given (`--no-color` wins if both).
+  var color: Bool? {
+    flags.contains("--no-color") ? false : flags.contains("--color") ? true : nil
+  }
 }

@@ -15,7 +15,9 @@ struct CheckCommand {
     var paths: [String] = []
     var format = Format.text
     var warningsAsErrors = false
-    var maxErrors = 100
+    /// `--max-errors N`; when not given, the text format shows 100 and the machine
+    /// formats every problem (a tool reading them would take the rest as fixed).
+    var maxErrors: Int?
     var color: Bool?
     /// `--deny CODE`: these warnings are errors.
     var deny: Set<DiagnosticCode> = []
@@ -106,25 +108,23 @@ struct CheckCommand {
     case .success(let parsed): options = parsed
     case .failure(let status): return status.code
     }
-    // A path that does not exist is reported, and the others are still checked (all
-    // problems at once); the run then ends with the I/O exit code.
-    let missing = options.paths.filter { !driver.fileSystem.exists($0) }
-    for path in missing { driver.output.writeError("error: cannot read `\(path)`: no such file or folder\n") }
-    var present = options
-    present.paths.removeAll { missing.contains($0) }
-    if present.paths.isEmpty { return ExitCode.usage }
-    let compiled: [(path: String, compilation: Compilation)]
-    switch CampaignFiles.expand(present.paths, driver: driver).flatMap({ CampaignFiles.compile($0, driver: driver) }) {
-    case .success(let files): compiled = files
-    case .failure(let status): return status.code
-    }
-    let roots = CampaignFiles.roots(compiled, named: present.paths)
-    let status = report(roots, present)
+    // A path that cannot be read is reported, and the others are still checked (all
+    // problems at once); the run then ends with the I/O exit code. The machine formats
+    // still write their whole document, listing what was not read, so a CI report is
+    // never empty.
+    let (entries, notFound) = CampaignFiles.expand(options.paths, driver: driver)
+    let (compiled, unreadable) = CampaignFiles.compile(entries, driver: driver)
+    let notRead = notFound + unreadable
+    if compiled.isEmpty && options.format == .text { return ExitCode.usage }
+    let roots = CampaignFiles.roots(compiled, named: options.paths)
+    let status = report(roots, options, notRead: notRead)
     driver.keepAlive?.park(compiled)
-    return missing.isEmpty ? status : ExitCode.usage
+    return notRead.isEmpty ? status : ExitCode.usage
   }
 
-  func report(_ roots: [(path: String, compilation: Compilation)], _ options: Options) -> Int32 {
+  func report(
+    _ roots: [(path: String, compilation: Compilation)], _ options: Options, notRead: [ReadProblem] = []
+  ) -> Int32 {
     var all: [(Diagnostic, SourceMap)] = []
     var campaignOf: [Int] = []  // which of `roots` each of `all` came from
     var seen: Set<String> = []
@@ -154,10 +154,19 @@ struct CheckCommand {
     }
     let errors = all.count { $0.0.severity == .error }
     let warnings = all.count { $0.0.severity == .warning }
-    let shown = options.maxErrors == 0 ? all : Array(all.prefix(options.maxErrors))
+    let cap = options.maxErrors ?? (options.format == .text ? 100 : 0)
+    let shown = cap == 0 ? all : Array(all.prefix(cap))
     let truncated = all.count - shown.count
     let output = driver.output
     let files = roots.map(\.path)
+    // Every file read: the campaigns, then the libraries they import (a diagnostic may
+    // be about one), each once.
+    var read: [String] = []
+    var listed: Set<String> = []
+    for path in files + roots.flatMap({ $0.compilation.sources.files.map(\.path) }) {
+      let clean = RepositoryPath.clean(path)
+      if listed.insert(clean).inserted { read.append(clean) }
+    }
     switch options.format {
     case .text:
       let renderer = TextRenderer(color: options.color ?? output.isTerminal)
@@ -172,12 +181,24 @@ struct CheckCommand {
         )
       }
       if options.budget { output.write(budgetTables(budgets)) }
+      // Where to read more, once, with a code from this run; above the summary, so the
+      // summary stays the last line.
+      if let first = shown.first {
+        output.write("more about a code: `campaignc explain-code \(first.0.code)`\n")
+      }
       let libraries = roots.count { $0.compilation.checkedAsLibrary }
-      output.write(summary(errors: errors, warnings: warnings, files: files.count, libraries: libraries) + "\n")
+      var line = summary(
+        errors: errors, warnings: warnings, files: files.count, libraries: libraries, imported: read.count - files.count
+      )
+      if !notRead.isEmpty {
+        line += "; \(notRead.count) \(notRead.count == 1 ? "path" : "paths") could not be read"
+      }
+      output.write(line + "\n")
     case .json:
       let totals = JSONRenderer.Summary(errors: errors, warnings: warnings, truncated: truncated)
-      output.write(renderJSON(shown, summary: totals, files: files))
+      output.write(renderJSON(shown, summary: totals, files: read, notRead: notRead))
     case .github:
+      output.write(GitHubRenderer.render(notRead))
       // One call for each run of a campaign's diagnostics, so its line tables are built once.
       var first = 0
       while first < shown.count {
@@ -190,7 +211,8 @@ struct CheckCommand {
         output.write("::warning::\(truncated) more \(truncated == 1 ? "problem was" : "problems were") not shown\n")
       }
     case .sarif:
-      output.write(SARIFRenderer.render(shown.map { ($0.0, $0.1) }, truncated: truncated, version: Help.version))
+      output.write(
+        SARIFRenderer.render(shown.map { ($0.0, $0.1) }, truncated: truncated, version: Help.version, notRead: notRead))
     }
     return errors > 0 ? ExitCode.inputErrors : ExitCode.success
   }
@@ -214,7 +236,9 @@ struct CheckCommand {
     return out
   }
 
-  func renderJSON(_ shown: [(Diagnostic, SourceMap)], summary: JSONRenderer.Summary, files: [String]) -> String {
+  func renderJSON(
+    _ shown: [(Diagnostic, SourceMap)], summary: JSONRenderer.Summary, files: [String], notRead: [ReadProblem]
+  ) -> String {
     // Diagnostics from several campaigns: render each with its own sources, then merge.
     var merged = SourceMap()
     var remapped: [Diagnostic] = []
@@ -231,14 +255,17 @@ struct CheckCommand {
       copy.notes = diagnostic.notes.map { note in Note(note.message, at: note.range.map { map($0, sources) }) }
       remapped.append(copy)
     }
-    return JSONRenderer.render(remapped, sources: merged, summary: summary, files: files)
+    return JSONRenderer.render(remapped, sources: merged, summary: summary, files: files, notRead: notRead)
   }
 
-  /// `checked 2 files: no problems`; libraries read on their own (no campaign imports
-  /// them) are counted apart, since only their syntax and imports were checked.
-  func summary(errors: Int, warnings: Int, files: Int, libraries: Int = 0) -> String {
+  /// `checked 2 files: no problems`; files read because a checked file imports them are
+  /// mentioned (`checked 1 file (and 1 imported)`); libraries read on their own (no
+  /// campaign imports them) are counted apart, since only their syntax and imports were
+  /// checked.
+  func summary(errors: Int, warnings: Int, files: Int, libraries: Int = 0, imported: Int = 0) -> String {
     func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
     var checked = "checked \(count(files, "file"))"
+    if imported > 0 { checked += " (and \(imported) imported)" }
     if libraries > 0 {
       let which =
         libraries == files

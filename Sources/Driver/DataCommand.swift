@@ -10,10 +10,11 @@ struct DataCommand {
   let driver: Driver
 
   static let dataOptions = ["--contacts", "--events", "--from", "--to"]
-  static let dataSwitches = ["--skip-bad-rows", "--show-pii"]
+  static let dataSwitches = ["--skip-bad-rows", "--show-pii"] + Arguments.colorSwitches
 
-  /// The checked campaign of `path`, or the exit code after printing its diagnostics.
-  func program(_ path: String) -> Result<CheckedCampaign, ExitStatus> {
+  /// The checked campaign of `path`, or the exit code after printing its diagnostics
+  /// (on standard error; in colour only with `--color`, `color`).
+  func program(_ path: String, color: Bool? = nil) -> Result<CheckedCampaign, ExitStatus> {
     guard driver.fileSystem.exists(path), !driver.fileSystem.isDirectory(path), let bytes = driver.fileSystem.read(path)
     else {
       driver.output.writeError("error: cannot read `\(path)`: no such file\n")
@@ -21,7 +22,7 @@ struct DataCommand {
     }
     let compilation = driver.compile(path, bytes: bytes)
     guard let program = compilation.program else {
-      let renderer = TextRenderer(color: false)
+      let renderer = TextRenderer(color: color ?? false)
       let errors = compilation.diagnostics.filter { $0.severity == .error }
       var text = ""
       var tables: [FileID: LineTable] = [:]

@@ -98,16 +98,31 @@ public struct Driver {
 
   /// A file too large to be a campaign (over 4 GiB): an I/O problem, exit 2.
   func tooLarge(_ path: String) -> Int32 {
-    output.writeError("error: `\(path)` is larger than 4 GiB; campaign files are text of a few MB at most\n")
+    report(Self.tooLarge(path))
     return ExitCode.usage
   }
 
-  /// Compiles one entry file from disk; imports are confined to its folder.
-  func compile(_ path: String, bytes: [UInt8]) -> Compilation {
-    let slash = path.lastIndex(of: "/")
-    let directory = slash.map { String(path[..<$0]) } ?? "."
+  static func tooLarge(_ path: String) -> ReadProblem {
+    ReadProblem(path: path, message: "`\(path)` is larger than 4 GiB; campaign files are text of a few MB at most")
+  }
+
+  /// Writes `problem` to standard error and returns it.
+  @discardableResult
+  func report(_ problem: ReadProblem) -> ReadProblem {
+    output.writeError(problem.text)
+    return problem
+  }
+
+  /// Compiles one entry file from disk; imports are confined to its folder. `folder`:
+  /// where imports are read from when `path` names no file (standard input).
+  func compile(_ path: String, bytes: [UInt8], from folder: String? = nil) -> Compilation {
+    let slash = folder == nil ? path.lastIndex(of: "/") : nil
+    let directory = folder ?? slash.map { String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    let prefix = slash.map { String(path[...$0]) } ?? ""
+    // Diagnostics name files by clean paths (`campaigns/a.campaign`, not
+    // `./campaigns/a.campaign`), in every format; the file is read as named.
+    let display = RepositoryPath.clean(path)
+    let prefix = display.lastIndex(of: "/").map { String(display[...$0]) } ?? ""
     let root = fileSystem.resolved(directory)
     let fileSystem = self.fileSystem
     return Compiler.compile(entryPath: name, bytes: bytes, displayPrefix: prefix) { logical -> Compiler.LoadResult in

@@ -19,15 +19,44 @@ struct ExplainCodeCommand {
     case "--markdown":
       driver.output.write(CatalogueDocument.markdown())
     default:
-      let code = DiagnosticCode(argument.uppercased())
-      guard let entry = DiagnosticCatalogue.entry(for: code) else {
+      let found = Self.entries(for: argument)
+      guard let entry = found.first else {
         return driver.usageError(
           "no diagnostic has the code `\(argument)`; `campaignc explain-code --list` lists them",
+          command: "explain-code")
+      }
+      guard found.count == 1 else {
+        // `0101`: both an error and a warning have that number.
+        let choices = found.map { "`campaignc explain-code \($0.code)` (\($0.title))" }
+        return driver.usageError(
+          "`\(argument)` could be \(found.map { "\($0.code)" }.joined(separator: " or ")): run "
+            + choices.joined(separator: " or "),
           command: "explain-code")
       }
       driver.output.write(CatalogueDocument.text(entry))
     }
     return ExitCode.success
+  }
+
+  /// `text` as a diagnostic code's letter and number (`E0301`, `e0301`, `W101`), or nil
+  /// when it is not written like one. A number alone (`0301`) gives its digits only.
+  static func codeLike(_ text: String) -> String? {
+    var rest = Substring(text.trimmingCharacters(in: .whitespaces).uppercased())
+    var letter = ""
+    if let first = rest.first, first == "E" || first == "W" {
+      letter = String(first)
+      rest = rest.dropFirst()
+    }
+    guard (1...4).contains(rest.count), rest.allSatisfy(\.isASCII), rest.allSatisfy(\.isNumber) else { return nil }
+    return letter + String(repeating: "0", count: 4 - rest.count) + rest
+  }
+
+  /// The catalogue entries `text` names: one for a code in any case (`e0405`), and for a
+  /// number alone (`0405`) the error and the warning with that number, those that exist.
+  static func entries(for text: String) -> [DiagnosticCatalogue.Entry] {
+    guard let code = codeLike(text) else { return [] }
+    let candidates = code.first?.isNumber == true ? ["E" + code, "W" + code] : [code]
+    return candidates.compactMap { DiagnosticCatalogue.entry(for: DiagnosticCode($0)) }
   }
 }
 

@@ -22,12 +22,18 @@ struct ExplainCommand {
     guard options.positional.count == 1, let path = options.positional.first else {
       return driver.usageError("`explain` takes one campaign file", command: "explain")
     }
+    // `campaignc explain E0301`: the reader wants a diagnostic code explained.
+    if let code = ExplainCodeCommand.codeLike(path), !driver.fileSystem.exists(path) {
+      return driver.usageError(
+        "`\(path)` looks like a diagnostic code: to read about it, run `campaignc explain-code \(code)`",
+        command: "explain")
+    }
     guard let key = options.values["--contact"] else {
       return driver.usageError("`explain` needs --contact ID (the contact's key)", command: "explain")
     }
     let data = DataCommand(driver: driver)
     let program: CheckedCampaign
-    switch data.program(path) {
+    switch data.program(path, color: options.color) {
     case .success(let checked): program = checked
     case .failure(let status): return status.code
     }
@@ -53,8 +59,11 @@ struct ExplainCommand {
     let window = simulation.data.window
     let replay = simulation.replay(contact: contact)
     let key = simulation.attributeText(program.keyAttribute, contact: contact)
+    // INVARIANT: every instant of the timeline (the window, each line, the instants a
+    // wait or quiet hours lead to) is written in the contact's zone, as the header says.
+    let local = { (time: Int64) in ValueFormat.timestamp(time, offset: zone.offset(at: time)) }
     var out = "contact \(program.attributes[program.keyAttribute].isPII && !showPII ? ValueFormat.masked : key)"
-    out += " in \"\(program.name)\", \(ValueFormat.timestamp(window.start)) to \(ValueFormat.timestamp(window.end))"
+    out += " in \"\(program.name)\", \(local(window.start)) to \(local(window.end))"
     out += ", times in \(zone.identifier)\n"
     let attributes = program.attributes.indices.map { index in
       let attribute = program.attributes[index]
@@ -68,10 +77,10 @@ struct ExplainCommand {
     }
     var lastTime = Int64.min
     for (time, entry) in replay.trace.entries {
-      guard let text = describe(entry, simulation) else { continue }
+      guard let text = describe(entry, simulation, time: local) else { continue }
       let stamp =
         time == lastTime
-        ? String(repeating: " ", count: 25) : ValueFormat.timestamp(time, offset: zone.offset(at: time))
+        ? String(repeating: " ", count: 25) : local(time)
       lastTime = time
       out += stamp.padding(toLength: 25, withPad: " ", startingAt: 0) + "  " + text + "\n"
     }
@@ -79,7 +88,8 @@ struct ExplainCommand {
     return out
   }
 
-  static func describe(_ entry: Trace.Entry, _ simulation: Simulation) -> String? {
+  /// One line of the timeline; `time` writes an instant in the contact's zone.
+  static func describe(_ entry: Trace.Entry, _ simulation: Simulation, time: (Int64) -> String) -> String? {
     let program = simulation.program.campaign
     func flow(_ index: Int) -> String { "flow \(program.flows[index].name)" }
     switch entry {
@@ -100,7 +110,7 @@ struct ExplainCommand {
     case .flowExited(let index): return "\(flow(index)) exits"
     case .flowFinished(let index): return "\(flow(index)) ends"
     case .waiting(let index, let until):
-      return "\(flow(index)) waits until \(ValueFormat.timestamp(until))"
+      return "\(flow(index)) waits until \(time(until))"
     case .awaiting(let index, let number, let event):
       return "\(flow(index)), step \(number) will show at the next `\(program.events[event].name)`"
     case .sent(let index, let number, let channel, let template, let arm):
@@ -113,7 +123,7 @@ struct ExplainCommand {
       return "held back: \(program.channels[channel]) (\(flow(index)), step \(number)): \(reason.label)"
     case .deferred(let index, let number, let channel, let until):
       return
-        "quiet hours: \(program.channels[channel]) (\(flow(index)), step \(number)) waits until \(ValueFormat.timestamp(until))"
+        "quiet hours: \(program.channels[channel]) (\(flow(index)), step \(number)) waits until \(time(until))"
     case .suppressed(let channel): return "suppresses " + (channel.map { program.channels[$0] } ?? "every channel")
     case .movedTo(let audience): return "moved to audience \(audience)"
     case .incremented(let counter, let value): return "\(program.counters[counter]) is now \(value)"

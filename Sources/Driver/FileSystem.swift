@@ -8,6 +8,9 @@ public protocol FileSystem: Sendable {
   func exists(_ path: String) -> Bool
   /// Files below `directory` whose names end in `suffix`, sorted by path.
   func files(under directory: String, suffix: String) -> [String]
+  /// What a folder holds for a command that reads a whole folder: `files(under:suffix:)`
+  /// and the symbolic links to folders below it, which are not followed.
+  func scan(_ directory: String, suffix: String) -> FolderScan
   /// The path with symbolic links resolved, for confinement checks.
   func resolved(_ path: String) -> String
   /// A data file's bytes (contacts, events); nil with the reason when it cannot be read.
@@ -17,12 +20,47 @@ public protocol FileSystem: Sendable {
   func write(_ path: String, _ bytes: [UInt8]) -> String?
 }
 
+/// What a folder scan found: the files to read, and the symbolic links to folders
+/// below the folder (not followed: the caller decides, by where they lead, whether to
+/// report them). Both sorted by path.
+public struct FolderScan: Sendable, Equatable {
+  public var files: [String]
+  public var linkedFolders: [String]
+
+  public init(files: [String], linkedFolders: [String] = []) {
+    self.files = files
+    self.linkedFolders = linkedFolders
+  }
+
+  /// Folders a scan does not enter: hidden ones (`.git`, `.build`, the `.campaignc`
+  /// checkout of docs/ci.md) and `node_modules`. A folder named on the command line is
+  /// read whatever its name; only what is below it is skipped.
+  public static func skips(folderNamed name: some StringProtocol) -> Bool {
+    name.hasPrefix(".") || name == "node_modules"
+  }
+
+  /// Whether `relative` (a path below the scanned folder) lies in a skipped folder.
+  static func skips(relativePath relative: String) -> Bool {
+    relative.split(separator: "/").dropLast().contains { $0 != "." && $0 != ".." && skips(folderNamed: $0) }
+  }
+}
+
 /// Why a data file could not be read.
 public struct ReadFailure: Error, Sendable {
   public var message: String
 }
 
 extension FileSystem {
+  /// A file system without symbolic links: `files(under:suffix:)` but those in skipped
+  /// folders (`FolderScan.skips`).
+  public func scan(_ directory: String, suffix: String) -> FolderScan {
+    let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+    return FolderScan(
+      files: files(under: directory, suffix: suffix).filter { path in
+        !FolderScan.skips(relativePath: path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
+      })
+  }
+
   public func readData(_ path: String) -> Result<ByteStore, ReadFailure> {
     guard let bytes = read(path) else { return .failure(ReadFailure(message: "cannot read \(path)")) }
     return .success(ByteStore(copying: bytes))
@@ -46,15 +84,35 @@ public struct DiskFileSystem: FileSystem {
   public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
   public func files(under directory: String, suffix: String) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-    var result: [String] = []
+    scan(directory, suffix: suffix).files
+  }
+
+  /// One walk of the folder, which does not enter skipped folders (`FolderScan.skips`).
+  /// The folder itself may be a symbolic link (it is named, so it is followed); links to
+  /// folders below it are listed, not followed.
+  public func scan(_ directory: String, suffix: String) -> FolderScan {
+    // The enumerator lists nothing below a folder that is itself a link: walk where it
+    // leads, and name what is found by the path as given.
+    guard let enumerator = FileManager.default.enumerator(atPath: resolved(directory)) else {
+      return FolderScan(files: [])
+    }
+    var files: [String] = []
+    var linkedFolders: [String] = []
     while let relative = enumerator.nextObject() as? String {
-      if relative.hasSuffix(suffix) {
-        let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-        if !isDirectory(path) { result.append(path) }
+      let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+      let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+      let name = relative.split(separator: "/").last ?? ""
+      if type == .typeDirectory || type == .typeSymbolicLink, FolderScan.skips(folderNamed: name), isDirectory(path) {
+        if type == .typeDirectory { enumerator.skipDescendants() }
+        continue
+      }
+      if type == .typeSymbolicLink, isDirectory(path) {
+        linkedFolders.append(path)
+      } else if relative.hasSuffix(suffix) && !isDirectory(path) {
+        files.append(path)
       }
     }
-    return result.sorted()
+    return FolderScan(files: files.sorted(), linkedFolders: linkedFolders.sorted())
   }
 
   public func resolved(_ path: String) -> String {

@@ -19,6 +19,8 @@ struct FmtCommand {
   struct Options {
     var paths: [String] = []
     var mode = Mode.print
+    /// `--color`: parse errors (on standard error) in colour; off by default.
+    var color = false
   }
 
   func parse(_ arguments: [String]) -> Result<Options, UsageError> {
@@ -31,11 +33,14 @@ struct FmtCommand {
       case "--write", "-w": write = true
       case "--check": check = true
       case "--diff": diff = true
+      case "--color": options.color = true
+      case "--no-color": options.color = false
       default:
         if argument.hasPrefix("-") && argument != "-" {
           let hint =
-            Spelling.closest(to: argument, among: ["--write", "--check", "--diff"]).map { "; did you mean `\($0)`?" }
-            ?? ""
+            Spelling.closest(to: argument, among: ["--write", "--check", "--diff", "--color", "--no-color"]).map {
+              "; did you mean `\($0)`?"
+            } ?? ""
           return .failure(UsageError("unknown option `\(argument)`\(hint)"))
         }
         options.paths.append(argument)
@@ -63,7 +68,9 @@ struct FmtCommand {
       if path == "-" {
         entries.append(path)
       } else if driver.fileSystem.isDirectory(path) {
-        guard let found = CampaignFiles.filesInFolder(path, driver: driver) else { return ExitCode.usage }
+        // fmt may write: it stops at a folder it cannot read whole.
+        let (found, notRead) = CampaignFiles.filesInFolder(path, driver: driver)
+        guard notRead.isEmpty else { return ExitCode.usage }
         entries += found
       } else if driver.fileSystem.exists(path) {
         entries.append(path)
@@ -87,7 +94,7 @@ struct FmtCommand {
         bytes = read
       }
       guard bytes.count <= SourceRange.maxFileSize else { return driver.tooLarge(path) }
-      let result = format(path == "-" ? "<stdin>" : path, bytes, options.mode)
+      let result = format(path == "-" ? "<stdin>" : path, bytes, options.mode, color: options.color)
       if result == ExitCode.usage { return result }
       status = max(status, result)
     }
@@ -95,13 +102,13 @@ struct FmtCommand {
   }
 
   /// Formats one file in `mode`; the exit code for it.
-  func format(_ path: String, _ bytes: [UInt8], _ mode: Mode) -> Int32 {
+  func format(_ path: String, _ bytes: [UInt8], _ mode: Mode, color: Bool = false) -> Int32 {
     var sources = SourceMap()
     let file = sources.add(path: path, bytes: bytes)
     let output = driver.output
     switch CampaignFormatter.format(file) {
     case .doesNotParse(let diagnostics):
-      report(diagnostics, sources)
+      report(diagnostics, sources, color: color)
       output.writeError("error: `\(path)` does not parse, so it was not formatted\n")
       return ExitCode.inputErrors
     case .refused(let reason):
@@ -120,6 +127,8 @@ struct FmtCommand {
         guard changed else { return ExitCode.success }
         output.write(path + "\n")
         guard diff else { return ExitCode.inputErrors }
+        // Changes a diff cannot show: the lines would look the same.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { output.write("(its byte-order mark is removed)\n") }
         if bytes.contains(UInt8(ascii: "\r")) { output.write("(its CR or CRLF line ends become LF)\n") }
         output.write(UnifiedDiff.diff(old: original, new: text, path: path))
         return ExitCode.inputErrors
@@ -136,9 +145,9 @@ struct FmtCommand {
   }
 
   /// A file's parse errors, rendered as `check` renders them, on standard error.
-  func report(_ diagnostics: [Diagnostic], _ sources: SourceMap) {
+  func report(_ diagnostics: [Diagnostic], _ sources: SourceMap, color: Bool) {
     var tables: [FileID: LineTable] = [:]
-    let renderer = TextRenderer(color: false)
+    let renderer = TextRenderer(color: color)
     let sorted = Diagnostic.sortedForDisplay(diagnostics)
     for diagnostic in sorted.prefix(100) {
       driver.output.writeError(renderer.render(diagnostic, sources: sources, tables: &tables) + "\n")

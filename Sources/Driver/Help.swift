@@ -24,8 +24,8 @@ enum Help {
     usage: campaignc <command> [options] [files]
 
     commands:
-      check FILE|DIR...        parse and check campaigns; report every problem
-      test FILE|DIR...         run the campaigns' test blocks on the dry-run engine
+      check FILE|DIR|-...      parse and check campaigns; report every problem
+      test FILE|DIR|-...       run the campaigns' test blocks on the dry-run engine
       simulate FILE --contacts C --events E
                                dry run over contact data: what would happen
       explain FILE --contact ID --contacts C --events E
@@ -50,20 +50,27 @@ enum Help {
     """
 
   static let check = """
-    usage: campaignc check [options] FILE|DIR...
+    usage: campaignc check [options] FILE|DIR|-...
 
-    Parses and checks each campaign and reports every problem at once. A folder is
-    searched for .campaign files; files that another checked file imports are checked
-    through it (they hold shared declarations, not whole campaigns). A library (a file
-    without a campaign header, states or flows) that nothing in the run imports, or
-    that is named itself, has only its syntax and imports checked; the summary counts
-    it as a library (grammar.md, "Imports"). A campaign without
-    errors is then linted: warnings (W codes) for what is legal but almost certainly
-    wrong or wasteful, and its declared budgets are checked against the worst case.
+    Parses and checks each campaign and reports every problem at once. `-` reads a
+    campaign from standard input, named `<stdin>` in the output (its imports are read
+    from the folder campaignc runs in). A folder is
+    searched for .campaign files, except in hidden folders (`.git`, `.campaignc`) and
+    `node_modules` (name one of those to check it); files that another checked file
+    imports are checked through it (they hold shared declarations, not whole
+    campaigns). A library (a file without a campaign header, states or flows) that
+    nothing in the run imports, or that is named itself, has only its syntax and
+    imports checked; the summary counts it as a library (grammar.md, "Imports"). A
+    campaign without errors is then linted: warnings (W codes) for what is legal but
+    almost certainly wrong or wasteful, and its declared budgets are checked against
+    the worst case.
     A warning is silenced on its line by `# campaignc: allow W0101 -- reason`.
 
-    A symbolic link in a folder that leads out of the folder is not read: it is
-    reported and check stops (exit 2); name such a file itself to check it.
+    A path that cannot be read (missing, or a symbolic link in a folder, to a file or
+    to a folder, that leads out of the folder) is reported and the rest is checked;
+    the run then exits 2. json, github and sarif still write their whole output,
+    listing what was not read (sarif: `executionSuccessful` false). Name a linked file
+    or folder itself to check it.
 
     options:
       --format text|json|github|sarif
@@ -74,7 +81,8 @@ enum Help {
       --allow CODE[,CODE]     do not report these warnings
       --budget                print the worst case per contact and channel in any
                               7 and 30 days (text format only)
-      --max-errors N          show at most N problems (default 100, 0 for all)
+      --max-errors N          show at most N problems, 0 for all (default: 100 in
+                              the text format; json, github and sarif show all)
       --color, --no-color     force colour on or off (default: on for a terminal, off
                               when NO_COLOR is set)
 
@@ -82,27 +90,33 @@ enum Help {
       campaignc check examples/winback.campaign
       campaignc check examples/*.campaign --format sarif > campaignc.sarif
       campaignc check --budget --deny W0403 examples/winback.campaign
+      campaignc check - < examples/winback.campaign
 
     exit codes: 0 no errors, 1 the input has errors, 2 usage or I/O problem
 
     """
 
   static let test = """
-    usage: campaignc test [options] FILE|DIR...
+    usage: campaignc test [options] FILE|DIR|-...
 
     Runs the test blocks of each campaign: each test's contact and its `at` events are
     replayed by the same engine as `simulate`, from the first event to one second after
     the last (or to the test's `run until`), then its `expect` lines are checked. A
     failed test shows where each failing `expect` is, what it expected and what the run
-    found, and the contact's run step by step, as `explain` shows it. A folder is
-    searched for .campaign files (as for `check`, a symbolic link that leads out of it
-    is reported and not read, exit 2); a file without test blocks is listed and passes;
-    a file with errors is reported as `check` would and fails.
+    found, and the contact's run step by step, as `explain` shows it. `-` reads a
+    campaign from standard input, as for `check`. A folder is
+    searched for .campaign files, except in hidden folders (`.git`, `.campaignc`) and
+    `node_modules` (name one of those to test it); a file without test blocks is listed
+    and passes; a file with errors is reported as `check` would and fails. As for
+    `check`, a path that cannot be read (missing, or a symbolic link to a file or
+    folder that leads out of a scanned folder) is reported and the rest is tested; the
+    run then exits 2, and the junit report has an `error` test case for each such path.
 
     options:
       --format text|junit     text (default) for people; junit for CI test reports
                               (JUnit XML, the same bytes for the same tests)
       --show-pii              show attributes marked pii in timelines (masked otherwise)
+      --color, --no-color     force colour on or off, as for `check`
 
     examples:
       campaignc test examples/winback.campaign
@@ -142,6 +156,7 @@ enum Help {
       --show-pii              show attributes marked pii (masked otherwise)
       --skip-bad-rows         skip rows that do not fit the schema and count them
                               (default: stop and list them)
+      --color                 show the campaign's errors (on standard error) in colour
 
     examples:
       campaignc simulate examples/winback.campaign \\
@@ -167,6 +182,7 @@ enum Help {
       --contacts, --events, --from, --to, --skip-bad-rows
                               as for `campaignc simulate`
       --show-pii              show attributes marked pii (masked otherwise)
+      --color                 show the campaign's errors (on standard error) in colour
 
     example:
       campaignc explain examples/winback.campaign --contact u00042 \\
@@ -192,7 +208,7 @@ enum Help {
     """
 
   static let printTree = """
-    usage: campaignc print ast|checked FILE
+    usage: campaignc print [--color] ast|checked FILE
 
     Prints the parsed syntax tree (ast) or the checked program (checked) of a campaign,
     for tests and for the curious. `ast` prints the tree even when the file has syntax
@@ -213,8 +229,10 @@ extension Help {
     Prints each campaign in the one canonical layout (grammar.md, "Canonical layout"):
     two-space indentation, one statement a line, one space around operators. Comments
     and blank lines between groups are kept; only the layout changes, never the
-    program. A folder is searched for .campaign files (a symbolic link that leads out
-    of it is reported and neither read nor written, exit 2); `-` reads standard input.
+    program. A folder is searched for .campaign files, except in hidden folders
+    (`.git`, `.campaignc`) and `node_modules` (name one of those to format it); a
+    symbolic link to a file or folder that leads out of it is reported and neither read
+    nor written (exit 2). `-` reads standard input.
     The output is UTF-8 with LF (\\n) line ends and no byte-order mark, whatever the
     input had: a file with CRLF line ends is rewritten with LF by --write and listed
     by --check.
@@ -230,6 +248,7 @@ extension Help {
                               exit 1 if there are any (for CI)
       --diff                  also show each change as a unified diff; implies
                               --check (nothing is changed; exit 1 if a file would)
+      --color                 show parse errors (on standard error) in colour
 
     examples:
       campaignc fmt examples/winback.campaign

@@ -1,15 +1,27 @@
+import Render
+
 /// `campaignc test --format junit`: JUnit XML, the test report CI systems read. One
 /// `testsuite` per campaign file, one `testcase` per test block; a failed test has a
 /// `failure` with the findings as its message and the contact's run in its body; a file
-/// with errors has one `testcase` named `check` with an `error`. No times or host names:
-/// the same tests give the same bytes.
+/// with errors has one `testcase` named `check` with an `error`, and a path that could
+/// not be read (missing, or a link out of a scanned folder) one `testcase` named `read`
+/// with an `error` of type `io`. No times or host names: the same tests give the same
+/// bytes.
 package enum JUnitReport {
-  static func render(_ results: [TestFileResult]) -> String {
-    let tests = results.reduce(0) { $0 + max($1.cases.count, $1.errors == nil ? 0 : 1) }
+  static func render(_ results: [TestFileResult], notRead: [ReadProblem] = []) -> String {
+    let tests = results.reduce(0) { $0 + max($1.cases.count, $1.errors == nil ? 0 : 1) } + notRead.count
     let failures = results.reduce(0) { $0 + $1.cases.count { !$0.passed } }
-    let errors = results.count { $0.errors != nil }
+    let errors = results.count { $0.errors != nil } + notRead.count
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<testsuites name=\"campaignc test\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+    for problem in notRead {
+      let path = escape(problem.path)
+      out += "  <testsuite name=\"\(path)\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
+      out += "    <testcase classname=\"\(path)\" name=\"read\" file=\"\(path)\">\n"
+      out +=
+        "      <error message=\"\(escape(problem.message))\" type=\"io\">\(escape(problem.text, attribute: false))</error>\n"
+      out += "    </testcase>\n  </testsuite>\n"
+    }
     for file in results {
       let path = escape(file.path)
       if let fileErrors = file.errors {

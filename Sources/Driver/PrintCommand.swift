@@ -11,6 +11,9 @@ struct PrintCommand {
       driver.output.write(Help.printTree)
       return ExitCode.success
     }
+    // `--color` colours the diagnostics (on standard error; off by default).
+    let color = arguments.last { Arguments.colorSwitches.contains($0) } == "--color"
+    let arguments = arguments.filter { !Arguments.colorSwitches.contains($0) }
     guard arguments.count == 2, ["ast", "checked"].contains(arguments[0]) else {
       return driver.usageError("`print` takes `ast` or `checked` and one file", command: "print")
     }
@@ -37,11 +40,11 @@ struct PrintCommand {
       // The tree is printed even when the file has errors (the parser recovered what it
       // could); the errors go to standard error so the tree stays clean to read or diff.
       // The checker's errors are not shown: the tree is what was asked for.
-      report(reading, compilation.sources)
+      report(reading, compilation.sources, color: color)
       return readingFailed ? ExitCode.inputErrors : ExitCode.success
     }
     guard let program = compilation.program else {
-      report(readingFailed ? reading : compilation.diagnostics, compilation.sources)
+      report(readingFailed ? reading : compilation.diagnostics, compilation.sources, color: color)
       driver.output.writeError("the campaign has errors, so there is no checked program to print\n")
       return ExitCode.inputErrors
     }
@@ -50,10 +53,10 @@ struct PrintCommand {
   }
 
   /// Writes `diagnostics` to standard error, in display order, at most 100.
-  func report(_ diagnostics: [Diagnostic], _ sources: SourceMap) {
+  func report(_ diagnostics: [Diagnostic], _ sources: SourceMap, color: Bool) {
     let problems = Diagnostic.sortedForDisplay(diagnostics)
     var tables: [FileID: LineTable] = [:]
-    let renderer = TextRenderer(color: false)
+    let renderer = TextRenderer(color: color)
     for diagnostic in problems.prefix(100) {
       driver.output.writeError(renderer.render(diagnostic, sources: sources, tables: &tables) + "\n")
     }

@@ -35,7 +35,7 @@ struct SimulateCommand {
     }
     let data = DataCommand(driver: driver)
     let program: CheckedCampaign
-    switch data.program(path) {
+    switch data.program(path, color: options.color) {
     case .success(let checked): program = checked
     case .failure(let status): return status.code
     }

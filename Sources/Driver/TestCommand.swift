@@ -17,7 +17,7 @@ struct TestCommand {
     switch driver.options(
       arguments, command: "test", help: Help.test,
       parse: {
-        Arguments.parse($0, options: ["--format"], switches: ["--show-pii"])
+        Arguments.parse($0, options: ["--format"], switches: ["--show-pii"] + Arguments.colorSwitches)
       })
     {
     case .success(let parsed): options = parsed
@@ -31,25 +31,25 @@ struct TestCommand {
     guard !options.positional.isEmpty else {
       return driver.usageError("`test` needs at least one file or folder", command: "test")
     }
-    let compiled: [(path: String, compilation: Compilation)]
-    switch CampaignFiles.expand(options.positional, driver: driver).flatMap({
-      CampaignFiles.compile($0, driver: driver)
-    }) {
-    case .success(let files): compiled = files
-    case .failure(let status): return status.code
-    }
+    // As for `check`: what cannot be read is reported and the rest is tested; the JUnit
+    // report lists each path not read as an error, and the run exits 2.
+    let (entries, notFound) = CampaignFiles.expand(options.positional, driver: driver)
+    let (compiled, unreadable) = CampaignFiles.compile(entries, driver: driver)
+    let notRead = notFound + unreadable
+    if compiled.isEmpty && format == .text { return ExitCode.usage }
     let showPII = options.flags.contains("--show-pii")
-    let color = format == .text && driver.output.isTerminal
+    // As for `check`: colour on a terminal unless `--no-color`, or forced by `--color`.
+    let color = format == .text && (options.color ?? driver.output.isTerminal)
     let results = CampaignFiles.roots(compiled, named: options.positional).map { entry in
       TestCommand.test(entry.path, entry.compilation, showPII: showPII, color: color)
     }
     driver.keepAlive?.park(compiled)
     switch format {
-    case .text: driver.output.write(TestCommand.text(results))
-    case .junit: driver.output.write(JUnitReport.render(results))
+    case .text: driver.output.write(TestCommand.text(results, notRead: notRead.count))
+    case .junit: driver.output.write(JUnitReport.render(results, notRead: notRead))
     }
     let failed = results.contains { $0.errors != nil || $0.cases.contains { !$0.passed } }
-    return failed ? ExitCode.inputErrors : ExitCode.success
+    return !notRead.isEmpty ? ExitCode.usage : failed ? ExitCode.inputErrors : ExitCode.success
   }
 
   /// Runs every test block of one compiled file (none when it has errors).
@@ -72,8 +72,9 @@ struct TestCommand {
   }
 
   /// `PASS file: name` / `FAIL file: name` per test, each failure's place and finding,
-  /// the contact's timeline, then the totals.
-  static func text(_ results: [TestFileResult]) -> String {
+  /// the contact's timeline, then the totals (and how many paths could not be read,
+  /// reported on standard error).
+  static func text(_ results: [TestFileResult], notRead: Int = 0) -> String {
     var out = ""
     var passed = 0
     var failed = 0
@@ -104,6 +105,7 @@ struct TestCommand {
     }
     out += "\(passed) passed, \(failed) failed"
     if broken > 0 { out += "; \(plural(broken, "file")) with errors" }
+    if notRead > 0 { out += "; \(plural(notRead, "path")) could not be read" }
     return out + "\n"
   }
 

@@ -62,7 +62,7 @@ extension LintContext {
       lints.warn(
         .sendNotMeasured, "no engagement event measures sends on `\(channel)`", at: send.channel.range,
         help:
-          "declare the event that shows a \(channel) message worked (like `\(channel)_click`) and add it to `engagement`"
+          "declare the event that shows a message on `\(channel)` worked (like `\(channel)_click`) and add it to `engagement`"
       )
     }
     for guardrail in guardrailDecls {

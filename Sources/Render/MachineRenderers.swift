@@ -24,12 +24,15 @@ public struct Locator {
     let start = table.location(of: range.start)
     let end = table.location(of: range.end)
     return ResolvedLocation(
-      path: file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column)
+      path: RepositoryPath.clean(file.path), line: start.line, column: start.column, endLine: end.line,
+      endColumn: end.column)
   }
 }
 
-/// `--format json`: one object with the diagnostics and a summary. The summary counts
-/// every problem found, like the text summary, also those `--max-errors` left out.
+/// `--format json`: one object with the files read, the paths that could not be read
+/// (`notRead`; when it is not empty the run was incomplete and exits 2), the diagnostics
+/// and a summary. The summary counts every problem found, like the text summary, also
+/// those `--max-errors` left out.
 public enum JSONRenderer {
   public struct Summary {
     public var errors: Int
@@ -43,9 +46,9 @@ public enum JSONRenderer {
     }
   }
 
-  public static func render(_ diagnostics: [Diagnostic], sources: SourceMap, summary: Summary, files: [String])
-    -> String
-  {
+  public static func render(
+    _ diagnostics: [Diagnostic], sources: SourceMap, summary: Summary, files: [String], notRead: [ReadProblem] = []
+  ) -> String {
     var locator = Locator(sources: sources)
     func location(_ range: SourceRange) -> JSON {
       let place = locator.locate(range)
@@ -75,6 +78,7 @@ public enum JSONRenderer {
     return JSON.object([
       ("version", .number(1)),
       ("files", .array(files.map(JSON.string))),
+      ("notRead", .array(notRead.map(\.json))),
       ("diagnostics", .array(items)),
       (
         "summary",
@@ -113,6 +117,11 @@ public enum GitHubRenderer {
       out += "::\(kind) \(properties)::\(data(message))\n"
     }
     return out
+  }
+
+  /// One `::error` annotation (not tied to a line) per path that could not be read.
+  public static func render(_ notRead: [ReadProblem]) -> String {
+    notRead.map { "::error title=\(property("campaignc"))::\(data($0.fullMessage))\n" }.joined()
   }
 
   /// Escaping for the message part of a workflow command.

@@ -1,7 +1,7 @@
 /// Paths as CI systems match them against the repository's files: GitHub annotations
 /// and code scanning look a path up as written, so `./campaigns/a.campaign` or
-/// `campaigns/lib/../a.campaign` would match nothing. The text and JSON formats show
-/// paths as the user wrote them.
+/// `campaigns/lib/../a.campaign` would match nothing. Every format (text and JSON too)
+/// shows these clean paths, so a file is spelled the same whichever format names it.
 public enum RepositoryPath {
   /// `path` cleaned lexically, as Go's `path.Clean` does: no `.` segments, no empty
   /// ones (`a//b`), and `name/..` removed; `..` at the start of a relative path stays

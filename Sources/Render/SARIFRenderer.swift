@@ -2,11 +2,15 @@ import CampaignLang
 
 /// `--format sarif`: SARIF 2.1.0, as GitHub code scanning accepts it. Columns are in
 /// Unicode code points (`columnKind`), matching the text output; paths are clean
-/// (`RepositoryPath`).
+/// (`RepositoryPath`). `invocations[0]` says whether the run was complete: a path that
+/// could not be read makes `executionSuccessful` false, with one error notification
+/// for each (SARIF 2.1.0, appendix I: the results are then not the whole picture).
 public enum SARIFRenderer {
   /// `version`: campaignc's version (`campaignc --version`), given as the tool's
-  /// `version` and `semanticVersion`.
-  public static func render(_ diagnostics: [(Diagnostic, SourceMap)], truncated: Int, version: String) -> String {
+  /// `version` and `semanticVersion`. `notRead`: the paths that could not be read.
+  public static func render(
+    _ diagnostics: [(Diagnostic, SourceMap)], truncated: Int, version: String, notRead: [ReadProblem] = []
+  ) -> String {
     var ruleIDs: [String] = []
     for (diagnostic, _) in diagnostics where !ruleIDs.contains(diagnostic.code.rawValue) {
       ruleIDs.append(diagnostic.code.rawValue)
@@ -81,6 +85,7 @@ public enum SARIFRenderer {
           )
         ])
       ),
+      ("invocations", .array([invocation(notRead)])),
       ("columnKind", .string("unicodeCodePoints")),
       ("results", .array(results)),
     ]
@@ -92,5 +97,32 @@ public enum SARIFRenderer {
       ("version", .string("2.1.0")),
       ("runs", .array([.object(run)])),
     ]).serialized() + "\n"
+  }
+
+  /// `executionSuccessful` and, for each path that could not be read, an error
+  /// notification naming it.
+  static func invocation(_ notRead: [ReadProblem]) -> JSON {
+    var members: [(String, JSON)] = [("executionSuccessful", .bool(notRead.isEmpty))]
+    if !notRead.isEmpty {
+      let notifications: [JSON] = notRead.map { problem in
+        .object([
+          ("level", .string("error")),
+          ("message", .object([("text", .string(problem.fullMessage))])),
+          (
+            "locations",
+            .array([
+              .object([
+                (
+                  "physicalLocation",
+                  .object([("artifactLocation", .object([("uri", .string(uri(RepositoryPath.clean(problem.path))))]))])
+                )
+              ])
+            ])
+          ),
+        ])
+      }
+      members.append(("toolExecutionNotifications", .array(notifications)))
+    }
+    return .object(members)
   }
 }

@@ -20,7 +20,8 @@ public struct TextRenderer {
     let file = sources[diagnostic.range.file]
     let table = lineTable(file, &tables)
     let (line, column) = table.location(of: diagnostic.range.start)
-    var out = paint("\(file.path):\(line):\(column): ", .bold)
+    // Clean paths, as every format names files (`RepositoryPath`).
+    var out = paint("\(RepositoryPath.clean(file.path)):\(line):\(column): ", .bold)
     let severityColor: Style = diagnostic.severity == .error ? .red : diagnostic.severity == .warning ? .yellow : .cyan
     out +=
       paint("\(diagnostic.severity.rawValue)[\(diagnostic.code)]", severityColor)
@@ -31,7 +32,7 @@ public struct TextRenderer {
         let noteFile = sources[range.file]
         let noteTable = lineTable(noteFile, &tables)
         let (noteLine, noteColumn) = noteTable.location(of: range.start)
-        out += "  = note: \(note.message) (\(noteFile.path):\(noteLine):\(noteColumn))\n"
+        out += "  = note: \(note.message) (\(RepositoryPath.clean(noteFile.path)):\(noteLine):\(noteColumn))\n"
         out += snippet(noteFile, noteTable, range, label: nil, style: .cyan)
       } else {
         out += "  = note: \(note.message)\n"

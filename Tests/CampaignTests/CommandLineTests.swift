@@ -90,3 +90,36 @@ import Testing
     #expect(coloured.contains("\u{1B}["))
   }
 }
+
+/// The machine formats report every problem unless `--max-errors` says otherwise: code
+/// scanning would take a problem left out of the SARIF log as fixed.
+@Suite struct MachineFormatCapTests {
+  static let many = MemoryFileSystem([
+    "many.campaign": minimalCampaign + (1...105).map { "segment s\($0) = ltvv > \($0)\n" }.joined()
+  ])
+
+  @Test func onlyTheTextFormatIsCappedByDefault() {
+    let (status, text, _) = runDriver(["check", "--no-color", "many.campaign"], files: Self.many)
+    #expect(status == 1)
+    #expect(text.components(separatedBy: "error[E0301]").count - 1 == 100)
+    #expect(text.contains("5 more problems were not shown"))
+    let (_, sarif, _) = runDriver(["check", "--format", "sarif", "many.campaign"], files: Self.many)
+    #expect(sarif.components(separatedBy: "\"ruleId\": \"E0301\"").count - 1 == 105)
+    #expect(!sarif.contains("truncatedResults"))
+    let (_, json, _) = runDriver(["check", "--format", "json", "many.campaign"], files: Self.many)
+    #expect(json.components(separatedBy: "\"code\": \"E0301\"").count - 1 == 105)
+    #expect(json.contains("\"truncated\": 0"))
+    let (_, github, _) = runDriver(["check", "--format", "github", "many.campaign"], files: Self.many)
+    #expect(github.components(separatedBy: "::error ").count - 1 == 105)
+    #expect(!github.contains("not shown"))
+  }
+
+  @Test func anExplicitCapAppliesToEveryFormat() {
+    let (_, sarif, _) = runDriver(
+      ["check", "--format", "sarif", "--max-errors", "3", "many.campaign"], files: Self.many)
+    #expect(sarif.components(separatedBy: "\"ruleId\": \"E0301\"").count - 1 == 3)
+    #expect(sarif.contains("\"truncatedResults\": 102"))
+    let (_, text, _) = runDriver(["check", "--no-color", "--max-errors", "0", "many.campaign"], files: Self.many)
+    #expect(text.components(separatedBy: "error[E0301]").count - 1 == 105)
+  }
+}

@@ -153,7 +153,7 @@ import Testing
 
   @Test func theMainHelpListsTest() {
     let (_, help, _) = runDriver(["--help"], files: Self.examples)
-    #expect(help.contains("test FILE|DIR..."))
+    #expect(help.contains("test FILE|DIR|-..."))
     #expect(help.contains("campaignc test examples/*.campaign"))
   }
 }

@@ -21,10 +21,11 @@ import Testing
     #expect(output.contains("1 error"), "\(output)")
   }
 
-  /// The first spelling given is the one reported.
+  /// A file named twice is reported once, by its clean path (as every format names it).
   @Test func theFirstSpellingIsKept() {
     let (_, output, _) = runDriver(["check", "--no-color", "./dir/a.campaign", "dir"], files: Self.files)
-    #expect(output.contains("./dir/a.campaign:"), "\(output)")
+    #expect(output.contains("\ndir/a.campaign:") || output.hasPrefix("dir/a.campaign:"), "\(output)")
+    #expect(!output.contains("./dir"), "\(output)")
     #expect(output.contains("checked 2 files"), "\(output)")
   }
 

@@ -272,7 +272,10 @@ import Testing
     try files.createDirectory(at: project, withIntermediateDirectories: true)
     try files.createDirectory(at: outsideFolder, withIntermediateDirectories: true)
     try Data(minimalCampaign.utf8).write(to: project.appendingPathComponent("main.campaign"))
-    let outside = minimalCampaign.replacingOccurrences(of: "campaign \"T\"", with: "campaign \"Outside\"")
+    // A mistake in the files outside, so that reading them would show.
+    let outside =
+      minimalCampaign.replacingOccurrences(of: "campaign \"T\"", with: "campaign \"Outside\"")
+      + "segment leak = ltvv > 1\n"
     try Data(outside.utf8).write(to: base.appendingPathComponent("outside.campaign"))
     try Data(outside.utf8).write(to: outsideFolder.appendingPathComponent("other.campaign"))
     try files.createSymbolicLink(
@@ -287,7 +290,9 @@ import Testing
         : command == "fmt" ? ["fmt", "--check", project.path] : [command, project.path]
       let (status, output, errors) = DiskFileSystemTests.runOnDisk(arguments)
       #expect(status == 2, "\(command): \(output)\(errors)")
-      #expect(output.isEmpty, "\(command): nothing is checked: \(output)")
+      // fmt stops; check and test read the rest of the folder, never the link.
+      #expect(!output.contains("ltvv") && !errors.contains("ltvv"), "\(command): \(output)")
+      if command == "fmt" { #expect(output.isEmpty, "\(command): nothing is formatted: \(output)") }
       #expect(
         errors.contains(
           "error: `\(project.path)/link.campaign` is a symbolic link that leads out of `\(project.path)`, so it was not read\n"
@@ -295,11 +300,12 @@ import Testing
       #expect(errors.contains("  help: copy the file into `\(project.path)`, or name it on the command line"))
       #expect(!errors.contains("main.campaign"))
     }
-    // Named on the command line, a link is read where it leads.
+    // Named on the command line, a link is read where it leads (its mistake is found).
     let (status, output, _) = DiskFileSystemTests.runOnDisk([
       "check", "--no-color", project.appendingPathComponent("link.campaign").path,
     ])
-    #expect(status == 0, "\(output)")
+    #expect(status == 1, "\(output)")
+    #expect(output.contains("ltvv"), "\(output)")
     // Without the links the folder checks as before.
     try files.removeItem(at: project.appendingPathComponent("link.campaign"))
     try files.removeItem(at: project.appendingPathComponent("linked"))
@@ -325,7 +331,7 @@ import Testing
     for code in ["E0511", "E0512", "E0301", "E0503"] { #expect(!output.contains(code), "\(output)") }
     #expect(
       output.hasSuffix(
-        "checked 2 files, 1 of them a library (names are checked through the campaigns that import it): 0 errors, 1 warning\n"
+        "checked 2 files (and 1 imported), 1 of them a library (names are checked through the campaigns that import it): 0 errors, 1 warning\n"
       ),
       "\(output)")
   }
