@@ -45,7 +45,7 @@ import Testing
     let library = "segment vip = ltv >= 500\nsegment big = ltv >= 1000\nscore heat {\n  email_open +5\n}\n"
     let output = Self.check(
       LintCommandTests.clean + "import \"lib/segs.campaign\"\n", files: ["lib/segs.campaign": library])
-    #expect(output.hasSuffix("checked 1 file: 0 errors, 1 warning\n"), "\(output)")
+    #expect(output.hasSuffix("checked 1 file (and 1 imported): 0 errors, 1 warning\n"), "\(output)")
     #expect(output.contains("warning[W0105]: nothing that `lib/segs.campaign` declares is used"))
     #expect(
       output.contains(
