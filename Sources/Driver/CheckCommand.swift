@@ -25,6 +25,8 @@ struct CheckCommand {
     var allow: Set<DiagnosticCode> = []
     /// `--budget`: print the worst case per channel.
     var budget = false
+    /// `--timings`: print how long each phase took, on standard error.
+    var timings = false
   }
 
   /// A warning code named on the command line, or the usage error saying why not.
@@ -75,6 +77,8 @@ struct CheckCommand {
         }
       case "--budget":
         options.budget = true
+      case "--timings":
+        options.timings = true
       case "--max-errors":
         guard let text = inline ?? value(flag), let number = Int(text), number >= 0 else {
           return .failure(UsageError("`--max-errors` takes a number (0 shows all)"))
@@ -112,18 +116,34 @@ struct CheckCommand {
     // problems at once); the run then ends with the I/O exit code. The machine formats
     // still write their whole document, listing what was not read, so a CI report is
     // never empty.
+    let clock = ContinuousClock()
+    let started = clock.now
     let (entries, notFound) = CampaignFiles.expand(options.paths, driver: driver)
     let (compiled, unreadable) = CampaignFiles.compile(entries, driver: driver)
     let notRead = notFound + unreadable
     if compiled.isEmpty && options.format == .text { return ExitCode.usage }
+    let frontEnd = clock.now - started
     let roots = CampaignFiles.roots(compiled, named: options.paths)
-    let status = report(roots, options, notRead: notRead)
+    var lintTime = Swift.Duration.zero
+    let status = report(roots, options, notRead: notRead, lintTime: &lintTime)
     driver.keepAlive?.park(compiled)
+    if options.timings {
+      // For measuring, not for comparing runs: the only output that differs run to run.
+      let rest = clock.now - started - frontEnd - lintTime
+      func ms(_ duration: Swift.Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let value = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        return String(format: "%.1f ms", value)
+      }
+      driver.output.writeError(
+        "timings: read, lex, parse and check \(ms(frontEnd)); lints \(ms(lintTime)); report \(ms(rest))\n")
+    }
     return notRead.isEmpty ? status : ExitCode.usage
   }
 
   func report(
-    _ roots: [(path: String, compilation: Compilation)], _ options: Options, notRead: [ReadProblem] = []
+    _ roots: [(path: String, compilation: Compilation)], _ options: Options, notRead: [ReadProblem] = [],
+    lintTime: inout Swift.Duration
   ) -> Int32 {
     var all: [(Diagnostic, SourceMap)] = []
     var campaignOf: [Int] = []  // which of `roots` each of `all` came from
@@ -131,7 +151,9 @@ struct CheckCommand {
     // The worst case is worked out only for `--budget` (`Linter.Result.budget`).
     var budgets: [(path: String, name: String, lint: Linter.Result?)] = []
     // Lints run on a campaign that checked clean (they read the checked program).
+    let lintStart = ContinuousClock.now
     let lints = roots.map { Linter.lint($0.compilation) }
+    lintTime = ContinuousClock.now - lintStart
     defer { driver.keepAlive?.park(lints) }  // like the compilations: not torn down piece by piece at exit
     let shared = SharedLibraryWarnings(roots.map(\.compilation), lints: lints)
     for (campaign, (path, compilation)) in roots.enumerated() {

@@ -85,6 +85,8 @@ enum Help {
                               the text format; json, github and sarif show all)
       --color, --no-color     force colour on or off (default: on for a terminal, off
                               when NO_COLOR is set)
+      --timings               print how long reading and checking, the lints and the
+                              report took, on standard error (for measuring)
 
     examples:
       campaignc check examples/winback.campaign
