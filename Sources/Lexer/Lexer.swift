@@ -184,14 +184,7 @@ public struct Lexer {
 
   mutating func lexComment() {
     let start = index
-    while index < bytes.count && !isLineBreak(bytes[index]) {
-      if bytes[index] >= 0x80 {
-        guard let (_, length) = decodeScalar(at: index) else { return notText(at: index) }
-        index += length
-      } else {
-        index += 1
-      }
-    }
+    guard skipToLineBreak() else { return }
     let text = String(decoding: bytes[(start + 1)..<index], as: UTF8.self)
     comments.append(Comment(text: text, range: range(start, index)))
   }
@@ -287,18 +280,28 @@ public struct Lexer {
     emit(kind, from: start)
   }
 
-  /// `cap 100 // max`: a comment written as in other languages. Reported once and
-  /// skipped to the end of the line like a comment (it is not kept as one: the file
-  /// has an error, so `fmt` does not print it).
-  mutating func slashComment(at start: Int) {
+  /// Moves to the end of the line; false (with the bytes reported) when it holds
+  /// bytes that are not UTF-8 text.
+  mutating func skipToLineBreak() -> Bool {
     while index < bytes.count && !isLineBreak(bytes[index]) {
       if bytes[index] >= 0x80 {
-        guard let (_, length) = decodeScalar(at: index) else { return notText(at: index) }
+        guard let (_, length) = decodeScalar(at: index) else {
+          notText(at: index)
+          return false
+        }
         index += length
       } else {
         index += 1
       }
     }
+    return true
+  }
+
+  /// `cap 100 // max`: a comment written as in other languages. Reported once and
+  /// skipped to the end of the line like a comment (it is not kept as one: the file
+  /// has an error, so `fmt` does not print it).
+  mutating func slashComment(at start: Int) {
+    guard skipToLineBreak() else { return }
     var text = file.text(range(start + 2, index)).trimmingPrefix(while: { $0 == " " })
     if text.count > 30 { text = text.prefix(30) + "…" }
     diagnostics.error(
