@@ -33,7 +33,10 @@ struct KeyIndex: Sendable {
 
   /// The contact of `key`, or nil.
   func find(_ key: UnsafeBufferPointer<UInt8>, pool: StringPool) -> Int32? {
-    let hash = StringPool.hash(key)
+    find(key, hash: StringPool.hash(key), pool: pool)
+  }
+
+  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, pool: StringPool) -> Int32? {
     let tag = KeyIndex.tag(hash, length: key.count)
     let short = key.count <= KeyIndex.inlineLength
     let word = short ? KeyIndex.pack(key) : 0
@@ -58,9 +61,9 @@ struct KeyIndex: Sendable {
   /// Adds `key` (whose pool id is `id`) for `contact`; returns the contact that already
   /// has it instead, without adding.
   mutating func insert(_ key: UnsafeBufferPointer<UInt8>, id: Int32, contact: Int32, pool: StringPool) -> Int32? {
-    if let existing = find(key, pool: pool) { return existing }
-    if (used + 1) * 2 > table.count { grow(pool: pool) }
     let hash = StringPool.hash(key)
+    if let existing = find(key, hash: hash, pool: pool) { return existing }
+    if (used + 1) * 2 > table.count { grow(pool: pool) }
     let short = key.count <= KeyIndex.inlineLength
     place(
       Slot(
