@@ -33,7 +33,7 @@ import Testing
   /// and absolute paths are `file://` URIs.
   @Test func sarifURIsArePercentEncoded() {
     #expect(SARIFRenderer.uri("my dir/a#1.campaign") == "my%20dir/a%231.campaign")
-    #expect(SARIFRenderer.uri("/tmp/100% é.campaign") == "file:///tmp/100%25%20%C3%A9.campaign")
+    #expect(SARIFRenderer.uri("/repo/100% é.campaign") == "file:///repo/100%25%20%C3%A9.campaign")
     #expect(SARIFRenderer.uri("lib/schema-v2_x.campaign") == "lib/schema-v2_x.campaign")
     let files = MemoryFileSystem(["my dir/a#1.campaign": minimalCampaign + "segment s = ltvv > 1\n"])
     let (_, sarif, _) = runDriver(["check", "--format", "sarif", "my dir/a#1.campaign"], files: files)
