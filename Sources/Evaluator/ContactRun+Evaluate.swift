@@ -3,11 +3,11 @@ import Checker
 
 extension ContactRun {
   /// Evaluates `expr` now; `row` is the event whose fields `where` reads.
-  func evaluate(_ expr: Expr, row: Int = -1) -> Value {
+  mutating func evaluate(_ expr: Expr, row: Int = -1) -> Value {
     evaluate(node: expr.root, row: row)
   }
 
-  func evaluate(node index: Int32, row: Int) -> Value {
+  mutating func evaluate(node index: Int32, row: Int) -> Value {
     let node = compiled.code.nodes[Int(index)]
     switch node.kind {
     case .constant: return compiled.code.constants[Int(node.a)]
@@ -44,7 +44,7 @@ extension ContactRun {
   }
 
   /// Over the contact's events up to now (those already replayed), within the window.
-  func aggregate(_ aggregate: Aggregate) -> Value {
+  mutating func aggregate(_ aggregate: Aggregate) -> Value {
     let since = aggregate.window.map { now - $0 } ?? Int64.min
     var count: Int64 = 0
     var total = aggregate.zero

@@ -87,7 +87,7 @@ extension ContactRun {
   }
 
   /// Whether the event being replayed at this instant is of type `event`.
-  func isReplaying(_ event: Int32) -> Bool {
+  mutating func isReplaying(_ event: Int32) -> Bool {
     guard cursor > firstEvent else { return false }
     let row = cursor - 1
     return data.events.time[row] == now && data.events.type[row] == event
@@ -167,7 +167,7 @@ extension ContactRun {
 
   /// Per engagement event type: whether the history shows it on `channel` (or on any
   /// channel, for events without one) within the attribution window after now.
-  func followers(channel: Int) -> [Bool] {
+  mutating func followers(channel: Int) -> [Bool] {
     var found = Array(repeating: false, count: compiled.isEngagement.count)
     let until = now + ContactRun.attribution
     var position = cursor

@@ -4,13 +4,13 @@ import Foundation
 
 extension ContactRun {
   /// Score `index` as read now: the uncapped total after decay, limited to 0...cap.
-  func scoreValue(_ index: Int) -> Double {
+  mutating func scoreValue(_ index: Int) -> Double {
     let raw = decayedRaw(index)
     return max(0, min(raw, compiled.scores[index].cap))
   }
 
   /// The uncapped total at `now`.
-  func decayedRaw(_ index: Int) -> Double {
+  mutating func decayedRaw(_ index: Int) -> Double {
     let score = scores[index]
     switch compiled.scores[index].decay {
     case nil: return score.raw
@@ -25,7 +25,7 @@ extension ContactRun {
   }
 
   /// Step decay: whole periods of `every` after `idleAfter` of idleness, as of now.
-  func stepsDue(every: Int64, idleAfter: Int64) -> Int64 {
+  mutating func stepsDue(every: Int64, idleAfter: Int64) -> Int64 {
     let idle = now - lastEngagement - idleAfter
     return idle <= 0 ? 0 : idle / every
   }
@@ -42,7 +42,7 @@ extension ContactRun {
   /// When score `index`, decaying with no new points, first reads below `threshold`:
   /// the first whole second after the crossing; nil when it never will (no decay,
   /// already below, or a threshold of zero or less).
-  func crossing(score index: Int, below threshold: Double) -> Int64? {
+  mutating func crossing(score index: Int, below threshold: Double) -> Int64? {
     guard threshold > 0 else { return nil }
     let raw = decayedRaw(index)
     guard raw >= threshold else { return nil }

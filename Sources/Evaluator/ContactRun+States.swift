@@ -14,7 +14,7 @@ extension ContactRun {
     }
   }
 
-  func firing(row: Int, atEnd: Bool) -> SimulationProgram.Transition? {
+  mutating func firing(row: Int, atEnd: Bool) -> SimulationProgram.Transition? {
     let type = row >= 0 ? data.events.type[row] : -1
     for place in compiled.transitionsFrom.range(state) {
       let transition = compiled.transitions[compiled.transitionsFrom.items[place]]
@@ -35,7 +35,7 @@ extension ContactRun {
 
   /// When `timer` runs out (or ran out); Int64.max for a send count not reached yet
   /// (it is met by a send, not by time passing).
-  func due(_ timer: SimulationProgram.Timer) -> Int64 {
+  mutating func due(_ timer: SimulationProgram.Timer) -> Int64 {
     switch timer {
     case .sendsWithoutEngagement(let count): sendsWithoutEngagement >= count ? Int64.min : Int64.max
     case .idle(let seconds): lastEngagement + seconds

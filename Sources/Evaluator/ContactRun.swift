@@ -4,6 +4,11 @@ import Checker
 /// One contact's replay: a discrete-event run over its own events (time order, ties in
 /// input order) and its own timers (waits, idle deadlines, time in state, quiet-hour
 /// deferrals), from the window's start to its end. Replay semantics: grammar.md §8.
+///
+/// Every method is `mutating`, the ones that only read too. The run is a large struct
+/// (the compiled program and the data inline), and a non-mutating call from mutating
+/// code copied all of it, with a retain and a release of each of its arrays, at every
+/// call: that was about 12% of a run (medium snapshot, farm-bench).
 struct ContactRun {
   let compiled: SimulationProgram
   let data: DataSet
@@ -97,7 +102,7 @@ struct ContactRun {
 
   /// When contact `index` enters the campaign: the window's start, or its `enter at`
   /// attribute when that is later (a date means midnight in the contact's time zone).
-  func entry(of index: Int) -> Int64 {
+  mutating func entry(of index: Int) -> Int64 {
     guard let attribute = compiled.enterAt else { return window.start }
     let value = data.contacts.columns[attribute].value(at: index)
     switch value {
@@ -155,7 +160,7 @@ struct ContactRun {
   }
 
   /// The earliest pending timer, or Int64.max.
-  func nextTimer() -> Int64 {
+  mutating func nextTimer() -> Int64 {
     var next = Int64.max
     // Flows due now have just run; one still due (held up by a loop) runs at the next event or timer.
     for run in flows where run.resumeAt > now { next = min(next, run.resumeAt) }
@@ -215,7 +220,7 @@ struct ContactRun {
     runFlows()
   }
 
-  func isEngagement(row: Int, type: Int) -> Bool {
+  mutating func isEngagement(row: Int, type: Int) -> Bool {
     for place in compiled.engagement.range(type) {
       guard let condition = compiled.engagement.items[place] else { return true }
       if evaluate(condition, row: row).isTrue { return true }
