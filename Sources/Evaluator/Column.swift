@@ -124,3 +124,19 @@ public struct Column: Sendable {
     }
   }
 }
+
+extension [Column] {
+  /// The value at `row` of column `column`, read in place: `self[column].value(at:)`
+  /// copied the column out first, a retain and a release of each of its arrays, and the
+  /// run reads a field at nearly every event.
+  func value(_ column: Int, at row: Int) -> Value {
+    withUnsafeBufferPointer { $0[column].value(at: row) }
+  }
+}
+
+extension [Column] {
+  /// The code (bool, pool id, case or state) at `row` of column `column`, read in place.
+  func code(_ column: Int, at row: Int) -> Int32 {
+    withUnsafeBufferPointer { $0[column].codes[row] }
+  }
+}

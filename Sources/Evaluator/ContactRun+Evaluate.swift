@@ -11,10 +11,10 @@ extension ContactRun {
     let node = compiled.code.nodes[Int(index)]
     switch node.kind {
     case .constant: return compiled.code.constants[Int(node.a)]
-    case .attribute: return data.contacts.columns[Int(node.a)].value(at: contact)
+    case .attribute: return data.contacts.columns.value(Int(node.a), at: contact)
     case .eventField:
       guard row >= 0 else { return .missing }
-      return data.events.fields[Int(node.a)].value(at: row)
+      return data.events.fields.value(Int(node.a), at: row)
     case .score: return .real(scoreValue(Int(node.a)))
     case .segment: return .bool(evaluate(compiled.segments[Int(node.a)], row: -1).isTrue)
     case .counter: return .int(counters[Int(node.a)])
@@ -60,7 +60,7 @@ extension ContactRun {
       if let condition = aggregate.condition, !evaluate(condition, row: row).isTrue { continue }
       count += 1
       guard aggregate.slot >= 0 else { continue }
-      let value = data.events.fields[aggregate.slot].value(at: row)
+      let value = data.events.fields.value(aggregate.slot, at: row)
       if case .missing = value { continue }
       total = Operators.apply(.add, total, value)
       if case .missing = lowest { lowest = value } else if Operators.compare(value, lowest) == -1 { lowest = value }

@@ -179,7 +179,7 @@ extension ContactRun {
       if time > until { break }
       let type = Int(data.events.type[row])
       guard compiled.isEngagement[type] else { continue }
-      if let slot = compiled.channelSlot[type], data.events.fields[slot].codes[row] != channelID { continue }
+      if let slot = compiled.channelSlot[type], data.events.fields.code(slot, at: row) != channelID { continue }
       found[type] = true
     }
     return found

@@ -104,7 +104,7 @@ struct ContactRun {
   /// attribute when that is later (a date means midnight in the contact's time zone).
   mutating func entry(of index: Int) -> Int64 {
     guard let attribute = compiled.enterAt else { return window.start }
-    let value = data.contacts.columns[attribute].value(at: index)
+    let value = data.contacts.columns.value(attribute, at: index)
     switch value {
     case .date(let day): return min(max(window.start, zone.midnight(ofDay: day)), window.end)
     case .timestamp(let instant): return min(max(window.start, instant), window.end)

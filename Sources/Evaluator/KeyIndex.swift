@@ -58,6 +58,48 @@ struct KeyIndex: Sendable {
     }
   }
 
+  /// A key of up to 8 bytes, packed and hashed, ready to look up without its bytes.
+  struct ShortKey {
+    var word: UInt64
+    var hash: UInt64
+    var length: Int
+
+    /// The key as text (for messages).
+    var text: String {
+      String(decoding: (0..<length).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) }, as: UTF8.self)
+    }
+  }
+
+  /// `key` packed for `find(_:into:)`; nil when it is longer than 8 bytes.
+  static func short(_ key: UnsafeBufferPointer<UInt8>) -> ShortKey? {
+    guard key.count <= KeyIndex.inlineLength else { return nil }
+    return ShortKey(word: pack(key), hash: StringPool.hash(key), length: key.count)
+  }
+
+  /// Looks up every key of `keys`, writing each one's contact (-1: none) to `contacts`.
+  /// The look-ups do not depend on one another, so their cache misses overlap.
+  func find(_ keys: [ShortKey], into contacts: inout [Int32]) {
+    contacts.removeAll(keepingCapacity: true)
+    table.withUnsafeBufferPointer { table in
+      let mask = table.count - 1
+      for key in keys {
+        let tag = KeyIndex.tag(key.hash, length: key.length)
+        var slot = Int(truncatingIfNeeded: key.hash) & mask
+        var found: Int32 = -1
+        while true {
+          let entry = table[slot]
+          if entry.contact < 0 { break }
+          if entry.tag == tag && entry.word == key.word {
+            found = entry.contact
+            break
+          }
+          slot = (slot + 1) & mask
+        }
+        contacts.append(found)
+      }
+    }
+  }
+
   /// Adds `key` (whose pool id is `id`) for `contact`; returns the contact that already
   /// has it instead, without adding.
   mutating func insert(_ key: UnsafeBufferPointer<UInt8>, id: Int32, contact: Int32, pool: StringPool) -> Int32? {

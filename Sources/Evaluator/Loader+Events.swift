@@ -40,90 +40,133 @@ extension Loader {
     for event in program.events { _ = eventNames.intern(event.name) }
     let kinds = slots.columns.map { Loader.kind(of: $0.type) }
     let fieldCount = slots.columns.count
-    var values: [Value] = Array(repeating: .missing, count: fieldCount)
     events.contact.reserveCapacity(plausibleRows)
     events.time.reserveCapacity(plausibleRows)
     events.type.reserveCapacity(plausibleRows)
     for slot in 0..<fieldCount { events.fields[slot].reserveCapacity(plausibleRows) }
+    var batch = EventBatch(fieldCount: fieldCount)
+    var contactsFound: [Int32] = []
     var unknownExamples: [String] = []
-    while nextRow(&reader) {
-      report.eventRows += 1
-      let line = reader.line
-      // The event type first: rows of undeclared types are counted, not read.
-      let typeID: Int32? = reader.field(2) { bytes in bytes.flatMap { eventNames.find($0) } }
-      guard let typeID else {
-        let name = reader.field(2) { bytes in bytes.map { String(decoding: $0, as: UTF8.self) } } ?? ""
-        if name.isEmpty {
-          reject(
-            RowProblem(
-              file: file, line: line, column: typeName, message: "the event type is missing",
-              kind: "missing value"))
-        } else {
-          undeclared[name, default: 0] += 1
+    var atEnd = false
+    while !atEnd {
+      // Read a batch: everything about each row but its contact.
+      while !batch.isFull {
+        reader.releaseReadRows()
+        do {
+          guard try reader.next() else {
+            atEnd = true
+            break
+          }
+        } catch {
+          batch.outcomes.append(.problem(error))
+          continue
         }
-        continue
+        report.eventRows += 1
+        batch.outcomes.append(readEventRow(
+            &reader, file: file, names: names, kinds: kinds, eventNames: eventNames, batch: &batch))
       }
-      let time: Result<Int64?, ValueError> = reader.field(1) { bytes in
-        guard let bytes else { return .success(nil) }
-        return Result { () throws(ValueError) -> Int64? in try ValueParser.timestamp(bytes) }
-      }
-      let instant: Int64
-      switch time {
-      case .failure(let error):
-        reject(RowProblem(file: file, line: line, column: timeName, value: error))
-        continue
-      case .success(nil):
-        reject(.missing(file: file, line: line, column: timeName))
-        continue
-      case .success(let seconds?):
-        instant = seconds
-      }
-      let contact: Int32? = reader.field(0) { bytes in
-        bytes.flatMap { keyIndex.find($0, pool: pool) }
-      }
-      guard let contact else {
-        let id = reader.field(0) { bytes in bytes.map { String(decoding: $0, as: UTF8.self) } } ?? ""
-        if id.isEmpty {
-          reject(.missing(file: file, line: line, column: keyName))
-        } else {
+      // Find the batch's contacts at once, then settle its rows in file order.
+      keyIndex.find(batch.keys, into: &contactsFound)
+      for outcome in batch.outcomes {
+        switch outcome {
+        case .problem(let problem): reject(problem)
+        case .undeclared(let name): undeclared[name, default: 0] += 1
+        case .unknown(let id):
           report.eventsForUnknownContacts += 1
           if unknownExamples.count < 5 { unknownExamples.append(id) }
+        case .row(let row):
+          let contact = row.probe >= 0 ? contactsFound[Int(row.probe)] : row.contact
+          guard contact >= 0 else {
+            report.eventsForUnknownContacts += 1
+            if unknownExamples.count < 5 { unknownExamples.append(batch.keys[Int(row.probe)].text) }
+            continue
+          }
+          if let problem = row.problem {
+            reject(problem)
+            continue
+          }
+          events.contact.append(contact)
+          events.time.append(row.time)
+          events.type.append(row.type)
+          let first = Int(row.values)
+          for slot in 0..<fieldCount { events.fields[slot].append(batch.values[first + slot]) }
+          events.count += 1
         }
-        continue
       }
-      let event = program.events[Int(typeID)]
-      let eventSlots = slots.slot[Int(typeID)]
-      var fits = true
-      for (field, slot) in zip(event.fields, eventSlots) {
-        switch read(reader, column: 3 + slot, kind: kinds[slot]) {
-        case .failure(let error):
-          reject(RowProblem(file: file, line: line, column: field.name, value: error))
-          fits = false
-        case .success(nil) where !field.type.isOptional:
-          reject(
-            RowProblem(
-              file: file, line: line, column: field.name,
-              message: "the value is missing, and event `\(event.name)` declares it required "
-                + "(add `?` to its type if it may be empty)",
-              kind: "missing value"))
-          fits = false
-        case .success(let value):
-          values[slot] = value ?? .missing
-        }
-        if !fits { break }
-      }
-      guard fits else { continue }
-      events.contact.append(contact)
-      events.time.append(instant)
-      events.type.append(typeID)
-      // Fields this event type lacks are stored as missing, so every column stays aligned.
-      for slot in 0..<fieldCount {
-        events.fields[slot].append(eventSlots.contains(slot) ? values[slot] : .missing)
-        values[slot] = .missing
-      }
-      events.count += 1
+      batch.removeAll()
     }
     report.unknownContactExamples = unknownExamples
+  }
+
+  /// Reads the current row of an events file as far as it can without its contact:
+  /// the type, the time, the key (looked up now only when it is too long to pack) and
+  /// the fields. Columns: the key, the time, the type, then one per field slot.
+  mutating func readEventRow(
+    _ reader: inout any RecordReader, file: String, names: [String], kinds: [ColumnKind], eventNames: StringPool,
+    batch: inout EventBatch
+  ) -> EventBatch.Outcome {
+    let line = reader.line
+    // The event type first: rows of undeclared types are counted, not read.
+    let typeID: Int32? = reader.field(2) { bytes in bytes.flatMap { eventNames.find($0) } }
+    guard let typeID else {
+      let name = reader.field(2) { bytes in bytes.map { String(decoding: $0, as: UTF8.self) } } ?? ""
+      if name.isEmpty {
+        return .problem(
+          RowProblem(
+            file: file, line: line, column: names[2], message: "the event type is missing", kind: "missing value"))
+      }
+      return .undeclared(name)
+    }
+    let time: Result<Int64?, ValueError> = reader.field(1) { bytes in
+      guard let bytes else { return .success(nil) }
+      return Result { () throws(ValueError) -> Int64? in try ValueParser.timestamp(bytes) }
+    }
+    let instant: Int64
+    switch time {
+    case .failure(let error): return .problem(RowProblem(file: file, line: line, column: names[1], value: error))
+    case .success(nil): return .problem(.missing(file: file, line: line, column: names[1]))
+    case .success(let seconds?): instant = seconds
+    }
+    // A key of up to 8 bytes is looked up with the batch's; a longer one now.
+    enum Key {
+      case missing, short(KeyIndex.ShortKey), found(Int32), unknown(String)
+    }
+    let key: Key = reader.field(0) { bytes in
+      guard let bytes else { return .missing }
+      if let short = KeyIndex.short(bytes) { return .short(short) }
+      if let contact = keyIndex.find(bytes, pool: pool) { return .found(contact) }
+      return .unknown(String(decoding: bytes, as: UTF8.self))
+    }
+    var row = EventBatch.Row(
+      line: line, type: typeID, time: instant, contact: -1, probe: -1, values: Int32(batch.values.count), problem: nil)
+    switch key {
+    case .missing: return .problem(.missing(file: file, line: line, column: names[0]))
+    case .unknown(let id): return .unknown(id)
+    case .found(let contact): row.contact = contact
+    case .short(let short):
+      row.probe = Int32(batch.keys.count)
+      batch.keys.append(short)
+    }
+    // Fields this event type lacks are stored as missing, so every column stays aligned.
+    let fieldCount = slots.columns.count
+    batch.values.append(contentsOf: repeatElement(.missing, count: fieldCount))
+    let event = program.events[Int(typeID)]
+    for (field, slot) in zip(event.fields, slots.slot[Int(typeID)]) {
+      switch read(reader, column: 3 + slot, kind: kinds[slot]) {
+      case .failure(let error):
+        row.problem = RowProblem(file: file, line: line, column: field.name, value: error)
+      case .success(nil) where !field.type.isOptional:
+        row.problem = RowProblem(
+          file: file, line: line, column: field.name,
+          message: "the value is missing, and event `\(event.name)` declares it required "
+            + "(add `?` to its type if it may be empty)",
+          kind: "missing value")
+      case .success(let value):
+        batch.values[Int(row.values) + slot] = value ?? .missing
+      }
+      if row.problem != nil { break }
+    }
+    return .row(row)
   }
 
   /// Settles the window, groups the window's events by contact in time order, and

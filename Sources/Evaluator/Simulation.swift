@@ -225,7 +225,7 @@ extension Simulation {
   /// Attribute `index` of `contact` as text (missing: empty).
   public func attributeText(_ index: Int, contact: Int) -> String {
     let type = program.campaign.attributes[index].type
-    let value = data.contacts.columns[index].value(at: contact)
+    let value = data.contacts.columns.value(index, at: contact)
     if case .missing = value { return "" }
     return ValueFormat.text(value, type: type, pool: data.pool)
   }
@@ -261,7 +261,7 @@ extension Simulation {
     let event = program.campaign.events[type]
     var parts: [String] = []
     for (field, slot) in zip(event.fields, data.slots.slot[type]) {
-      let value = data.events.fields[slot].value(at: row)
+      let value = data.events.fields.value(slot, at: row)
       if case .missing = value { continue }
       let text = ValueFormat.text(value, type: field.type, pool: data.pool)
       parts.append("\(field.name): " + (field.isPII ? ValueFormat.masked : text))
