@@ -62,7 +62,8 @@ extension Loader {
           continue
         }
         report.eventRows += 1
-        batch.outcomes.append(readEventRow(
+        batch.outcomes.append(
+          readEventRow(
             &reader, file: file, names: names, kinds: kinds, eventNames: eventNames, batch: &batch))
       }
       // Find the batch's contacts at once, then settle its rows in file order.
@@ -129,7 +130,10 @@ extension Loader {
     }
     // A key of up to 8 bytes is looked up with the batch's; a longer one now.
     enum Key {
-      case missing, short(KeyIndex.ShortKey), found(Int32), unknown(String)
+      case missing
+      case short(KeyIndex.ShortKey)
+      case found(Int32)
+      case unknown(String)
     }
     let key: Key = reader.field(0) { bytes in
       guard let bytes else { return .missing }

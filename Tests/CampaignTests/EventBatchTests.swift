@@ -1,6 +1,7 @@
-@testable import Evaluator
 import Foundation
 import Testing
+
+@testable import Evaluator
 
 /// The loader reads events in batches and finds their contacts a batch at a time
 /// (`EventBatch`). These rows cross several batch boundaries and mix every outcome; the
@@ -10,7 +11,12 @@ import Testing
   static let known = ["c1", "c22", "k0000001", "customer-number-000001", "customer-number-000002"]
 
   /// One row per line number from 2, each with a known outcome: (row, outcome).
-  enum Outcome: Equatable { case kept(contact: String), unknown(String), bad(String), undeclared }
+  enum Outcome: Equatable {
+    case kept(contact: String)
+    case unknown(String)
+    case bad(String)
+    case undeclared
+  }
 
   static let rows: [(text: String, outcome: Outcome)] = (0..<1700).map { index in
     let time = "2026-01-01T00:00:00Z"
