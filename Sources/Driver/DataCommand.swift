@@ -37,8 +37,10 @@ struct DataCommand {
     return .success(program)
   }
 
-  /// Reads `--contacts` and `--events` for `program`.
-  func load(_ program: CheckedCampaign, _ arguments: Arguments, command: String) -> Result<DataSet, ExitStatus> {
+  /// Reads `--contacts` and `--events` for `program`. `keepingText`: see `LoadRequest.keptText`.
+  func load(
+    _ program: CheckedCampaign, _ arguments: Arguments, command: String, keepingText: Set<Int>? = nil
+  ) -> Result<DataSet, ExitStatus> {
     guard let contacts = arguments.values["--contacts"], let events = arguments.values["--events"] else {
       return .failure(
         ExitStatus(code: driver.usageError("`\(command)` needs --contacts FILE and --events FILE", command: command)))
@@ -65,6 +67,7 @@ struct DataCommand {
     var request = LoadRequest(
       contactsFile: contacts, contactsBytes: [], eventsFile: events, eventsBytes: [], from: bounds[0],
       to: bounds[1], skipBadRows: arguments.flags.contains("--skip-bad-rows"))
+    request.keptText = keepingText
     // The request holds the only copy of each file's bytes, so the loader can let go of them.
     for (path, isContacts) in [(contacts, true), (events, false)] {
       switch driver.fileSystem.readData(path) {

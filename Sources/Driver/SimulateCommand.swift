@@ -56,7 +56,10 @@ struct SimulateCommand {
       group = index
     }
     let dataSet: DataSet
-    switch data.load(program, options, command: "simulate") {
+    // Text the report never shows and the campaign never reads (such as e-mail
+    // addresses) is not stored, unless the per-contact file shows every attribute.
+    let keptText: Set<Int>? = options.values["--per-contact"] != nil ? nil : Set(group.map { [$0] } ?? [])
+    switch data.load(program, options, command: "simulate", keepingText: keptText) {
     case .success(let loaded): dataSet = loaded
     case .failure(let status): return status.code
     }

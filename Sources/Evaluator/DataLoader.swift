@@ -17,6 +17,13 @@ public struct LoadRequest: Sendable {
   /// `eventsBytes` when set.
   public var contactsStore: ByteStore?
   public var eventsStore: ByteStore?
+  /// Which text attributes to store. nil: all of them. Otherwise only the ones the
+  /// campaign's run reads (see `SimulationProgram.attributesRead`), the key, the time
+  /// zone and these (indices into `CheckedCampaign.attributes`, such as the one a report
+  /// is broken down by); the others are checked for a value, as every attribute is, but
+  /// not stored. A million e-mail addresses cost more to keep than the rest of the
+  /// contacts, and a run that never shows them has no use for them.
+  public var keptText: Set<Int>?
 
   public init(
     contactsFile: String, contactsBytes: [UInt8], eventsFile: String, eventsBytes: [UInt8], from: Int64? = nil,
@@ -51,6 +58,13 @@ public enum DataLoader {
   /// copy (unless the caller kept one), so it lets each file's memory go as it reads.
   public static func load(_ program: CheckedCampaign, taking request: inout LoadRequest) throws(LoadError) -> DataSet {
     var loader = Loader(program: program, skipBadRows: request.skipBadRows)
+    if let kept = request.keptText {
+      let read = SimulationProgram.attributesRead(by: program)
+      loader.storesText = program.attributes.indices.map { index in
+        kept.contains(index) || read.contains(index) || index == program.keyAttribute
+          || program.attributes[index].name == "timezone"
+      }
+    }
     try loader.readContacts(file: request.contactsFile, store: take(&request.contactsStore, &request.contactsBytes))
     try loader.readEvents(file: request.eventsFile, store: take(&request.eventsStore, &request.eventsBytes))
     try loader.stopIfBad()
@@ -84,11 +98,14 @@ struct Loader {
   var skipped: [String: LoadReport.Skipped] = [:]
   var undeclared: [String: Int] = [:]
   var duplicates: [RowProblem] = []
+  /// Per attribute: whether its text is stored (see `LoadRequest.keptText`).
+  var storesText: [Bool]
 
   init(program: CheckedCampaign, skipBadRows: Bool) {
     self.program = program
     self.skipBadRows = skipBadRows
     contacts = ContactTable(columns: program.attributes.map { Column(for: $0.type) })
+    storesText = Array(repeating: true, count: program.attributes.count)
     slots = FieldSlots(program.events)
     events = EventTable(fields: slots.columns.map { Column(for: $0.type) })
     let campaignZone = ZoneRules(identifier: program.timezone) ?? .utc

@@ -101,4 +101,15 @@ public struct DataSet: Sendable {
   var slots: FieldSlots
   /// Finds a contact by its key as written.
   var keyIndex: KeyIndex
+  /// Text attributes whose values were not stored (see `LoadRequest.keptText`): they
+  /// read as missing, so nothing may show or test them.
+  var unstoredText: Set<Int> = []
+
+  /// No contacts and no events: enough to compile `campaign` and see what it reads.
+  static func empty(for campaign: CheckedCampaign) -> DataSet {
+    DataSet(
+      contacts: ContactTable(columns: []), events: EventTable(fields: []), pool: StringPool(),
+      zones: [ZoneRules(identifier: campaign.timezone) ?? .utc], window: Window(start: 0, end: 1),
+      report: LoadReport(), slots: FieldSlots(campaign.events), keyIndex: KeyIndex())
+  }
 }

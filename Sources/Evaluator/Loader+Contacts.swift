@@ -24,6 +24,17 @@ extension Loader {
       report.contactRows += 1
       var fits = true
       for (index, attribute) in attributes.enumerated() {
+        guard kinds[index] != .string || storesText[index] else {
+          // Text the run never reads: only whether it is there.
+          let present = reader.field(index) { bytes in bytes.map { !$0.isEmpty } ?? false }
+          if !present && !attribute.type.isOptional {
+            reject(.missing(file: file, line: reader.line, column: attribute.name))
+            fits = false
+            break
+          }
+          row[index] = .missing
+          continue
+        }
         switch read(reader, column: index, kind: kinds[index]) {
         case .failure(let error):
           reject(RowProblem(file: file, line: reader.line, column: attribute.name, value: error))

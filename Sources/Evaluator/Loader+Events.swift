@@ -228,6 +228,8 @@ extension Loader {
     }
     return DataSet(
       contacts: contacts, events: events, pool: pool, zones: zones, window: Window(start: start, end: end),
-      report: report, slots: slots, keyIndex: keyIndex)
+      report: report, slots: slots, keyIndex: keyIndex,
+      unstoredText: Set(
+        storesText.indices.filter { !storesText[$0] && Loader.kind(of: program.attributes[$0].type) == .string }))
   }
 }

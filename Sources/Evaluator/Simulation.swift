@@ -8,6 +8,7 @@ public struct Simulation: Sendable {
 
   public init(campaign: CheckedCampaign, data: DataSet) {
     program = SimulationProgram(campaign, data: data)
+    assert(program.attributesRead.isDisjoint(with: data.unstoredText), "the run reads text the loader did not store")
     var data = data
     data.pool = program.pool
     self.data = data
@@ -194,6 +195,7 @@ public struct Simulation: Sendable {
   func groups(by attribute: Int?) -> ([String], (Int) -> Int) {
     guard let attribute else { return (["all"], { _ in 0 }) }
     let type = program.campaign.attributes[attribute].type
+    assert(!data.unstoredText.contains(attribute), "a breakdown by text the loader did not store")
     let column = data.contacts.columns[attribute]
     var labelOf: [String] = []
     for contact in 0..<data.contacts.count {
@@ -224,6 +226,7 @@ extension ContactRun {
 extension Simulation {
   /// Attribute `index` of `contact` as text (missing: empty).
   public func attributeText(_ index: Int, contact: Int) -> String {
+    assert(!data.unstoredText.contains(index), "showing text the loader did not store")
     let type = program.campaign.attributes[index].type
     let value = data.contacts.columns.value(index, at: contact)
     if case .missing = value { return "" }

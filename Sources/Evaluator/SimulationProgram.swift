@@ -198,6 +198,20 @@ public struct SimulationProgram: Sendable {
   }
 }
 
+extension SimulationProgram {
+  /// The attributes the run reads: the ones its expressions name, and `enter at`.
+  var attributesRead: Set<Int> {
+    var read = Set(code.nodes.filter { $0.kind == .attribute }.map { Int($0.a) })
+    if let enterAt { read.insert(enterAt) }
+    return read
+  }
+
+  /// The attributes a run of `campaign` reads, before any data is loaded.
+  static func attributesRead(by campaign: CheckedCampaign) -> Set<Int> {
+    SimulationProgram(campaign, data: .empty(for: campaign)).attributesRead
+  }
+}
+
 /// Appends `items` to `list`; returns where they are.
 private func place<T>(_ items: [T], in list: inout [T]) -> Range<Int32> {
   list.append(contentsOf: items)

@@ -6,13 +6,15 @@ import Testing
 /// Compiles `campaign` (which must check clean) and loads the data, for engine tests.
 func loadData(
   _ campaign: String, contacts: String, events: String, from: Int64? = nil, to: Int64? = nil,
-  skipBadRows: Bool = false, eventsFile: String = "events.csv", contactsFile: String = "contacts.csv"
+  skipBadRows: Bool = false, eventsFile: String = "events.csv", contactsFile: String = "contacts.csv",
+  keptText: Set<Int>? = nil
 ) throws -> (CheckedCampaign, DataSet) {
   let compilation = compile(campaign)
   let program = try #require(compilation.program, "campaign has errors: \(codes(compilation))")
-  let request = LoadRequest(
+  var request = LoadRequest(
     contactsFile: contactsFile, contactsBytes: Array(contacts.utf8), eventsFile: eventsFile,
     eventsBytes: Array(events.utf8), from: from, to: to, skipBadRows: skipBadRows)
+  request.keptText = keptText
   return (program, try DataLoader.load(program, request))
 }
 
