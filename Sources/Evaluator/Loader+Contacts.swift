@@ -24,6 +24,8 @@ extension Loader {
       report.contactRows += 1
       var fits = true
       for (index, attribute) in attributes.enumerated() {
+        // A text key is read below, once, with its look-up.
+        guard index != key || kinds[key] != .string else { continue }
         guard kinds[index] != .string || storesText[index] else {
           // Text the run never reads: only whether it is there.
           let present = reader.field(index) { bytes in bytes.map { !$0.isEmpty } ?? false }
@@ -66,11 +68,14 @@ extension Loader {
       // The key, as text, finds the contact's events.
       let contact = Int32(contacts.count)
       let added: (id: Int32, existing: Int32?)? = reader.field(key) { bytes in
-        guard let bytes else { return nil }
+        guard let bytes, !bytes.isEmpty else { return nil }
         let id = pool.intern(bytes)
         return (id, keyIndex.insert(bytes, id: id, contact: contact, pool: pool))
       }
-      guard let (keyID, existing) = added else { continue }
+      guard let (keyID, existing) = added else {
+        reject(.missing(file: file, line: reader.line, column: attributes[key].name))
+        continue
+      }
       guard existing == nil else {
         duplicates.append(
           RowProblem(
@@ -78,6 +83,7 @@ extension Loader {
             message: "\"\(pool.string(keyID))\" is the id of an earlier contact", kind: "duplicate id"))
         continue
       }
+      row[key] = kinds[key] == .string ? .string(keyID) : row[key]
       for index in row.indices { contacts.columns[index].append(row[index]) }
       contacts.keys.append(keyID)
       contacts.zones.append(zone)

@@ -88,6 +88,20 @@ import Testing
     #expect(data.events.count == 1)
   }
 
+  @Test func aContactWithoutAnIdIsABadRow() {
+    let noID = "contact_id,email,tier,email_opt_in,timezone\nc1,a@x.com,gold,true,UTC\n,b@x.com,gold,true,UTC\n"
+    do {
+      _ = try loadData(engineCampaign, contacts: noID, events: "contact_id,ts,type,channel,amount\n")
+      Issue.record("expected an error")
+    } catch let error as LoadError {
+      #expect(error.problems.map(\.line) == [3])
+      #expect(error.problems.first?.column == "contact_id")
+      #expect(error.problems.first?.message.hasPrefix("the value is missing") == true)
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
   @Test func anUnknownTimeZoneIsABadRow() {
     let bad = "contact_id,email,tier,email_opt_in,timezone\nc1,a@x.com,gold,true,Mars/Olympus\n"
     #expect(throws: LoadError.self) { try loadData(engineCampaign, contacts: bad, events: "contact_id,ts,type\n") }
