@@ -78,17 +78,27 @@ public struct Column: Sendable {
     }
   }
 
-  /// The column with rows `order[0]`, `order[1]`, ... of this one.
-  func gathered(_ order: [Int32]) -> Column {
+  /// The column with row `row` of this one at `place[row]`, for the rows whose place is
+  /// not negative; `count` is how many those are (the places are 0..<count, each once).
+  func scattered(to place: [Int32], count: Int) -> Column {
     var result = Column(kind: kind)
     switch kind {
-    case .int, .date, .timestamp, .duration, .none: result.integers = order.map { integers[Int($0)] }
-    case .bool, .string, .enumCase, .state: result.codes = order.map { codes[Int($0)] }
+    case .int, .date, .timestamp, .duration, .none: result.integers = scatter(integers, to: place, count: count)
+    case .bool, .string, .enumCase, .state: result.codes = scatter(codes, to: place, count: count)
     case .decimal, .percent:
-      result.decimalRows = order.map { decimalRows[Int($0)] }
+      result.decimalRows = scatter(decimalRows, to: place, count: count)
       result.decimals = decimals
     }
     return result
+  }
+
+  /// Puts rows `range.lowerBound + k` in the order `order[k]` (rows of `range`).
+  mutating func reorder(_ range: Range<Int>, by order: [Int]) {
+    switch kind {
+    case .int, .date, .timestamp, .duration, .none: integers.reorder(range, by: order)
+    case .bool, .string, .enumCase, .state: codes.reorder(range, by: order)
+    case .decimal, .percent: decimalRows.reorder(range, by: order)
+    }
   }
 
   private init(kind: Kind) {
@@ -138,5 +148,31 @@ extension [Column] {
   /// The code (bool, pool id, case or state) at `row` of column `column`, read in place.
   func code(_ column: Int, at row: Int) -> Int32 {
     withUnsafeBufferPointer { $0[column].codes[row] }
+  }
+}
+
+/// `values` with the value of row `row` at `place[row]`, rows with a negative place
+/// left out; `count`: how many places there are (0..<count, each taken once).
+///
+/// Reading in order and writing at random places beats the reverse (a gather): a
+/// write that misses the cache does not hold up the next one, a read does.
+func scatter<T: BitwiseCopyable>(_ values: [T], to place: [Int32], count: Int) -> [T] {
+  Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+    values.withUnsafeBufferPointer { values in
+      place.withUnsafeBufferPointer { place in
+        for row in values.indices where place[row] >= 0 {
+          (buffer.baseAddress! + Int(place[row])).initialize(to: values[row])
+        }
+      }
+    }
+    initialized = count
+  }
+}
+
+extension Array {
+  /// Puts elements `range.lowerBound + k` in the order `order[k]` (indices in `range`).
+  mutating func reorder(_ range: Range<Int>, by order: [Int]) {
+    let old = Array(self[range])
+    for (offset, index) in order.enumerated() { self[range.lowerBound + offset] = old[index - range.lowerBound] }
   }
 }

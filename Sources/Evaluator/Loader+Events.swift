@@ -191,36 +191,42 @@ extension Loader {
       }
     }
     for index in 0..<contactCount { counts[index + 1] += counts[index] }
+    // Each window row's place: after its contact's earlier rows, so each contact's
+    // rows end up one after another and a replay reads them in order.
     var next = Array(counts.prefix(contactCount))
-    var order = [Int32](repeating: 0, count: Int(counts[contactCount]))
+    var place = [Int32](repeating: -1, count: events.count)
     for row in 0..<events.count {
       let time = events.time[row]
       guard time >= start && time < end else { continue }
       let contact = Int(events.contact[row])
-      order[Int(next[contact])] = Int32(row)
+      place[row] = next[contact]
       next[contact] += 1
     }
-    // Rows are in input order within each contact; sort by time, keeping that order for ties.
-    let times = events.time
+    let total = Int(counts[contactCount])
+    events.time = scatter(events.time, to: place, count: total)
+    events.type = scatter(events.type, to: place, count: total)
+    for slot in events.fields.indices { events.fields[slot] = events.fields[slot].scattered(to: place, count: total) }
+    // Rows are in input order within each contact; sort by time where they are not,
+    // keeping input order for ties (a file sorted by time needs nothing here).
     for contact in 0..<contactCount {
       let range = Int(counts[contact])..<Int(counts[contact + 1])
       var sorted = true
-      for index in range.dropFirst() where times[Int(order[index - 1])] > times[Int(order[index])] {
+      for index in range.dropFirst() where events.time[index - 1] > events.time[index] {
         sorted = false
         break
       }
-      if !sorted {
-        order[range].sort { times[Int($0)] != times[Int($1)] ? times[Int($0)] < times[Int($1)] : $0 < $1 }
+      guard !sorted else { continue }
+      let times = Array(events.time[range])
+      let order = range.sorted { a, b in
+        let (x, y) = (times[a - range.lowerBound], times[b - range.lowerBound])
+        return x != y ? x < y : a < b
       }
+      events.time.reorder(range, by: order)
+      events.type.reorder(range, by: order)
+      for slot in events.fields.indices { events.fields[slot].reorder(range, by: order) }
     }
-    // Store the rows in that order, so a contact's replay reads its events one after
-    // another instead of jumping about the whole table; rows outside the window go.
-    let types = events.type
-    events.time = order.map { times[Int($0)] }
-    events.type = order.map { types[Int($0)] }
-    for slot in events.fields.indices { events.fields[slot] = events.fields[slot].gathered(order) }
     events.contact = []
-    events.count = order.count
+    events.count = total
     events.first = counts
     report.undeclaredEventTypes = undeclared.sorted { $0.key < $1.key }.map { .init(name: $0.key, count: $0.value) }
     report.skipped = skipped.values.sorted {
