@@ -9,17 +9,20 @@ struct EventBatch {
   static let capacity = 512
 
   /// What reading a row found, before its contact is known.
-  enum Outcome {
-    /// The row does not fit (or could not be read).
-    case problem(RowProblem)
-    /// Its event type is not declared: counted by name.
-    case undeclared(String)
-    /// Its contact id is not a contact's: counted, with a few examples.
-    case unknown(String)
-    case row(Row)
+  enum Outcome: UInt8 {
+    /// The row does not fit (or could not be read): `problems[row.detail]`.
+    case problem
+    /// Its event type is not declared: counted by name, `names[row.detail]`.
+    case undeclared
+    /// Its contact id, `names[row.detail]`, is not a contact's: counted, with examples.
+    case unknown
+    /// A row to keep once its contact is found (unless `detail` names a problem).
+    case row
   }
 
+  /// Plain data, so a batch of rows is copied and read without reference counting.
   struct Row {
+    var outcome: Outcome
     var line: Int
     var type: Int32
     var time: Int64
@@ -29,26 +32,45 @@ struct EventBatch {
     var probe: Int32
     /// The first of the row's values in `values` (one per field slot).
     var values: Int32
-    /// Why a field does not fit, if one does not: reported only when the contact is
-    /// known (an unknown contact's row is counted as such, whatever its fields).
-    var problem: RowProblem?
+    /// For `problem`, `undeclared` and `unknown`, where the detail is; for `row`, the
+    /// problem with a field (-1: none), reported only when the contact is known (an
+    /// unknown contact's row is counted as such, whatever its fields).
+    var detail: Int32
   }
 
-  var outcomes: [Outcome] = []
+  var rows: [Row] = []
   var keys: [KeyIndex.ShortKey] = []
   var values: [Value] = []
+  var problems: [RowProblem] = []
+  var names: [String] = []
 
   init(fieldCount: Int) {
-    outcomes.reserveCapacity(EventBatch.capacity)
+    rows.reserveCapacity(EventBatch.capacity)
     keys.reserveCapacity(EventBatch.capacity)
     values.reserveCapacity(EventBatch.capacity * fieldCount)
   }
 
-  var isFull: Bool { outcomes.count >= EventBatch.capacity }
+  var isFull: Bool { rows.count >= EventBatch.capacity }
+
+  /// Adds a row that goes no further than `outcome` (not `row`), with its detail.
+  mutating func add(_ outcome: Outcome, line: Int, problem: RowProblem? = nil, name: String? = nil) {
+    var detail: Int32 = -1
+    if let problem {
+      detail = Int32(problems.count)
+      problems.append(problem)
+    } else if let name {
+      detail = Int32(names.count)
+      names.append(name)
+    }
+    rows.append(
+      Row(outcome: outcome, line: line, type: -1, time: 0, contact: -1, probe: -1, values: -1, detail: detail))
+  }
 
   mutating func removeAll() {
-    outcomes.removeAll(keepingCapacity: true)
+    rows.removeAll(keepingCapacity: true)
     keys.removeAll(keepingCapacity: true)
     values.removeAll(keepingCapacity: true)
+    problems.removeAll(keepingCapacity: true)
+    names.removeAll(keepingCapacity: true)
   }
 }

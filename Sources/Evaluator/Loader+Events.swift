@@ -36,9 +36,7 @@ extension Loader {
             + "(add `?` to its type if it may be empty)")
       }
     }
-    var eventNames = StringPool()
-    for event in program.events { _ = eventNames.intern(event.name) }
-    let kinds = slots.columns.map { Loader.kind(of: $0.type) }
+    let plan = EventReadPlan(program: program, slots: slots)
     let fieldCount = slots.columns.count
     events.contact.reserveCapacity(plausibleRows)
     events.time.reserveCapacity(plausibleRows)
@@ -58,32 +56,30 @@ extension Loader {
             break
           }
         } catch {
-          batch.outcomes.append(.problem(error))
+          batch.add(.problem, line: error.line, problem: error)
           continue
         }
         report.eventRows += 1
-        batch.outcomes.append(
-          readEventRow(
-            &reader, file: file, names: names, kinds: kinds, eventNames: eventNames, batch: &batch))
+        readEventRow(&reader, file: file, columns: names, plan: plan, into: &batch)
       }
       // Find the batch's contacts at once, then settle its rows in file order.
       keyIndex.find(batch.keys, into: &contactsFound)
-      for outcome in batch.outcomes {
-        switch outcome {
-        case .problem(let problem): reject(problem)
-        case .undeclared(let name): undeclared[name, default: 0] += 1
-        case .unknown(let id):
+      for row in batch.rows {
+        switch row.outcome {
+        case .problem: reject(batch.problems[Int(row.detail)])
+        case .undeclared: undeclared[batch.names[Int(row.detail)], default: 0] += 1
+        case .unknown:
           report.eventsForUnknownContacts += 1
-          if unknownExamples.count < 5 { unknownExamples.append(id) }
-        case .row(let row):
+          if unknownExamples.count < 5 { unknownExamples.append(batch.names[Int(row.detail)]) }
+        case .row:
           let contact = row.probe >= 0 ? contactsFound[Int(row.probe)] : row.contact
           guard contact >= 0 else {
             report.eventsForUnknownContacts += 1
             if unknownExamples.count < 5 { unknownExamples.append(batch.keys[Int(row.probe)].text) }
             continue
           }
-          if let problem = row.problem {
-            reject(problem)
+          if row.detail >= 0 {
+            reject(batch.problems[Int(row.detail)])
             continue
           }
           events.contact.append(contact)
@@ -99,24 +95,27 @@ extension Loader {
     report.unknownContactExamples = unknownExamples
   }
 
-  /// Reads the current row of an events file as far as it can without its contact:
-  /// the type, the time, the key (looked up now only when it is too long to pack) and
-  /// the fields. Columns: the key, the time, the type, then one per field slot.
+  /// Reads the current row of an events file into `batch` as far as it can without its
+  /// contact: the type, the time, the key (looked up now only when it is too long to
+  /// pack) and the fields. `columns`: the key's, the time's, the type's, then one per
+  /// field slot.
   mutating func readEventRow(
-    _ reader: inout any RecordReader, file: String, names: [String], kinds: [ColumnKind], eventNames: StringPool,
-    batch: inout EventBatch
-  ) -> EventBatch.Outcome {
+    _ reader: inout any RecordReader, file: String, columns: [String], plan: EventReadPlan,
+    into batch: inout EventBatch
+  ) {
     let line = reader.line
     // The event type first: rows of undeclared types are counted, not read.
-    let typeID: Int32? = reader.field(2) { bytes in bytes.flatMap { eventNames.find($0) } }
+    let typeID: Int32? = reader.field(2) { bytes in bytes.flatMap { plan.eventNames.find($0) } }
     guard let typeID else {
       let name = reader.field(2) { bytes in bytes.map { String(decoding: $0, as: UTF8.self) } } ?? ""
       if name.isEmpty {
-        return .problem(
-          RowProblem(
-            file: file, line: line, column: names[2], message: "the event type is missing", kind: "missing value"))
+        let problem = RowProblem(
+          file: file, line: line, column: columns[2], message: "the event type is missing", kind: "missing value")
+        batch.add(.problem, line: line, problem: problem)
+      } else {
+        batch.add(.undeclared, line: line, name: name)
       }
-      return .undeclared(name)
+      return
     }
     let time: Result<Int64?, ValueError> = reader.field(1) { bytes in
       guard let bytes else { return .success(nil) }
@@ -124,8 +123,11 @@ extension Loader {
     }
     let instant: Int64
     switch time {
-    case .failure(let error): return .problem(RowProblem(file: file, line: line, column: names[1], value: error))
-    case .success(nil): return .problem(.missing(file: file, line: line, column: names[1]))
+    case .failure(let error):
+      return batch.add(
+        .problem, line: line, problem: RowProblem(file: file, line: line, column: columns[1], value: error))
+    case .success(nil):
+      return batch.add(.problem, line: line, problem: .missing(file: file, line: line, column: columns[1]))
     case .success(let seconds?): instant = seconds
     }
     // A key of up to 8 bytes is looked up with the batch's; a longer one now.
@@ -142,35 +144,56 @@ extension Loader {
       return .unknown(String(decoding: bytes, as: UTF8.self))
     }
     var row = EventBatch.Row(
-      line: line, type: typeID, time: instant, contact: -1, probe: -1, values: Int32(batch.values.count), problem: nil)
+      outcome: .row, line: line, type: typeID, time: instant, contact: -1, probe: -1,
+      values: Int32(batch.values.count), detail: -1)
     switch key {
-    case .missing: return .problem(.missing(file: file, line: line, column: names[0]))
-    case .unknown(let id): return .unknown(id)
+    case .missing: return batch.add(.problem, line: line, problem: .missing(file: file, line: line, column: columns[0]))
+    case .unknown(let id): return batch.add(.unknown, line: line, name: id)
     case .found(let contact): row.contact = contact
     case .short(let short):
       row.probe = Int32(batch.keys.count)
       batch.keys.append(short)
     }
     // Fields this event type lacks are stored as missing, so every column stays aligned.
-    let fieldCount = slots.columns.count
-    batch.values.append(contentsOf: repeatElement(.missing, count: fieldCount))
-    let event = program.events[Int(typeID)]
-    for (field, slot) in zip(event.fields, slots.slot[Int(typeID)]) {
-      switch read(reader, column: 3 + slot, kind: kinds[slot]) {
+    batch.values.append(contentsOf: repeatElement(.missing, count: plan.fieldCount))
+    for place in plan.fields.range(Int(typeID)) {
+      let field = plan.fields.items[place]
+      let slot = Int(field.slot)
+      var problem: RowProblem?
+      switch readField(reader, column: 3 + slot, plan: plan) {
       case .failure(let error):
-        row.problem = RowProblem(file: file, line: line, column: field.name, value: error)
-      case .success(nil) where !field.type.isOptional:
-        row.problem = RowProblem(
-          file: file, line: line, column: field.name,
+        problem = RowProblem(file: file, line: line, column: slots.columns[slot].name, value: error)
+      case .success(nil) where !field.isOptional:
+        let event = program.events[Int(typeID)]
+        problem = RowProblem(
+          file: file, line: line, column: slots.columns[slot].name,
           message: "the value is missing, and event `\(event.name)` declares it required "
             + "(add `?` to its type if it may be empty)",
           kind: "missing value")
       case .success(let value):
         batch.values[Int(row.values) + slot] = value ?? .missing
       }
-      if row.problem != nil { break }
+      if let problem {
+        row.detail = Int32(batch.problems.count)
+        batch.problems.append(problem)
+        break
+      }
     }
-    return .row(row)
+    batch.rows.append(row)
+  }
+
+  /// Reads field slot `column - 3` of the current row: an enum case by a look-up of
+  /// its name (reading the declared names one by one is for the error message).
+  mutating func readField(_ reader: any RecordReader, column: Int, plan: EventReadPlan) -> Result<Value?, ValueError> {
+    let slot = column - 3
+    if let cases = plan.enumCases[slot] {
+      let found: Int32?? = reader.field(column) { bytes in
+        guard let bytes, !bytes.isEmpty else { return .some(nil) }
+        return cases.find(bytes).map { .some($0) }
+      }
+      if let found { return .success(found.map { .enumCase(Int($0)) }) }
+    }
+    return read(reader, column: column, kind: plan.kinds[slot])
   }
 
   /// Settles the window, groups the window's events by contact in time order, and
