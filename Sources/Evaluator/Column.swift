@@ -106,6 +106,7 @@ public struct Column: Sendable {
   }
 
   /// The value at `row`.
+  @inline(__always)
   func value(at row: Int) -> Value {
     switch kind {
     case .int, .date, .timestamp, .duration, .none:
