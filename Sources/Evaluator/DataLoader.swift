@@ -131,7 +131,7 @@ struct Loader {
 
   /// Moves `reader` to the next row it can read, rejecting the ones it cannot; false
   /// at the end of the file.
-  mutating func nextRow(_ reader: inout any RecordReader) -> Bool {
+  mutating func nextRow<Reader: RecordReader>(_ reader: inout Reader) -> Bool {
     reader.releaseReadRows()
     while true {
       do {
@@ -189,7 +189,9 @@ struct Loader {
   }
 
   /// Reads selected column `column` of `reader`'s current row as `kind`.
-  mutating func read(_ reader: any RecordReader, column: Int, kind: ColumnKind) -> Result<Value?, ValueError> {
+  mutating func read<Reader: RecordReader>(_ reader: Reader, column: Int, kind: ColumnKind) -> Result<
+    Value?, ValueError
+  > {
     reader.field(column) { bytes in
       Result { () throws(ValueError) -> Value? in try value(bytes, kind: kind) }
     }

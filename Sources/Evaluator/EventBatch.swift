@@ -38,6 +38,15 @@ struct EventBatch {
     var detail: Int32
   }
 
+  /// A row's contact key as read: missing, to look up with the batch (up to 8
+  /// bytes), or already looked up (a longer one).
+  enum Key {
+    case missing
+    case short(KeyIndex.ShortKey)
+    case found(Int32)
+    case unknown(String)
+  }
+
   var rows: [Row] = []
   var keys: [KeyIndex.ShortKey] = []
   var values: [Value] = []

@@ -5,6 +5,17 @@ import DataReader
 extension Loader {
   mutating func readContacts(file: String, store: ByteStore) throws(LoadError) {
     var reader = try makeRecordReader(file: file, store: store)
+    // The row loop is specialised for the reader's type (see `readEvents`).
+    if var csv = reader as? CSVRecordReader {
+      try readContacts(file: file, from: &csv)
+    } else if var json = reader as? JSONLinesRecordReader {
+      try readContacts(file: file, from: &json)
+    } else {
+      try readContacts(file: file, from: &reader)
+    }
+  }
+
+  mutating func readContacts(file: String, from reader: inout some RecordReader) throws(LoadError) {
     let attributes = program.attributes
     let absent = Set(reader.select(attributes.map(\.name)))
     let required = attributes.filter { absent.contains($0.name) && !$0.type.isOptional }.map(\.name)

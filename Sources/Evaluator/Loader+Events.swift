@@ -42,6 +42,22 @@ extension Loader {
     events.time.reserveCapacity(plausibleRows)
     events.type.reserveCapacity(plausibleRows)
     for slot in 0..<fieldCount { events.fields[slot].reserveCapacity(plausibleRows) }
+    // The row loop is specialised for the reader's type: through `any RecordReader`
+    // every field's bytes came through an unspecialised generic closure.
+    if var csv = reader as? CSVRecordReader {
+      readEventRows(&csv, file: file, columns: names, plan: plan)
+    } else if var json = reader as? JSONLinesRecordReader {
+      readEventRows(&json, file: file, columns: names, plan: plan)
+    } else {
+      readEventRows(&reader, file: file, columns: names, plan: plan)
+    }
+  }
+
+  /// Reads every row of an events file, a batch at a time (see `EventBatch`).
+  mutating func readEventRows(
+    _ reader: inout some RecordReader, file: String, columns names: [String], plan: EventReadPlan
+  ) {
+    let fieldCount = plan.fieldCount
     var batch = EventBatch(fieldCount: fieldCount)
     var contactsFound: [Int32] = []
     var unknownExamples: [String] = []
@@ -100,7 +116,7 @@ extension Loader {
   /// pack) and the fields. `columns`: the key's, the time's, the type's, then one per
   /// field slot.
   mutating func readEventRow(
-    _ reader: inout any RecordReader, file: String, columns: [String], plan: EventReadPlan,
+    _ reader: inout some RecordReader, file: String, columns: [String], plan: EventReadPlan,
     into batch: inout EventBatch
   ) {
     let line = reader.line
@@ -131,13 +147,7 @@ extension Loader {
     case .success(let seconds?): instant = seconds
     }
     // A key of up to 8 bytes is looked up with the batch's; a longer one now.
-    enum Key {
-      case missing
-      case short(KeyIndex.ShortKey)
-      case found(Int32)
-      case unknown(String)
-    }
-    let key: Key = reader.field(0) { bytes in
+    let key: EventBatch.Key = reader.field(0) { bytes in
       guard let bytes else { return .missing }
       if let short = KeyIndex.short(bytes) { return .short(short) }
       if let contact = keyIndex.find(bytes, pool: pool) { return .found(contact) }
@@ -184,7 +194,7 @@ extension Loader {
 
   /// Reads field slot `column - 3` of the current row: an enum case by a look-up of
   /// its name (reading the declared names one by one is for the error message).
-  mutating func readField(_ reader: any RecordReader, column: Int, plan: EventReadPlan) -> Result<Value?, ValueError> {
+  mutating func readField(_ reader: some RecordReader, column: Int, plan: EventReadPlan) -> Result<Value?, ValueError> {
     let slot = column - 3
     if let cases = plan.enumCases[slot] {
       let found: Int32?? = reader.field(column) { bytes in
