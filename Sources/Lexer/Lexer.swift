@@ -44,6 +44,7 @@ public struct Lexer {
         literals: [], names: [], comments: [], diagnostics: diagnostics.diagnostics, isBinary: true)
     }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    HugePages.adviseHeap(growingBy: bytes.count * HugePages.heapBytesPerSourceByte)
     // Generous: pages of a reservation that are never written cost nothing, while
     // growing a large array copies it onto fresh pages.
     tokens.reserveCapacity(bytes.count / 4)
