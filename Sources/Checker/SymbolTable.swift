@@ -68,13 +68,16 @@ struct SymbolTable {
   var attributes = Namespace<FieldDecl>()
   var events = Namespace<EventDecl>()
   var channels = Namespace<Void>()
-  var segments = Namespace<SegmentDecl>()
+  /// Segments, flows and tests keep no copy of their declaration: nothing reads it
+  /// through the table, and a copy retains all the declaration holds (its condition,
+  /// items and steps), for each of tens of thousands in a large campaign.
+  var segments = Namespace<Void>()
   var scores = Namespace<ScoreDecl>()
   var counters = Namespace<CounterDecl>()
   var states = Namespace<StateInfo>()
   var variants = Namespace<VariantDecl>()
-  var flows = Namespace<FlowDecl>()
-  var tests = Namespace<TestDecl>()
+  var flows = Namespace<Void>()
+  var tests = Namespace<Void>()
   /// Attributes, scores, segments and counters share one namespace: expressions name
   /// them all the same way.
   /// Their names are in declaration order, for suggestions.
