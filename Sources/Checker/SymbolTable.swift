@@ -96,8 +96,9 @@ struct SymbolTable {
   var eventFieldIndex: [NameIndex] = []
   /// Every enum value (of attributes and event fields) and state name: a bare name that
   /// is one of these may mean that value, whatever else it names. Only asked whether it
-  /// holds a name, so its order never shows.
-  var valueNames: Set<String> = []
+  /// holds a name, so its order never shows. A `NameIndex`, not a `Set`: it is asked
+  /// for both sides of every comparison (see `NameIndex` for the cost of hashing).
+  var valueNames = NameIndex()
   /// Cooldown of each state that has one.
   var cooldowns: [Int: (Duration, SourceRange)] = [:]
 
