@@ -76,7 +76,7 @@ extension Checker {
     case .event(let decl): declare(decl.name, decl, in: \.events, kind: "event")
     case .channel(let decl): declare(decl.name, (), in: \.channels, kind: "channel")
     case .segment(let decl):
-      if let index = declare(decl.name, decl, in: \.segments, kind: "segment") {
+      if let index = declare(decl.name, (), in: \.segments, kind: "segment") {
         declareExpressionName(decl.name, as: .segment(index))
       }
     case .score(let decl):
@@ -90,8 +90,8 @@ extension Checker {
     case .states(let decl):
       declareStates(decl)
     case .variant(let decl): declare(decl.name, decl, in: \.variants, kind: "variant")
-    case .flow(let decl): declare(decl.name, decl, in: \.flows, kind: "flow")
-    case .test(let decl): declare(Name(decl.name.value, decl.name.range), decl, in: \.tests, kind: "test")
+    case .flow(let decl): declare(decl.name, (), in: \.flows, kind: "flow")
+    case .test(let decl): declare(Name(decl.name.value, decl.name.range), (), in: \.tests, kind: "test")
     case .consent(let decl):
       symbols.consentChannels.insert(decl.channel.text)
     case .importFile, .engagement, .cooldown, .hold, .limit, .budget, .quietHours, .guardrail, .invalid:

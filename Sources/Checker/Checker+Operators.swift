@@ -39,7 +39,7 @@ extension Checker {
     case "today", "now", "state", "engaged": return false
     // A segment (or other name) spelled like an enum value or a state also waits for the
     // other side, so `gold == tier` finds the clash as `tier == gold` does.
-    default: return symbols.expressionNames[name.text] == nil || symbols.valueNames.contains(name.text)
+    default: return symbols.expressionNames[name.text] == nil || symbols.valueNames.position(of: name.text) != nil
     }
   }
 

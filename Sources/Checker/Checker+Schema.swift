@@ -85,9 +85,11 @@ extension Checker {
       symbols.eventFieldIndex.append(index)
     }
     for type in symbols.attributeTypes + symbols.eventFieldTypes.joined() {
-      if case .enumeration(let values) = type.base { symbols.valueNames.formUnion(values.cases) }
+      if case .enumeration(let values) = type.base {
+        for value in values.cases { symbols.valueNames.insert(value) }
+      }
     }
-    symbols.valueNames.formUnion(symbols.states.names)
+    for state in symbols.states.names { symbols.valueNames.insert(state) }
   }
 
   /// The campaign header: present in the entry file, with a valid time zone.

@@ -85,6 +85,7 @@ public struct Checker {
 
   mutating func run() {
     declareAll()
+    program.prepare(for: symbols)
     checkSchema()
     checkHeader()
     checkDeclarations()

@@ -6,18 +6,31 @@ struct ProgramBuilder {
   var audience: CheckedExpr?
   var enterAt: Int?
   var engagement: [EventMatch] = []
-  var segments: [Int: Segment] = [:]
+  /// Segments, scores, flows, variants and tests by their index in the symbol table;
+  /// nil until checked, and left nil by one with an error. Arrays, sized by
+  /// `prepare(for:)` once every name is declared: a large campaign has thousands of
+  /// each, and a dictionary hashed every index and rehashed (copying) as it grew.
+  var segments: [Segment?] = []
   var consent: [Int: CheckedExpr] = [:]
-  var scores: [Int: Score] = [:]
+  var scores: [Score?] = []
   var transitions: [CheckedTransition] = []
   var holds: [Hold] = []
   var limits: [Limit] = []
   var budgets: [Budget] = []
   var quietHours: [QuietHours] = []
-  var flows: [Int: Flow] = [:]
-  var variants: [Int: Variant] = [:]
+  var flows: [Flow?] = []
+  var variants: [Variant?] = []
   var guardrails: [Guardrail] = []
-  var tests: [Int: TestCase] = [:]
+  var tests: [TestCase?] = []
+
+  /// Sizes the tables indexed like the symbol table's namespaces (see `segments`).
+  mutating func prepare(for symbols: SymbolTable) {
+    segments = Array(repeating: nil, count: symbols.segments.count)
+    scores = Array(repeating: nil, count: symbols.scores.count)
+    flows = Array(repeating: nil, count: symbols.flows.count)
+    variants = Array(repeating: nil, count: symbols.variants.count)
+    tests = Array(repeating: nil, count: symbols.tests.count)
+  }
 
   /// Assembles the program; nil if a piece is missing (its error was reported).
   func build(symbols: SymbolTable) -> CheckedCampaign? {
@@ -25,19 +38,18 @@ struct ProgramBuilder {
       let initialName = symbols.initialStates.first,
       let initial = symbols.states.lookup(initialName.text)
     else { return nil }
-    func all<T>(_ count: Int, _ table: [Int: T]) -> [T]? {
+    /// Every entry, or nil when one is missing.
+    func all<T>(_ table: [T?]) -> [T]? {
       var result: [T] = []
-      for index in 0..<count {
-        guard let value = table[index] else { return nil }
+      result.reserveCapacity(table.count)
+      for value in table {
+        guard let value else { return nil }
         result.append(value)
       }
       return result
     }
-    guard let segments = all(symbols.segments.count, segments),
-      let scores = all(symbols.scores.count, scores),
-      let flows = all(symbols.flows.count, flows),
-      let variants = all(symbols.variants.count, variants),
-      let tests = all(symbols.tests.count, tests)
+    guard let segments = all(segments), let scores = all(scores), let flows = all(flows),
+      let variants = all(variants), let tests = all(tests)
     else { return nil }
     var owner: String? = nil
     var timezone = "UTC"

@@ -68,13 +68,16 @@ struct SymbolTable {
   var attributes = Namespace<FieldDecl>()
   var events = Namespace<EventDecl>()
   var channels = Namespace<Void>()
-  var segments = Namespace<SegmentDecl>()
+  /// Segments, flows and tests keep no copy of their declaration: nothing reads it
+  /// through the table, and a copy retains all the declaration holds (its condition,
+  /// items and steps), for each of tens of thousands in a large campaign.
+  var segments = Namespace<Void>()
   var scores = Namespace<ScoreDecl>()
   var counters = Namespace<CounterDecl>()
   var states = Namespace<StateInfo>()
   var variants = Namespace<VariantDecl>()
-  var flows = Namespace<FlowDecl>()
-  var tests = Namespace<TestDecl>()
+  var flows = Namespace<Void>()
+  var tests = Namespace<Void>()
   /// Attributes, scores, segments and counters share one namespace: expressions name
   /// them all the same way.
   /// Their names are in declaration order, for suggestions.
@@ -93,8 +96,9 @@ struct SymbolTable {
   var eventFieldIndex: [NameIndex] = []
   /// Every enum value (of attributes and event fields) and state name: a bare name that
   /// is one of these may mean that value, whatever else it names. Only asked whether it
-  /// holds a name, so its order never shows.
-  var valueNames: Set<String> = []
+  /// holds a name, so its order never shows. A `NameIndex`, not a `Set`: it is asked
+  /// for both sides of every comparison (see `NameIndex` for the cost of hashing).
+  var valueNames = NameIndex()
   /// Cooldown of each state that has one.
   var cooldowns: [Int: (Duration, SourceRange)] = [:]
 
