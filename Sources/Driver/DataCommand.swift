@@ -79,7 +79,16 @@ struct DataCommand {
       }
     }
     do {
-      return .success(try DataLoader.load(program, taking: &request))
+      let data = try DataLoader.load(program, taking: &request)
+      // One end given, the other taken from the events, can still leave no window.
+      if data.window.start >= data.window.end {
+        let problem =
+          bounds[0] != nil
+          ? "`--from` is after the last event (\(ValueFormat.timestamp(data.window.end - 1))); give `--to` too"
+          : "`--to` is not after the first event (\(ValueFormat.timestamp(data.window.start))); give `--from` too"
+        return .failure(ExitStatus(code: driver.usageError("the window is empty: " + problem, command: command)))
+      }
+      return .success(data)
     } catch {
       var text = "error: \(error.message)\n"
       for problem in error.problems { text += "  \(problem.description)\n" }

@@ -84,7 +84,11 @@ extension Loader {
         return (id, keyIndex.insert(bytes, id: id, contact: contact, pool: pool))
       }
       guard let (keyID, existing) = added else {
-        reject(.missing(file: file, line: reader.line, column: attributes[key].name))
+        reject(
+          RowProblem(
+            file: file, line: reader.line, column: attributes[key].name,
+            message: "the contact's id is missing; every contact needs one (it ties the contact to its events)",
+            kind: "missing value"))
         continue
       }
       guard existing == nil else {

@@ -86,12 +86,12 @@ extension Loader {
         case .undeclared: undeclared[batch.names[Int(row.detail)], default: 0] += 1
         case .unknown:
           report.eventsForUnknownContacts += 1
-          if unknownExamples.count < 5 { unknownExamples.append(batch.names[Int(row.detail)]) }
+          note(unknown: batch.names[Int(row.detail)], in: &unknownExamples)
         case .row:
           let contact = row.probe >= 0 ? contactsFound[Int(row.probe)] : row.contact
           guard contact >= 0 else {
             report.eventsForUnknownContacts += 1
-            if unknownExamples.count < 5 { unknownExamples.append(batch.keys[Int(row.probe)].text) }
+            note(unknown: batch.keys[Int(row.probe)].text, in: &unknownExamples)
             continue
           }
           if row.detail >= 0 {
@@ -109,6 +109,11 @@ extension Loader {
       batch.removeAll()
     }
     report.unknownContactExamples = unknownExamples
+  }
+
+  /// Adds `id` to the report's examples of unknown contacts: the first five ids, each once.
+  func note(unknown id: String, in examples: inout [String]) {
+    if examples.count < 5 && !examples.contains(id) { examples.append(id) }
   }
 
   /// Reads the current row of an events file into `batch` as far as it can without its

@@ -96,7 +96,7 @@ import Testing
     } catch let error as LoadError {
       #expect(error.problems.map(\.line) == [3])
       #expect(error.problems.first?.column == "contact_id")
-      #expect(error.problems.first?.message.hasPrefix("the value is missing") == true)
+      #expect(error.problems.first?.message.hasPrefix("the contact's id is missing") == true)
     } catch {
       Issue.record("unexpected \(error)")
     }
