@@ -17,7 +17,10 @@ struct DataCommand {
   func program(_ path: String, color: Bool? = nil) -> Result<CheckedCampaign, ExitStatus> {
     guard driver.fileSystem.exists(path), !driver.fileSystem.isDirectory(path), let bytes = driver.fileSystem.read(path)
     else {
-      driver.output.writeError("error: cannot read `\(path)`: no such file\n")
+      let reason =
+        driver.fileSystem.isDirectory(path)
+        ? "it is a folder; give one campaign file (`check` takes folders)" : "no such file"
+      driver.output.writeError("error: cannot read `\(path)`: \(reason)\n")
       return .failure(ExitStatus(code: ExitCode.usage))
     }
     let compilation = driver.compile(path, bytes: bytes)

@@ -51,4 +51,10 @@ import Testing
     #expect(data.report.eventsForUnknownContacts == 8)
     #expect(data.report.unknownContactExamples == ["c7", "customer-long-unknown", "c8", "c9", "c10"])
   }
+
+  @Test func aFolderInsteadOfACampaignIsNamedAsOne() {
+    let (status, _, err) = run(["simulate", "examples"] + SimulateGoldenTests.dataArguments)
+    #expect(status == 2)
+    #expect(err.hasPrefix("error: cannot read `examples`: it is a folder"), "\(err)")
+  }
 }
