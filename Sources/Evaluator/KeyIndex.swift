@@ -37,24 +37,34 @@ struct KeyIndex: Sendable {
   }
 
   private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, pool: StringPool) -> Int32? {
+    if key.count <= KeyIndex.inlineLength {
+      let short = ShortKey(word: KeyIndex.pack(key), hash: hash, length: key.count)
+      return table.withUnsafeBufferPointer { KeyIndex.probe(short, in: $0) }
+    }
     let tag = KeyIndex.tag(hash, length: key.count)
-    let short = key.count <= KeyIndex.inlineLength
-    let word = short ? KeyIndex.pack(key) : 0
     return table.withUnsafeBufferPointer { table in
       let mask = table.count - 1
       var slot = Int(truncatingIfNeeded: hash) & mask
       while true {
         let entry = table[slot]
         if entry.contact < 0 { return nil }
-        if entry.tag == tag {
-          if short {
-            if entry.word == word { return entry.contact }
-          } else if pool.equals(Int32(truncatingIfNeeded: entry.word), key) {
-            return entry.contact
-          }
-        }
+        if entry.tag == tag && pool.equals(Int32(truncatingIfNeeded: entry.word), key) { return entry.contact }
         slot = (slot + 1) & mask
       }
+    }
+  }
+
+  /// The contact of a short key, or nil: its slot holds the key itself.
+  @inline(__always)
+  private static func probe(_ key: ShortKey, in table: UnsafeBufferPointer<Slot>) -> Int32? {
+    let tag = KeyIndex.tag(key.hash, length: key.length)
+    let mask = table.count - 1
+    var slot = Int(truncatingIfNeeded: key.hash) & mask
+    while true {
+      let entry = table[slot]
+      if entry.contact < 0 { return nil }
+      if entry.tag == tag && entry.word == key.word { return entry.contact }
+      slot = (slot + 1) & mask
     }
   }
 
@@ -81,22 +91,7 @@ struct KeyIndex: Sendable {
   func find(_ keys: [ShortKey], into contacts: inout [Int32]) {
     contacts.removeAll(keepingCapacity: true)
     table.withUnsafeBufferPointer { table in
-      let mask = table.count - 1
-      for key in keys {
-        let tag = KeyIndex.tag(key.hash, length: key.length)
-        var slot = Int(truncatingIfNeeded: key.hash) & mask
-        var found: Int32 = -1
-        while true {
-          let entry = table[slot]
-          if entry.contact < 0 { break }
-          if entry.tag == tag && entry.word == key.word {
-            found = entry.contact
-            break
-          }
-          slot = (slot + 1) & mask
-        }
-        contacts.append(found)
-      }
+      for key in keys { contacts.append(KeyIndex.probe(key, in: table) ?? -1) }
     }
   }
 

@@ -29,6 +29,9 @@ extension Loader {
     let kinds = attributes.map { Loader.kind(of: $0.type) }
     let key = program.keyAttribute
     let zoneAttribute = attributes.firstIndex { $0.name == "timezone" && $0.type.base == .string }
+    // Worked out once, not per row and attribute (a kind with cases is a copy to compare).
+    let textKey = kinds[key] == .string ? key : -1
+    let presenceOnly = attributes.indices.map { kinds[$0] == .string && !storesText[$0] }
     var row: [Value] = Array(repeating: .missing, count: attributes.count)
     var zoneOfName: [Int32: Int32] = [:]
     while nextRow(&reader) {
@@ -36,8 +39,8 @@ extension Loader {
       var fits = true
       for (index, attribute) in attributes.enumerated() {
         // A text key is read below, once, with its look-up.
-        guard index != key || kinds[key] != .string else { continue }
-        guard kinds[index] != .string || storesText[index] else {
+        guard index != textKey else { continue }
+        guard !presenceOnly[index] else {
           // Text the run never reads: only whether it is there.
           let present = reader.field(index) { bytes in bytes.map { !$0.isEmpty } ?? false }
           if !present && !attribute.type.isOptional {
@@ -98,7 +101,7 @@ extension Loader {
             message: "\"\(pool.string(keyID))\" is the id of an earlier contact", kind: "duplicate id"))
         continue
       }
-      row[key] = kinds[key] == .string ? .string(keyID) : row[key]
+      if textKey >= 0 { row[key] = .string(keyID) }
       for index in row.indices { contacts.columns[index].append(row[index]) }
       contacts.keys.append(keyID)
       contacts.zones.append(zone)

@@ -1,5 +1,5 @@
+import CampaignLang
 import DataReader
-import Foundation
 
 /// Interns text read from data files: each distinct byte string gets a small id, found
 /// again by hashing its bytes, so reading a row creates no `String`. Ids are handed out
@@ -73,7 +73,7 @@ public struct StringPool: Sendable {
         while true {
           let entry = table[slot].entry
           if entry == 0 { return nil }
-          if entry >> 32 == tag && StringPool.same(StringPool.text(in: bytes, at: table[slot].start), text) {
+          if entry >> 32 == tag && ByteEquality.equal(StringPool.text(in: bytes, at: table[slot].start), text) {
             return Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
           }
           slot = (slot + 1) & mask
@@ -84,20 +84,13 @@ public struct StringPool: Sendable {
 
   /// Whether string `id` is `text`, byte for byte.
   func equals(_ id: Int32, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    withBytes(id) { StringPool.same($0, text) }
+    withBytes(id) { ByteEquality.equal($0, text) }
   }
 
   /// Calls `body` with the bytes of string `id`.
   func withBytes<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     let start = starts[Int(id)]
     return bytes.withUnsafeBufferPointer { body(StringPool.text(in: $0, at: start)) }
-  }
-
-  /// Whether `a` and `b` hold the same bytes (`elementsEqual` went byte by byte).
-  static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard a.count == b.count else { return false }
-    guard let x = a.baseAddress, let y = b.baseAddress else { return true }
-    return memcmp(x, y, a.count) == 0
   }
 
   /// The string whose length starts at `start` in `bytes`.

@@ -1,3 +1,5 @@
+import CampaignLang
+
 /// The distinct identifiers of one file, each made into a String once.
 ///
 /// A large campaign writes the same few thousand names hundreds of thousands of times.
@@ -40,7 +42,7 @@ struct Spellings {
       let candidate = Int(slots[slot]) - 1
       let entry = entries[candidate]
       if entry.hash == hash && Int(entry.length) == length
-        && Spellings.equal(bytes.baseAddress! + Int(entry.start), bytes.baseAddress! + start, length)
+        && ByteEquality.equal(bytes.baseAddress! + Int(entry.start), bytes.baseAddress! + start, length)
       {
         return Int32(candidate)
       }
@@ -54,25 +56,6 @@ struct Spellings {
     // At most half full, so probe runs stay short.
     if names.count * 2 > slots.count { grow() }
     return Int32(index)
-  }
-
-  /// Whether the `length` bytes at `a` and `b` are the same. Words are short, so they
-  /// are compared here, eight bytes at a time, rather than through a call to `memcmp`
-  /// for each of the hundreds of thousands a large file holds.
-  @inline(__always)
-  static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-    var offset = 0
-    while offset + 8 <= length {
-      let x = UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self)
-      let y = UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self)
-      if x != y { return false }
-      offset += 8
-    }
-    while offset < length {
-      if a[offset] != b[offset] { return false }
-      offset += 1
-    }
-    return true
   }
 
   private mutating func grow() {
