@@ -130,11 +130,7 @@ struct CheckCommand {
     if options.timings {
       // For measuring, not for comparing runs: the only output that differs run to run.
       let rest = clock.now - started - frontEnd - lintTime
-      func ms(_ duration: Swift.Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let value = Double(seconds) * 1000 + Double(attoseconds) / 1e15
-        return String(format: "%.1f ms", value)
-      }
+      let ms = PhaseTimer.milliseconds
       driver.output.writeError(
         "timings: read, lex, parse and check \(ms(frontEnd)); lints \(ms(lintTime)); report \(ms(rest))\n")
     }

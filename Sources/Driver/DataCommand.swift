@@ -42,7 +42,8 @@ struct DataCommand {
 
   /// Reads `--contacts` and `--events` for `program`. `keepingText`: see `LoadRequest.keptText`.
   func load(
-    _ program: CheckedCampaign, _ arguments: Arguments, command: String, keepingText: Set<Int>? = nil
+    _ program: CheckedCampaign, _ arguments: Arguments, command: String, keepingText: Set<Int>? = nil,
+    timer: PhaseTimer? = nil
   ) -> Result<DataSet, ExitStatus> {
     guard let contacts = arguments.values["--contacts"], let events = arguments.values["--events"] else {
       return .failure(
@@ -82,7 +83,7 @@ struct DataCommand {
       }
     }
     do {
-      let data = try DataLoader.load(program, taking: &request)
+      let data = try DataLoader.load(program, taking: &request, phaseEnded: timer.map { timer in { timer.end($0) } })
       // One end given, the other taken from the events, can still leave no window.
       if data.window.start >= data.window.end {
         let problem =

@@ -159,6 +159,8 @@ enum Help {
       --skip-bad-rows         skip rows that do not fit the schema and count them
                               (default: stop and list them)
       --color                 show the campaign's errors (on standard error) in colour
+      --timings               print how long checking, loading each file, grouping the
+                              events, the run and the report took, on standard error
 
     examples:
       campaignc simulate examples/winback.campaign \\

@@ -19,7 +19,7 @@ struct SimulateCommand {
       parse: {
         Arguments.parse(
           $0, options: DataCommand.dataOptions + ["--format", "--by", "--per-contact"],
-          switches: DataCommand.dataSwitches)
+          switches: DataCommand.dataSwitches + ["--timings"])
       })
     {
     case .success(let read): options = read
@@ -33,6 +33,7 @@ struct SimulateCommand {
       return driver.usageError(
         "`--format` takes one of: " + Format.allCases.map(\.rawValue).joined(separator: ", "), command: "simulate")
     }
+    let timer = options.flags.contains("--timings") ? PhaseTimer() : nil
     let data = DataCommand(driver: driver)
     let program: CheckedCampaign
     switch data.program(path, color: options.color) {
@@ -55,15 +56,17 @@ struct SimulateCommand {
       }
       group = index
     }
+    timer?.end("check")
     let dataSet: DataSet
     // Text the report never shows and the campaign never reads (such as e-mail
     // addresses) is not stored, unless the per-contact file shows every attribute.
     let keptText: Set<Int>? = options.values["--per-contact"] != nil ? nil : Set(group.map { [$0] } ?? [])
-    switch data.load(program, options, command: "simulate", keepingText: keptText) {
+    switch data.load(program, options, command: "simulate", keepingText: keptText, timer: timer) {
     case .success(let loaded): dataSet = loaded
     case .failure(let status): return status.code
     }
     let simulation = Simulation(campaign: program, data: dataSet)
+    timer?.end("compile")
     var perContact: PerContactWriter?
     if options.values["--per-contact"] != nil {
       perContact = PerContactWriter(simulation: simulation, showPII: showPII)
@@ -76,6 +79,7 @@ struct SimulateCommand {
     let report = simulation.run(
       groupBy: group, perContact: perContact.map { writer in { writer.add($0) } }, progress: progress)
     if progress != nil { driver.output.writeProgress(nil) }
+    timer?.end("run")
     if let writer = perContact, let file = options.values["--per-contact"] {
       if let problem = driver.fileSystem.write(file, Array(writer.text.utf8)) {
         driver.output.writeError("error: \(problem)\n")
@@ -84,6 +88,10 @@ struct SimulateCommand {
     }
     let tables = SimulationTables.make(report)
     driver.output.write(SimulateCommand.render(tables, report: report, format: format))
+    if let timer {
+      timer.end("report")
+      driver.output.writeError(timer.line)
+    }
     return ExitCode.success
   }
 

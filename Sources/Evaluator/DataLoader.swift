@@ -56,7 +56,11 @@ public enum DataLoader {
 
   /// Loads, taking the files' bytes out of `request`: the loader then holds the only
   /// copy (unless the caller kept one), so it lets each file's memory go as it reads.
-  public static func load(_ program: CheckedCampaign, taking request: inout LoadRequest) throws(LoadError) -> DataSet {
+  /// `phaseEnded` is told when each phase (`contacts`, `events`, `grouping`) ends, for
+  /// `--timings`.
+  public static func load(
+    _ program: CheckedCampaign, taking request: inout LoadRequest, phaseEnded: ((String) -> Void)? = nil
+  ) throws(LoadError) -> DataSet {
     var loader = Loader(program: program, skipBadRows: request.skipBadRows)
     if let kept = request.keptText {
       let read = SimulationProgram.attributesRead(by: program)
@@ -66,9 +70,13 @@ public enum DataLoader {
       }
     }
     try loader.readContacts(file: request.contactsFile, store: take(&request.contactsStore, &request.contactsBytes))
+    phaseEnded?("contacts")
     try loader.readEvents(file: request.eventsFile, store: take(&request.eventsStore, &request.eventsBytes))
+    phaseEnded?("events")
     try loader.stopIfBad()
-    return loader.finish(from: request.from, to: request.to)
+    let data = loader.finish(from: request.from, to: request.to)
+    phaseEnded?("grouping")
+    return data
   }
 }
 
