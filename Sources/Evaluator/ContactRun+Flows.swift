@@ -131,7 +131,7 @@ extension ContactRun {
     var arm: Int?
     if let variant = send.variant {
       let program = compiled.variants[variant]
-      let chosen = program.arm(forKey: data.pool.string(data.contacts.keys[contact]))
+      let chosen = program.arm(forKey: data.contacts.keys.string(contact))
       arm = chosen
       if program.holdout[chosen] { return hold(.holdout, send, flow: flow) }
     }

@@ -18,8 +18,8 @@ public struct LoadRequest: Sendable {
   public var contactsStore: ByteStore?
   public var eventsStore: ByteStore?
   /// Which text attributes to store. nil: all of them. Otherwise only the ones the
-  /// campaign's run reads (see `SimulationProgram.attributesRead`), the key, the time
-  /// zone and these (indices into `CheckedCampaign.attributes`, such as the one a report
+  /// campaign's run reads (see `SimulationProgram.attributesRead`), the time zone and
+  /// these (indices into `CheckedCampaign.attributes`, such as the one a report
   /// is broken down by); the others are checked for a value, as every attribute is, but
   /// not stored. A million e-mail addresses cost more to keep than the rest of the
   /// contacts, and a run that never shows them has no use for them.
@@ -65,8 +65,7 @@ public enum DataLoader {
     if let kept = request.keptText {
       let read = SimulationProgram.attributesRead(by: program)
       loader.storesText = program.attributes.indices.map { index in
-        kept.contains(index) || read.contains(index) || index == program.keyAttribute
-          || program.attributes[index].name == "timezone"
+        kept.contains(index) || read.contains(index) || program.attributes[index].name == "timezone"
       }
     }
     try loader.readContacts(file: request.contactsFile, store: take(&request.contactsStore, &request.contactsBytes))

@@ -6,8 +6,8 @@ public struct ContactTable: Sendable {
   public internal(set) var count = 0
   /// Per attribute of `CheckedCampaign.attributes`.
   var columns: [Column]
-  /// Per contact: the pool id of its key as written.
-  var keys: [Int32] = []
+  /// Per contact: its key as written.
+  var keys = KeyStore()
   /// Per contact: its time zone, an index into `DataSet.zones`.
   var zones: [Int32] = []
 }

@@ -118,7 +118,7 @@ struct VariantProgram: Sendable {
   /// `campaign + U+001F + variant + U+001F + key` finished with SplitMix64's mixer.
   func arm(forKey key: String) -> Int {
     var text = salt + key
-    let hash = text.withUTF8 { StringPool.hash($0) }
+    let hash = text.withUTF8 { StringPool.stableHash($0) }
     let bucket = Int(hash % 10_000)
     return upper.firstIndex { bucket < $0 } ?? (upper.count - 1)
   }

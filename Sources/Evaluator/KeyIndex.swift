@@ -1,18 +1,20 @@
+import CampaignLang
 import DataReader
 
 /// Finds a contact by its key as written, from the bytes of an events row: the hot
 /// look-up of loading (one a row, among a million contacts or more, in no useful order).
 ///
 /// A look-up reads one table slot. A key of up to 8 bytes (such as `c0012345`) lives in
-/// its slot, so finding it touches nothing else; a longer key's slot holds its pool id
-/// and the key is compared with the pool's text. The table holds contact keys only and
+/// its slot, so finding it touches nothing else; a longer key is compared with the
+/// contact's key in the `KeyStore`. The table holds contact keys only and
 /// is at most half full, so it stays as small as the contacts allow.
 struct KeyIndex: Sendable {
   private var table: [Slot]
   private var used = 0
 
   struct Slot {
-    /// A short key's bytes (little-endian, zero-padded), or a long key's pool id.
+    /// A short key's bytes (little-endian, zero-padded); 0 for a long key (the
+    /// contact's key in the `KeyStore` says it).
     var word: UInt64
     /// The hash's top 24 bits, then the key's length (255 for 255 bytes or more).
     var tag: UInt32
@@ -32,13 +34,24 @@ struct KeyIndex: Sendable {
   var count: Int { used }
 
   /// The contact of `key`, or nil.
-  func find(_ key: UnsafeBufferPointer<UInt8>, pool: StringPool) -> Int32? {
-    find(key, hash: StringPool.hash(key), pool: pool)
+  func find(_ key: UnsafeBufferPointer<UInt8>, keys: KeyStore) -> Int32? {
+    find(key, hash: KeyIndex.hash(key), keys: keys)
   }
 
-  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, pool: StringPool) -> Int32? {
+  /// A short key's hash comes from its packed word (no second pass over its bytes).
+  @inline(__always)
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    key.count <= inlineLength ? hash(word: StringPool.word(key), length: key.count) : StringPool.hash(key)
+  }
+
+  @inline(__always)
+  static func hash(word: UInt64, length: Int) -> UInt64 {
+    StringPool.mix(word ^ UInt64(truncatingIfNeeded: length) &* 0x9e37_79b9_7f4a_7c15)
+  }
+
+  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, keys: KeyStore) -> Int32? {
     if key.count <= KeyIndex.inlineLength {
-      let short = ShortKey(word: KeyIndex.pack(key), hash: hash, length: key.count)
+      let short = ShortKey(word: StringPool.word(key), hash: hash, length: key.count)
       return table.withUnsafeBufferPointer { KeyIndex.probe(short, in: $0) }
     }
     let tag = KeyIndex.tag(hash, length: key.count)
@@ -48,7 +61,9 @@ struct KeyIndex: Sendable {
       while true {
         let entry = table[slot]
         if entry.contact < 0 { return nil }
-        if entry.tag == tag && pool.equals(Int32(truncatingIfNeeded: entry.word), key) { return entry.contact }
+        if entry.tag == tag && keys.withKey(Int(entry.contact), { ByteEquality.equal($0, key) }) {
+          return entry.contact
+        }
         slot = (slot + 1) & mask
       }
     }
@@ -83,7 +98,8 @@ struct KeyIndex: Sendable {
   /// `key` packed for `find(_:into:)`; nil when it is longer than 8 bytes.
   static func short(_ key: UnsafeBufferPointer<UInt8>) -> ShortKey? {
     guard key.count <= KeyIndex.inlineLength else { return nil }
-    return ShortKey(word: pack(key), hash: StringPool.hash(key), length: key.count)
+    let word = StringPool.word(key)
+    return ShortKey(word: word, hash: hash(word: word, length: key.count), length: key.count)
   }
 
   /// Looks up every key of `keys`, writing each one's contact (-1: none) to `contacts`.
@@ -95,17 +111,17 @@ struct KeyIndex: Sendable {
     }
   }
 
-  /// Adds `key` (whose pool id is `id`) for `contact`; returns the contact that already
-  /// has it instead, without adding.
-  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, id: Int32, contact: Int32, pool: StringPool) -> Int32? {
-    let hash = StringPool.hash(key)
-    if let existing = find(key, hash: hash, pool: pool) { return existing }
-    if (used + 1) * 2 > table.count { grow(pool: pool) }
+  /// Adds `key` for `contact` (whose key in `keys` it is, or is about to be); returns
+  /// the contact that already has it instead, without adding.
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, contact: Int32, keys: KeyStore) -> Int32? {
+    let hash = KeyIndex.hash(key)
+    if let existing = find(key, hash: hash, keys: keys) { return existing }
+    if (used + 1) * 2 > table.count { grow(keys: keys) }
     let short = key.count <= KeyIndex.inlineLength
     place(
       Slot(
-        word: short ? KeyIndex.pack(key) : UInt64(UInt32(bitPattern: id)), tag: KeyIndex.tag(hash, length: key.count),
-        contact: contact), hash: hash)
+        word: short ? StringPool.word(key) : 0, tag: KeyIndex.tag(hash, length: key.count), contact: contact),
+      hash: hash)
     used += 1
     return nil
   }
@@ -117,20 +133,17 @@ struct KeyIndex: Sendable {
     table[slot] = item
   }
 
-  /// Doubles the table, hashing each key again (from its slot, or from the pool).
-  private mutating func grow(pool: StringPool) {
+  /// Doubles the table, hashing each key again (from its slot, or from the store).
+  private mutating func grow(keys: KeyStore) {
     let old = table
     table = KeyIndex.makeTable(old.count * 2)
     for item in old where item.contact >= 0 {
       let length = Int(item.tag & 0xFF)
       let hash: UInt64
       if length <= KeyIndex.inlineLength {
-        var word = item.word.littleEndian
-        hash = withUnsafeBytes(of: &word) {
-          StringPool.hash(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[..<length]))
-        }
+        hash = KeyIndex.hash(word: item.word, length: length)
       } else {
-        hash = pool.withBytes(Int32(truncatingIfNeeded: item.word)) { StringPool.hash($0) }
+        hash = keys.withKey(Int(item.contact)) { StringPool.hash($0) }
       }
       place(item, hash: hash)
     }
@@ -148,12 +161,5 @@ struct KeyIndex: Sendable {
   /// The slot is chosen by the hash's low bits; the tag holds its top 24 and the length.
   private static func tag(_ hash: UInt64, length: Int) -> UInt32 {
     UInt32(truncatingIfNeeded: hash >> 40) << 8 | UInt32(min(length, 255))
-  }
-
-  /// Up to 8 bytes as one word, zero-padded; the tag's length tells `a` from `a\0`.
-  private static func pack(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var word: UInt64 = 0
-    for (index, byte) in key.enumerated() { word |= UInt64(byte) << (8 * UInt64(index)) }
-    return word
   }
 }

@@ -79,14 +79,18 @@ extension Loader {
         zone = found
         if known == nil { zoneOfName[id] = found }
       }
-      // The key, as text, finds the contact's events.
+      // The key, as text, finds the contact's events. It is pooled only as an attribute
+      // the run reads or shows (see `KeyStore`).
       let contact = Int32(contacts.count)
-      let added: (id: Int32, existing: Int32?)? = reader.field(key) { bytes in
+      let added: (existing: Int32?, text: String?, id: Int32?)? = reader.field(key) { bytes in
         guard let bytes, !bytes.isEmpty else { return nil }
-        let id = pool.intern(bytes)
-        return (id, keyIndex.insert(bytes, id: id, contact: contact, pool: pool))
+        if let existing = keyIndex.insert(bytes, contact: contact, keys: contacts.keys) {
+          return (existing, String(decoding: bytes, as: UTF8.self), nil)
+        }
+        contacts.keys.append(bytes)
+        return (nil, nil, textKey >= 0 && storesText[textKey] ? pool.intern(bytes) : nil)
       }
-      guard let (keyID, existing) = added else {
+      guard let (existing, text, keyID) = added else {
         reject(
           RowProblem(
             file: file, line: reader.line, column: attributes[key].name,
@@ -98,12 +102,11 @@ extension Loader {
         duplicates.append(
           RowProblem(
             file: file, line: reader.line, column: attributes[key].name,
-            message: "\"\(pool.string(keyID))\" is the id of an earlier contact", kind: "duplicate id"))
+            message: "\"\(text ?? "")\" is the id of an earlier contact", kind: "duplicate id"))
         continue
       }
-      if textKey >= 0 { row[key] = .string(keyID) }
+      if let keyID { row[key] = .string(keyID) }
       for index in row.indices { contacts.columns[index].append(row[index]) }
-      contacts.keys.append(keyID)
       contacts.zones.append(zone)
       contacts.count += 1
     }

@@ -155,7 +155,7 @@ extension Loader {
     let key: EventBatch.Key = reader.field(0) { bytes in
       guard let bytes else { return .missing }
       if let short = KeyIndex.short(bytes) { return .short(short) }
-      if let contact = keyIndex.find(bytes, pool: pool) { return .found(contact) }
+      if let contact = keyIndex.find(bytes, keys: contacts.keys) { return .found(contact) }
       return .unknown(String(decoding: bytes, as: UTF8.self))
     }
     var row = EventBatch.Row(

@@ -238,7 +238,7 @@ extension Simulation {
   /// The contact whose key is written `key`, if any.
   public func contact(withKey key: String) -> Int? {
     var key = key
-    return key.withUTF8 { bytes in data.keyIndex.find(bytes, pool: data.pool).map(Int.init) }
+    return key.withUTF8 { bytes in data.keyIndex.find(bytes, keys: data.contacts.keys).map(Int.init) }
   }
 
   /// One contact's replay, written down step by step (for `explain` and tests).

@@ -117,8 +117,53 @@ public struct StringPool: Sendable {
     for item in old where item.entry != 0 { insert(item) }
   }
 
-  /// FNV-1a, finished with a 64-bit mix so the top bits (the slot) depend on every byte.
+  /// The table's hash: eight bytes at a time (a short string is one or two loads), each
+  /// word multiplied in, finished with a 64-bit mix so the top bits (the slot) depend on
+  /// every byte. Only for tables: it may change; `stableHash` may not.
+  @inline(__always)
   static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let count = text.count
+    guard let base = text.baseAddress, count > 0 else { return mix(0) }
+    let raw = UnsafeRawPointer(base)
+    var hash = UInt64(truncatingIfNeeded: count) &* 0x9e37_79b9_7f4a_7c15
+    if count >= 8 {
+      // Whole words, then the last eight bytes (overlapping the words before).
+      var offset = 0
+      while offset &+ 8 < count {
+        hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
+        hash ^= hash >> 29
+        offset &+= 8
+      }
+      hash ^= raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+    } else {
+      hash ^= word(text)
+    }
+    return mix(hash)
+  }
+
+  /// Up to 8 bytes as one word, zero-padded (byte `i` in bits `8i..<8i+8`).
+  @inline(__always)
+  static func word(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let count = text.count
+    guard let base = text.baseAddress, count > 0 else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    switch count {
+    case 8...: return UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+    case 4...:
+      // Two overlapping loads: bytes 0..<4 and count-4..<count, in place.
+      let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+      let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)))
+      return low | high << (8 &* UInt64(count &- 4))
+    default:
+      var word: UInt64 = 0
+      for index in 0..<count { word |= UInt64(base[index]) << (8 &* UInt64(index)) }
+      return word
+    }
+  }
+
+  /// FNV-1a 64 over the bytes, finished with SplitMix64's mixer: the hash that variants
+  /// are assigned by (grammar.md §8), the same on every machine and in every version.
+  static func stableHash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in text {
       hash ^= UInt64(byte)

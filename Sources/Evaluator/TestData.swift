@@ -43,8 +43,7 @@ extension DataSet {
       case .int(let number)?: String(number)
       default: ""
       }
-    let key = values.pool.intern(keyText)
-    contacts.keys = [key]
+    contacts.keys.append(keyText)
     contacts.count = 1
 
     var events = EventTable(fields: slots.columns.map { Column(for: $0.type) })
@@ -74,7 +73,7 @@ extension DataSet {
     var end = times.max().map { $0 + 1 } ?? start + 1
     if let until = test.runUntil, case .timestamp(let instant) = values.value(.timestamp(until)) { end = instant }
     var keyIndex = KeyIndex()
-    _ = values.pool.withBytes(key) { keyIndex.insert($0, id: key, contact: 0, pool: values.pool) }
+    _ = contacts.keys.withKey(0) { keyIndex.insert($0, contact: 0, keys: contacts.keys) }
     var report = LoadReport()
     report.contactRows = 1
     report.eventRows = events.count
