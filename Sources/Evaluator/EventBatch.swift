@@ -1,5 +1,6 @@
-/// Rows of an events file read but not yet settled: the loader reads a batch of rows,
-/// then finds all their contacts at once, then settles the rows in file order.
+/// Rows of an events file read but not yet settled: the loader reads a batch of rows
+/// (storing the good ones without their contact), then finds all their contacts at
+/// once, then settles the rows in file order.
 ///
 /// Finding a contact is one read at a random place in a table of millions of keys, a
 /// cache miss. One row at a time, each miss waits for the last; a batch's look-ups do
@@ -24,14 +25,12 @@ struct EventBatch {
   struct Row {
     var outcome: Outcome
     var line: Int
-    var type: Int32
-    var time: Int64
     /// The contact, when its key was found while reading (a long key); else -1 and
     /// `probe` says which of `keys` to look up.
     var contact: Int32
     var probe: Int32
-    /// The first of the row's values in `values` (one per field slot).
-    var values: Int32
+    /// For `row`: where the row is stored in the event columns.
+    var stored: Int32
     /// For `problem`, `undeclared` and `unknown`, where the detail is; for `row`, the
     /// problem with a field (-1: none), reported only when the contact is known (an
     /// unknown contact's row is counted as such, whatever its fields).
@@ -49,14 +48,12 @@ struct EventBatch {
 
   var rows: [Row] = []
   var keys: [KeyIndex.ShortKey] = []
-  var values: [Value] = []
   var problems: [RowProblem] = []
   var names: [String] = []
 
-  init(fieldCount: Int) {
+  init() {
     rows.reserveCapacity(EventBatch.capacity)
     keys.reserveCapacity(EventBatch.capacity)
-    values.reserveCapacity(EventBatch.capacity * fieldCount)
   }
 
   var isFull: Bool { rows.count >= EventBatch.capacity }
@@ -72,13 +69,12 @@ struct EventBatch {
       names.append(name)
     }
     rows.append(
-      Row(outcome: outcome, line: line, type: -1, time: 0, contact: -1, probe: -1, values: -1, detail: detail))
+      Row(outcome: outcome, line: line, contact: -1, probe: -1, stored: -1, detail: detail))
   }
 
   mutating func removeAll() {
     rows.removeAll(keepingCapacity: true)
     keys.removeAll(keepingCapacity: true)
-    values.removeAll(keepingCapacity: true)
     problems.removeAll(keepingCapacity: true)
     names.removeAll(keepingCapacity: true)
   }

@@ -17,8 +17,17 @@ struct EventReadPlan {
   var fields: Lists<Field>
   /// Per field slot: how to read it.
   var kinds: [ColumnKind]
-  /// Per field slot of an enum type: its case names (a name's id is its case's index).
-  var enumCases: [StringPool?]
+  /// Per field slot: how its value is stored.
+  var storage: [Storage]
+
+  enum Storage {
+    /// Text, by its id in the load's pool.
+    case text
+    /// An enum case, found by its name (a name's id is its case's index).
+    case enumCase(StringPool)
+    /// Anything else: parsed by its kind.
+    case parsed
+  }
   var fieldCount: Int { kinds.count }
 
   init(program: CheckedCampaign, slots: FieldSlots) {
@@ -30,12 +39,13 @@ struct EventReadPlan {
         }
       })
     kinds = slots.columns.map { Loader.kind(of: $0.type) }
-    enumCases = kinds.map { kind in
-      guard case .enumeration(let cases) = kind else { return nil }
+    storage = kinds.map { kind in
+      if kind == .string { return .text }
+      guard case .enumeration(let cases) = kind else { return .parsed }
       var pool = StringPool()
       for name in cases { _ = pool.intern(name) }
       // A repeated name would shift the ids off the case indices: read those by name.
-      return pool.count == cases.count ? pool : nil
+      return pool.count == cases.count ? .enumCase(pool) : .parsed
     }
   }
 }

@@ -53,12 +53,14 @@ extension Loader {
     }
   }
 
-  /// Reads every row of an events file, a batch at a time (see `EventBatch`).
+  /// Reads every row of an events file, a batch at a time (see `EventBatch`). A row is
+  /// stored as it is read, before its contact is known; settling the batch gives it its
+  /// contact, or leaves it with none (-1: an unknown contact or a field that does not
+  /// fit), and `finish` leaves such rows out.
   mutating func readEventRows(
     _ reader: inout some RecordReader, file: String, columns names: [String], plan: EventReadPlan
   ) {
-    let fieldCount = plan.fieldCount
-    var batch = EventBatch(fieldCount: fieldCount)
+    var batch = EventBatch()
     var contactsFound: [Int32] = []
     var unknownExamples: [String] = []
     var atEnd = false
@@ -98,12 +100,7 @@ extension Loader {
             reject(batch.problems[Int(row.detail)])
             continue
           }
-          events.contact.append(contact)
-          events.time.append(row.time)
-          events.type.append(row.type)
-          let first = Int(row.values)
-          for slot in 0..<fieldCount { events.fields[slot].append(batch.values[first + slot]) }
-          events.count += 1
+          events.contact[Int(row.stored)] = contact
         }
       }
       batch.removeAll()
@@ -116,9 +113,10 @@ extension Loader {
     if examples.count < 5 && !examples.contains(id) { examples.append(id) }
   }
 
-  /// Reads the current row of an events file into `batch` as far as it can without its
-  /// contact: the type, the time, the key (looked up now only when it is too long to
-  /// pack) and the fields. `columns`: the key's, the time's, the type's, then one per
+  /// Reads the current row of an events file as far as it can without its contact: the
+  /// type, the time, the key (looked up now only when it is too long to pack) and the
+  /// fields, which go straight into the event columns (the row's contact is -1 until
+  /// the batch is settled). `columns`: the key's, the time's, the type's, then one per
   /// field slot.
   mutating func readEventRow(
     _ reader: inout some RecordReader, file: String, columns: [String], plan: EventReadPlan,
@@ -158,9 +156,9 @@ extension Loader {
       if let contact = keyIndex.find(bytes, keys: contacts.keys) { return .found(contact) }
       return .unknown(String(decoding: bytes, as: UTF8.self))
     }
+    let stored = events.count
     var row = EventBatch.Row(
-      outcome: .row, line: line, type: typeID, time: instant, contact: -1, probe: -1,
-      values: Int32(batch.values.count), detail: -1)
+      outcome: .row, line: line, contact: -1, probe: -1, stored: Int32(truncatingIfNeeded: stored), detail: -1)
     switch key {
     case .missing: return batch.add(.problem, line: line, problem: .missing(file: file, line: line, column: columns[0]))
     case .unknown(let id): return batch.add(.unknown, line: line, name: id)
@@ -169,24 +167,25 @@ extension Loader {
       row.probe = Int32(batch.keys.count)
       batch.keys.append(short)
     }
-    // Fields this event type lacks are stored as missing, so every column stays aligned.
-    batch.values.append(contentsOf: repeatElement(.missing, count: plan.fieldCount))
+    events.contact.append(-1)
+    events.time.append(instant)
+    events.type.append(typeID)
+    events.count += 1
     for place in plan.fields.range(Int(typeID)) {
       let field = plan.fields.items[place]
       let slot = Int(field.slot)
       var problem: RowProblem?
-      switch readField(reader, column: 3 + slot, plan: plan) {
+      switch appendField(reader, slot: slot, plan: plan) {
       case .failure(let error):
         problem = RowProblem(file: file, line: line, column: slots.columns[slot].name, value: error)
-      case .success(nil) where !field.isOptional:
+      case .success(false) where !field.isOptional:
         let event = program.events[Int(typeID)]
         problem = RowProblem(
           file: file, line: line, column: slots.columns[slot].name,
           message: "the value is missing, and event `\(event.name)` declares it required "
             + "(add `?` to its type if it may be empty)",
           kind: "missing value")
-      case .success(let value):
-        batch.values[Int(row.values) + slot] = value ?? .missing
+      case .success: break
       }
       if let problem {
         row.detail = Int32(batch.problems.count)
@@ -194,31 +193,66 @@ extension Loader {
         break
       }
     }
+    // Fields this event type lacks (or that were not read after a problem) are stored
+    // as missing, so every column stays one value a row.
+    for slot in 0..<plan.fieldCount where events.fields[slot].count < events.count {
+      events.fields[slot].append(.missing)
+    }
     batch.rows.append(row)
   }
 
-  /// Reads field slot `column - 3` of the current row: an enum case by a look-up of
-  /// its name (reading the declared names one by one is for the error message).
-  mutating func readField(_ reader: some RecordReader, column: Int, plan: EventReadPlan) -> Result<Value?, ValueError> {
-    let slot = column - 3
-    if let cases = plan.enumCases[slot] {
-      let found: Int32?? = reader.field(column) { bytes in
-        guard let bytes, !bytes.isEmpty else { return .some(nil) }
-        return cases.find(bytes).map { .some($0) }
+  /// Reads field slot `slot` of the current row into its column: text by its pool id,
+  /// an enum case by a look-up of its name, anything else parsed by its kind. Returns
+  /// whether the value is there (a missing one is stored as missing); on an error
+  /// nothing is stored.
+  mutating func appendField(_ reader: some RecordReader, slot: Int, plan: EventReadPlan) -> Result<Bool, ValueError> {
+    let column = 3 + slot
+    let code: Int32?? = reader.field(column) { bytes in
+      guard let bytes, !bytes.isEmpty else { return .some(nil) }
+      switch plan.storage[slot] {
+      case .text: return pool.intern(bytes)
+      case .enumCase(let cases): return cases.find(bytes).map { .some($0) }
+      case .parsed: return nil
       }
-      if let found { return .success(found.map { .enumCase(Int($0)) }) }
     }
-    return read(reader, column: column, kind: plan.kinds[slot])
+    switch code {
+    case .some(.some(let code)):
+      events.fields[slot].codes.append(code)
+      return .success(true)
+    case .some(.none):
+      events.fields[slot].append(.missing)
+      return .success(false)
+    case .none:
+      // Parsed, or an enum name that is not a case (for the error message).
+      switch read(reader, column: column, kind: plan.kinds[slot]) {
+      case .failure(let error): return .failure(error)
+      case .success(let value):
+        events.fields[slot].append(value ?? .missing)
+        return .success(value != nil)
+      }
+    }
   }
 
   /// Settles the window, groups the window's events by contact in time order, and
   /// hands over the data.
   mutating func finish(from: Int64?, to: Int64?) -> DataSet {
-    let start = from ?? events.time.min() ?? 0
-    let end = to ?? events.time.max().map { $0 + 1 } ?? start + 1
+    // The window's defaults come from the rows kept (those with a contact).
+    var earliest = Int64.max
+    var latest = Int64.min
+    if from == nil || to == nil {
+      for row in 0..<events.count where events.contact[row] >= 0 {
+        earliest = min(earliest, events.time[row])
+        latest = max(latest, events.time[row])
+      }
+    }
+    let start = from ?? (earliest == Int64.max ? 0 : earliest)
+    let end = to ?? (latest == Int64.min ? start + 1 : latest + 1)
     let contactCount = contacts.count
     var counts = [Int32](repeating: 0, count: contactCount + 1)
     for row in 0..<events.count {
+      // A row left without a contact (an unknown one, or a field that does not fit) is
+      // already counted as such.
+      guard events.contact[row] >= 0 else { continue }
       let time = events.time[row]
       if time < start {
         report.eventsBeforeWindow += 1
@@ -235,8 +269,8 @@ extension Loader {
     var place = [Int32](repeating: -1, count: events.count)
     for row in 0..<events.count {
       let time = events.time[row]
-      guard time >= start && time < end else { continue }
       let contact = Int(events.contact[row])
+      guard contact >= 0 && time >= start && time < end else { continue }
       place[row] = next[contact]
       next[contact] += 1
     }

@@ -79,4 +79,25 @@ import Testing
       Issue.record("unexpected \(error)")
     }
   }
+
+  /// Rows are stored before their contact is known; the ones left without a contact (an
+  /// unknown id, or a field that does not fit) neither set the default window nor count
+  /// as outside it.
+  @Test func rowsLeftWithoutAContactDoNotShapeTheWindow() throws {
+    let events = """
+      contact_id,ts,type,channel,amount
+      ghost,2025-01-01T00:00:00Z,open,email,
+      c1,2026-01-01T00:00:00Z,open,email,
+      c22,2027-01-01T00:00:00Z,purchase,,12.5x
+      c22,2026-01-02T00:00:00Z,open,email,
+
+      """
+    let (_, data) = try loadData(engineCampaign, contacts: contacts, events: events, skipBadRows: true)
+    #expect(data.window.start == 1_767_225_600)  // 2026-01-01T00:00:00Z
+    #expect(data.window.end == 1_767_312_001)  // just after 2026-01-02T00:00:00Z
+    #expect(data.report.eventsBeforeWindow == 0)
+    #expect(data.report.eventsAfterWindow == 0)
+    #expect(data.report.eventsForUnknownContacts == 1)
+    #expect(data.events.count == 2)
+  }
 }

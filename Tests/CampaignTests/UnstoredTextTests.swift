@@ -55,8 +55,9 @@ import Testing
     let (program, data) = try loadData(
       UnstoredTextTests.campaign, contacts: UnstoredTextTests.contacts, events: UnstoredTextTests.events, keptText: [])
     let names = data.unstoredText.sorted().map { program.attributes[$0].name }
-    // The key, the time zone and `country` (read by the segment) are stored.
-    #expect(names == ["email", "nickname"])
+    // The time zone and `country` (read by the segment) are stored; the key is kept
+    // apart (see `KeyStore`) and pooled only when the run reads it.
+    #expect(names == ["contact_id", "email", "nickname"])
   }
 
   @Test func theFiguresAreTheSameAsWithEverythingStored() throws {
@@ -94,7 +95,16 @@ import Testing
     let (program, data) = try loadData(
       UnstoredTextTests.campaign, contacts: UnstoredTextTests.contacts, events: UnstoredTextTests.events,
       keptText: [1])
-    #expect(data.unstoredText.map { program.attributes[$0].name } == ["nickname"])
+    #expect(data.unstoredText.sorted().map { program.attributes[$0].name } == ["contact_id", "nickname"])
     #expect(Simulation(campaign: program, data: data).attributeText(1, contact: 2) == "c@example.com")
+  }
+
+  @Test func aKeyTheRunReadsIsStored() throws {
+    let campaign = UnstoredTextTests.campaign.replacingOccurrences(
+      of: "segment local = country == \"ID\"", with: "segment local = contact_id == \"c3\"")
+    let (program, data) = try loadData(
+      campaign, contacts: UnstoredTextTests.contacts, events: UnstoredTextTests.events, keptText: [])
+    #expect(!data.unstoredText.contains(program.keyAttribute))
+    #expect(Simulation(campaign: program, data: data).run().segments == [[1]])
   }
 }
