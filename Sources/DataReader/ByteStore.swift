@@ -64,6 +64,10 @@ public final class ByteStore: @unchecked Sendable {
     return ByteStore(mapped: memory, count: size)
   }
 
+  /// The first byte (nil when empty). It stays where it is for the store's life, so a
+  /// reader that holds the store may keep it and read fields without a call per field.
+  public var start: UnsafePointer<UInt8>? { base.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } }
+
   public func withUnsafeBufferPointer<R, E: Error>(
     _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R
   ) throws(E) -> R {

@@ -25,6 +25,9 @@ struct CSVRecordReader: RecordReader {
   var reader: CSVReader
   var record: CSVRecord
   var columns: [Int?] = []
+  /// The file's first byte: the reader holds the store, so it stays put (see
+  /// `ByteStore.start`), and a field is read without a call into the store.
+  let base: UnsafePointer<UInt8>?
 
   init(file: String, store: ByteStore) throws(LoadError) {
     self.file = file
@@ -34,6 +37,7 @@ struct CSVRecordReader: RecordReader {
       throw LoadError("\(file):\(error.line): \(error.message)")
     }
     record = reader.makeRecord()
+    base = store.start
   }
 
   mutating func select(_ names: [String]) -> [String] {
@@ -57,6 +61,7 @@ struct CSVRecordReader: RecordReader {
     guard let column = columns[index] else { return body(nil) }
     let field = record[column]
     if field.isEmpty && !field.isQuoted { return body(nil) }
+    if !field.hasDoubledQuotes, let base { return body(UnsafeBufferPointer(start: base + field.start, count: field.byteCount)) }
     return reader.bytes.withUnsafeBufferPointer { buffer in field.withValueBytes(in: buffer) { body($0) } }
   }
 }
