@@ -88,7 +88,9 @@ public struct CSVReader: Sendable {
         }
       }
       return record.storage.withUnsafeMutableBufferPointer { fields in
-        var outcome = CSVScanner.scanRecord(buffer, from: start, line: startLine, into: fields)
+        var outcome =
+          CSVScanner.scanPlainRecord(buffer, from: start, line: startLine, into: fields)
+          ?? CSVScanner.scanRecord(buffer, from: start, line: startLine, into: fields)
         if outcome.failure == nil && outcome.fieldCount != columns {
           outcome.failure = .wrongFieldCount
         } else if outcome.failure == nil && outcome.hasNonASCII {

@@ -61,6 +61,60 @@ enum CSVScanner {
     return count
   }
 
+  /// The bytes of `word` equal to `byte`, as their high bits (exact: no borrow from
+  /// one byte reaches the next).
+  @inline(__always)
+  static func matches(in word: UInt64, of byte: UInt8) -> UInt64 {
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let difference = word ^ (lowBits &* UInt64(byte))
+    return ~(((difference & low7) &+ low7) | difference | low7)
+  }
+
+  /// Scans a plain record, the common case in large files: no quotes, no carriage
+  /// returns, ASCII only, ended by a line feed with eight bytes to spare before the end
+  /// of the buffer. It finds every comma and the line feed eight bytes at a time, with
+  /// no loop per field. Returns nil for any other record, which `scanRecord` then
+  /// scans (from the same start: nothing is written that it does not write again).
+  @inline(__always)
+  static func scanPlainRecord(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, into fields: UnsafeMutableBufferPointer<CSVField>
+  ) -> Outcome? {
+    let base = bytes.baseAddress!
+    let count = bytes.count
+    let capacity = fields.count
+    var position = start
+    var fieldStart = start
+    var fieldCount = 0
+    while position &+ 8 <= count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+      let breaks = matches(in: word, of: comma) | matches(in: word, of: lineFeed)
+      let others = matches(in: word, of: quote) | matches(in: word, of: carriageReturn) | (word & highBits)
+      if others != 0 {
+        // Something to look at closely, unless the record ends before it.
+        let stop = others.trailingZeroBitCount
+        let lineEnd = matches(in: word, of: lineFeed)
+        guard lineEnd != 0 && lineEnd.trailingZeroBitCount < stop else { return nil }
+      }
+      var found = breaks
+      while found != 0 {
+        let at = position &+ (found.trailingZeroBitCount &>> 3)
+        found &= found &- 1
+        if fieldCount < capacity {
+          fields[fieldCount] = CSVField(start: fieldStart, end: at, isQuoted: false, hasDoubledQuotes: false)
+        }
+        fieldCount &+= 1
+        fieldStart = at &+ 1
+        if base[at] == lineFeed {
+          return Outcome(
+            end: at &+ 1, nextLine: line &+ 1, fieldCount: fieldCount, hasNonASCII: false, failure: nil,
+            failureColumn: 0)
+        }
+      }
+      position &+= 8
+    }
+    return nil
+  }
+
   /// Whether only line breaks remain from `start` to the end of the buffer.
   static func onlyLineBreaksRemain(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
     var index = start

@@ -1,6 +1,7 @@
 import CampaignLang
-import DataReader
 import Testing
+
+@testable import DataReader
 
 @Suite struct CSVReaderTests {
   func rows(_ text: String) throws -> [[String]] {
@@ -182,5 +183,48 @@ import Testing
         }
       }
     }
+  }
+
+  /// `scanPlainRecord` (the fast path for records with no quotes, carriage returns or
+  /// non-ASCII bytes) must find exactly what `scanRecord` finds, or decline. Seeded
+  /// random files, mostly plain, with every special byte now and then; each record is
+  /// scanned both ways.
+  @Test func thePlainFastPathAgreesWithTheFullScanner() {
+    let alphabet: [[UInt8]] = [[0x61], [0x62], [0x2C], [0x2C], [0x0A], [0x20], [0x2D], [0x22], [0x0D], [0xC3, 0xA9]]
+    var random = SeededGenerator(seed: 7)
+    var plainRecords = 0
+    for _ in 0..<400 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int.random(in: 1...120, using: &random) {
+        // Mostly letters, commas and line feeds: plain records.
+        let pick = Int.random(in: 0..<100, using: &random)
+        bytes += pick < 94 ? alphabet[pick % 6] : alphabet[6 + pick % 4]
+      }
+      bytes.withUnsafeBufferPointer { buffer in
+        var start = 0
+        var line = 1
+        let empty = CSVField(start: 0, end: 0, isQuoted: false, hasDoubledQuotes: false)
+        while start < buffer.count {
+          var full = Array(repeating: empty, count: 4)
+          var plain = full
+          let expected = full.withUnsafeMutableBufferPointer {
+            CSVScanner.scanRecord(buffer, from: start, line: line, into: $0)
+          }
+          let got = plain.withUnsafeMutableBufferPointer {
+            CSVScanner.scanPlainRecord(buffer, from: start, line: line, into: $0)
+          }
+          if let got {
+            plainRecords += 1
+            #expect(got.end == expected.end && got.nextLine == expected.nextLine)
+            #expect(got.fieldCount == expected.fieldCount && got.failure == expected.failure)
+            #expect(!got.hasNonASCII && !expected.hasNonASCII)
+            #expect(plain.prefix(got.fieldCount) == full.prefix(expected.fieldCount))
+          }
+          start = expected.end
+          line = expected.nextLine
+        }
+      }
+    }
+    #expect(plainRecords > 1000)
   }
 }
