@@ -61,7 +61,9 @@ struct CSVRecordReader: RecordReader {
     guard let column = columns[index] else { return body(nil) }
     let field = record[column]
     if field.isEmpty && !field.isQuoted { return body(nil) }
-    if !field.hasDoubledQuotes, let base { return body(UnsafeBufferPointer(start: base + field.start, count: field.byteCount)) }
+    if !field.hasDoubledQuotes, let base {
+      return body(UnsafeBufferPointer(start: base + field.start, count: field.byteCount))
+    }
     return reader.bytes.withUnsafeBufferPointer { buffer in field.withValueBytes(in: buffer) { body($0) } }
   }
 }
