@@ -69,6 +69,17 @@ public struct Column: Sendable {
     }
   }
 
+  /// Appends a missing value: what most event rows hold in most field columns (only
+  /// page views have a page), so it goes without a look at a value.
+  @inline(__always)
+  mutating func appendMissing() {
+    switch kind {
+    case .int, .date, .timestamp, .duration, .none: integers.append(Column.missingInteger)
+    case .bool, .string, .enumCase, .state: codes.append(Column.missingCode)
+    case .decimal, .percent: decimalRows.append(Column.missingCode)
+    }
+  }
+
   /// Makes room for `rows` rows in all, so that appending them does not copy the column.
   mutating func reserveCapacity(_ rows: Int) {
     switch kind {

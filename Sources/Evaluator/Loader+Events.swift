@@ -196,7 +196,7 @@ extension Loader {
     // Fields this event type lacks (or that were not read after a problem) are stored
     // as missing, so every column stays one value a row.
     for slot in 0..<plan.fieldCount where events.fields[slot].count < events.count {
-      events.fields[slot].append(.missing)
+      events.fields[slot].appendMissing()
     }
     batch.rows.append(row)
   }
@@ -220,7 +220,7 @@ extension Loader {
       events.fields[slot].codes.append(code)
       return .success(true)
     case .some(.none):
-      events.fields[slot].append(.missing)
+      events.fields[slot].appendMissing()
       return .success(false)
     case .none:
       // Parsed, or an enum name that is not a case (for the error message).
