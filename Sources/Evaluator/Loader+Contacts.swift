@@ -38,19 +38,22 @@ extension Loader {
     // Worked out once, not per row and attribute (a kind with cases is a copy to compare).
     let textKey = kinds[key] == .string ? key : -1
     let presenceOnly = attributes.indices.map { kinds[$0] == .string && !storesText[$0] }
+    // Read per row and attribute as plain flags: an attribute copied out of the schema
+    // (its name, and a type that may hold case names) cost a retain and a release each.
+    let optional = attributes.map(\.type.isOptional)
     var row: [Value] = Array(repeating: .missing, count: attributes.count)
     var zoneOfName: [Int32: Int32] = [:]
     while nextRow(&reader) {
       report.contactRows += 1
       var fits = true
-      for (index, attribute) in attributes.enumerated() {
+      for index in 0..<optional.count {
         // A text key is read below, once, with its look-up.
         guard index != textKey else { continue }
         guard !presenceOnly[index] else {
           // Text the run never reads: only whether it is there.
           let present = reader.field(index) { bytes in bytes.map { !$0.isEmpty } ?? false }
-          if !present && !attribute.type.isOptional {
-            reject(.missing(file: file, line: reader.line, column: attribute.name))
+          if !present && !optional[index] {
+            reject(.missing(file: file, line: reader.line, column: attributes[index].name))
             fits = false
             break
           }
@@ -59,10 +62,10 @@ extension Loader {
         }
         switch read(reader, column: index, kind: kinds[index]) {
         case .failure(let error):
-          reject(RowProblem(file: file, line: reader.line, column: attribute.name, value: error))
+          reject(RowProblem(file: file, line: reader.line, column: attributes[index].name, value: error))
           fits = false
-        case .success(nil) where !attribute.type.isOptional:
-          reject(.missing(file: file, line: reader.line, column: attribute.name))
+        case .success(nil) where !optional[index]:
+          reject(.missing(file: file, line: reader.line, column: attributes[index].name))
           fits = false
         case .success(let value):
           row[index] = value ?? .missing
