@@ -42,7 +42,9 @@ extension Loader {
     // (its name, and a type that may hold case names) cost a retain and a release each.
     let optional = attributes.map(\.type.isOptional)
     var row: [Value] = Array(repeating: .missing, count: attributes.count)
-    var zoneOfName: [Int32: Int32] = [:]
+    // Per pool id: the zone of that name (-1: not looked up yet). An array, as pool ids
+    // are small and dense: hashing the id per contact cost more than the rest of this.
+    var zoneOfName: [Int32] = []
     while nextRow(&reader) {
       report.contactRows += 1
       var fits = true
@@ -76,7 +78,7 @@ extension Loader {
       var zone: Int32 = 0
       if let zoneAttribute, case .string(let id) = row[zoneAttribute] {
         // By the name's pool id: a million contacts name a few dozen zones.
-        let known = zoneOfName[id]
+        let known = Int(id) < zoneOfName.count && zoneOfName[Int(id)] >= 0 ? zoneOfName[Int(id)] : nil
         guard let found = known ?? self.zone(named: pool.string(id)) else {
           reject(
             RowProblem(
@@ -86,7 +88,10 @@ extension Loader {
           continue
         }
         zone = found
-        if known == nil { zoneOfName[id] = found }
+        if known == nil {
+          if zoneOfName.count <= Int(id) { zoneOfName += repeatElement(-1, count: Int(id) + 1 - zoneOfName.count) }
+          zoneOfName[Int(id)] = found
+        }
       }
       // The key, as text, finds the contact's events. It is pooled only as an attribute
       // the run reads or shows (see `KeyStore`).
