@@ -2,9 +2,16 @@ import CampaignLang
 import Checker
 
 extension ContactRun {
-  /// Evaluates `expr` now; `row` is the event whose fields `where` reads.
+  /// Evaluates `expr` now; `row` is the event whose fields `where` reads. An expression
+  /// of the contact alone is evaluated once per contact (see `Expr.memo`).
   mutating func evaluate(_ expr: Expr, row: Int = -1) -> Value {
-    evaluate(node: expr.root, row: row)
+    guard expr.memo >= 0 else { return evaluate(node: expr.root, row: row) }
+    let slot = Int(expr.memo)
+    if memoContact[slot] == contact { return memo[slot] }
+    let value = evaluate(node: expr.root, row: row)
+    memo[slot] = value
+    memoContact[slot] = contact
+    return value
   }
 
   mutating func evaluate(node index: Int32, row: Int) -> Value {

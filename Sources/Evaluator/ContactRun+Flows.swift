@@ -141,12 +141,12 @@ extension ContactRun {
     if !(compiled.consent[channel].map { evaluate($0).isTrue } ?? false) { return hold(.noConsent, send, flow: flow) }
     if cooldownEnd != nil { return hold(.cooldown, send, flow: flow) }
     if holdUntil[channel] > now { return hold(.hold, send, flow: flow) }
-    for limit in compiled.limits[channel] {
-      let since = now - limit.window
-      let recent = sendTimes[channel].reversed().prefix { $0 > since }.count
-      if recent >= limit.count { return hold(.limit, send, flow: flow) }
+    for place in compiled.limits.range(channel) {
+      let limit = compiled.limits.items[place]
+      if recentSends(channel: channel, since: now - limit.window) >= limit.count {
+        return hold(.limit, send, flow: flow)
+      }
     }
-    sendTimes[channel].append(now)
     sendsWithoutEngagement += 1
     for (index, guardrail) in compiled.guardrails.enumerated()
     where guardrailStart[index] == Int64.max && (guardrail.channel == nil || guardrail.channel == channel) {
@@ -157,6 +157,18 @@ extension ContactRun {
         flow: flow, number: send.number, channel: channel, template: send.template, arm: arm, at: now,
         followedBy: followers(channel: channel)))
     trace?.note(at: now, .sent(flow: flow, number: send.number, channel: channel, template: send.template, arm: arm))
+  }
+
+  /// The contact's sends on `channel` after `since`. The record holds every send made,
+  /// in time order: a list of send times per channel, kept beside it, cost an array of
+  /// arrays to empty per contact.
+  mutating func recentSends(channel: Int, since: Int64) -> Int64 {
+    var recent: Int64 = 0
+    for sent in record.sends.reversed() where sent.channel == channel {
+      guard sent.at > since else { break }
+      recent += 1
+    }
+    return recent
   }
 
   mutating func hold(_ reason: HeldReason, _ send: FlowProgram.Send, flow: Int) {

@@ -74,9 +74,9 @@ extension ContactRun {
       }
       trace?.note(at: now, .flowStopped(flow: run.flow))
     }
-    flows.removeAll(keepingCapacity: true)
+    ContactRun.empty(&flows)
     for waiting in pending { hold(.exited, waiting.send, flow: waiting.flow) }
-    pending.removeAll(keepingCapacity: true)
+    ContactRun.empty(&pending)
     state = target
     enteredAt = now
     startFlows()
@@ -85,7 +85,8 @@ extension ContactRun {
 
   /// Starts the flows of the current state whose condition holds now.
   mutating func startFlows() {
-    for index in compiled.flowsOfState[state] {  // on entering a state only
+    for place in compiled.flowsOfState.range(state) {
+      let index = compiled.flowsOfState.items[place]
       if let condition = compiled.flows[index].condition, !evaluate(condition).isTrue { continue }
       flows.append(FlowRun(flow: index, resumeAt: now, startedAt: now))
       trace?.note(at: now, .flowStarted(flow: index))

@@ -20,6 +20,9 @@ struct ContactRun {
 
   var contact = 0
   var zone = ZoneRules.utc
+  /// `zone`'s index in `data.zones`: contacts in a row mostly share a zone, and copying
+  /// one (a name and a `TimeZone`) cost a retain and a release of each, per contact.
+  var zoneIndex = -1
   var firstEvent = 0
   var endEvent = 0
   /// The next event to replay.
@@ -33,7 +36,6 @@ struct ContactRun {
   var counters: [Int64] = []
   var suppressed: [Bool] = []
   var holdUntil: [Int64] = []
-  var sendTimes: [[Int64]] = []
   var flows: [FlowRun] = []
   /// Sends `on EVENT` (in-app messages) waiting for the contact's next such event.
   var pending: [(flow: Int, send: FlowProgram.Send)] = []
@@ -44,6 +46,11 @@ struct ContactRun {
   var changes = 0
   var changesAt = Int64.min
   var record = RunRecord()
+  /// Per `Expr.memo` place: the expression's value for contact `memoContact` (any other
+  /// contact: not known yet). A contact's first evaluation fills it in; the next contact
+  /// makes it stale without a pass over it.
+  var memo: [Value]
+  var memoContact: [Int]
   /// When set, every step is written down for `explain`.
   var trace: Trace?
 
@@ -68,12 +75,18 @@ struct ContactRun {
     self.compiled = compiled
     self.data = data
     self.window = window
+    memo = Array(repeating: .missing, count: Int(compiled.code.memos))
+    memoContact = Array(repeating: -1, count: Int(compiled.code.memos))
   }
 
   /// Sets every per-contact figure to its start for contact `index`.
   mutating func prepare(contact index: Int) {
     contact = index
-    zone = data.zones[Int(data.contacts.zones[index])]
+    let zoneIndex = Int(data.contacts.zones[index])
+    if zoneIndex != self.zoneIndex {
+      self.zoneIndex = zoneIndex
+      zone = data.zones[zoneIndex]
+    }
     firstEvent = Int(data.events.first[index])
     endEvent = Int(data.events.first[index + 1])
     cursor = firstEvent
@@ -88,10 +101,8 @@ struct ContactRun {
     ContactRun.fill(&counters, 0, count: compiled.counterCount)
     ContactRun.fill(&suppressed, false, count: channels)
     ContactRun.fill(&holdUntil, Int64.min, count: channels)
-    if sendTimes.count != channels { sendTimes = Array(repeating: [], count: channels) }
-    for channel in sendTimes.indices { sendTimes[channel].removeAll(keepingCapacity: true) }
-    flows.removeAll(keepingCapacity: true)
-    pending.removeAll(keepingCapacity: true)
+    ContactRun.empty(&flows)
+    ContactRun.empty(&pending)
     ContactRun.fill(&guardrailStart, Int64.max, count: compiled.guardrails.count)
     record.reset(guardrails: compiled.guardrails.count)
     state = compiled.initialState
@@ -119,6 +130,13 @@ struct ContactRun {
       return
     }
     for index in array.indices { array[index] = value }
+  }
+
+  /// Empties `array`, keeping its storage. Most contacts leave most arrays empty, and
+  /// `removeAll(keepingCapacity:)` on an array that never had storage made it anew.
+  @inline(__always)
+  static func empty<T>(_ array: inout [T]) {
+    if !array.isEmpty { array.removeAll(keepingCapacity: true) }
   }
 
   /// Replays contact `index`; the result is in `record` and the run's final state.

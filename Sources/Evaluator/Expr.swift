@@ -4,6 +4,12 @@ import Checker
 /// A compiled expression: where its root lies in `ExprCode.nodes`.
 struct Expr: Sendable, Hashable {
   let root: Int32
+  /// For an expression that reads only the contact's attributes and constants (`not
+  /// email_opt_in`, a consent, an `if` on the tier) and does more than read one: its
+  /// place among the values a run keeps per contact (see `ContactRun.memo`); -1 for any
+  /// other. Such an expression is the same at every event of a contact, and the run
+  /// tries transitions after every event.
+  var memo: Int32 = -1
 }
 
 /// Every compiled expression of a program, as nodes in one flat array: constants are
@@ -17,10 +23,27 @@ struct ExprCode: Sendable {
   var aggregates: [Aggregate] = []
   /// The items of `in (...)` lists, as node indices; a node holds where its run starts.
   var lists: [Int32] = []
+  /// How many expressions have a `memo` place.
+  var memos: Int32 = 0
 
   mutating func append(_ node: ExprNode) -> Int32 {
     nodes.append(node)
     return Int32(nodes.count - 1)
+  }
+
+  /// Whether the value of node `index` depends only on the contact (its attributes) and
+  /// constants: not on time, events, scores, counters, state or segments.
+  func readsOnlyContact(node index: Int32) -> Bool {
+    let node = nodes[Int(index)]
+    switch node.kind {
+    case .constant, .attribute: return true
+    case .exists, .not, .negate: return readsOnlyContact(node: node.a)
+    case .and, .or, .orDefault, .binary: return readsOnlyContact(node: node.a) && readsOnlyContact(node: node.b)
+    case .member, .notMember:
+      return readsOnlyContact(node: node.a)
+        && (Int(node.b)..<Int(node.b + node.c)).allSatisfy { readsOnlyContact(node: lists[$0]) }
+    case .eventField, .score, .segment, .counter, .currentState, .engaged, .today, .now, .aggregate: return false
+    }
   }
 
   /// The comparisons of a score with a constant number inside `expr`.
@@ -105,7 +128,11 @@ struct ExprCompiler {
 
   /// `event`: the event type whose fields `where` conditions read.
   mutating func compile(_ expr: CheckedExpr, event: Int? = nil) -> Expr {
-    Expr(root: node(expr, event: event))
+    let root = node(expr, event: event)
+    let kind = code.nodes[Int(root)].kind
+    guard kind != .constant && kind != .attribute && code.readsOnlyContact(node: root) else { return Expr(root: root) }
+    code.memos += 1
+    return Expr(root: root, memo: code.memos - 1)
   }
 
   private mutating func node(_ expr: CheckedExpr, event: Int?) -> Int32 {

@@ -66,10 +66,10 @@ public struct RunRecord: Sendable {
   public var eventsBeforeEntry = 0
 
   mutating func reset(guardrails: Int) {
-    transitions.removeAll(keepingCapacity: true)
-    sends.removeAll(keepingCapacity: true)
-    held.removeAll(keepingCapacity: true)
-    audiences.removeAll(keepingCapacity: true)
+    ContactRun.empty(&transitions)
+    ContactRun.empty(&sends)
+    ContactRun.empty(&held)
+    ContactRun.empty(&audiences)
     loops = 0
     eventsBeforeEntry = 0
     ContactRun.fill(&guardrailEvents, 0, count: guardrails)
