@@ -40,13 +40,33 @@ extension ContactRun {
       let left = evaluate(node: node.a, row: row)
       if case .missing = left { return evaluate(node: node.b, row: row) }
       return left
-    case .binary: return Operators.apply(node.op, evaluate(node: node.a, row: row), evaluate(node: node.b, row: row))
+    case .binary:
+      if node.c != 0 { return .bool(compareScore(node)) }
+      return Operators.apply(node.op, evaluate(node: node.a, row: row), evaluate(node: node.b, row: row))
     case .aggregate: return aggregate(compiled.code.aggregates[Int(node.a)])
     case .member, .notMember:
       let value = evaluate(node: node.a, row: row)
       let items = Int(node.b)..<Int(node.b + node.c)
       let found = items.contains { Operators.equal(value, evaluate(node: compiled.code.lists[$0], row: row)) == true }
       return .bool(found == (node.kind == .member))
+    }
+  }
+
+  /// A comparison of a score with a number (`ExprNode.c`), as `Operators.apply` makes it
+  /// of a `.real` and a number: both as float64, ordered by `<` and `>`.
+  mutating func compareScore(_ node: ExprNode) -> Bool {
+    let scoreFirst = node.c > 0
+    let score = scoreValue(Int(compiled.code.nodes[Int(scoreFirst ? node.a : node.b)].a))
+    let number = compiled.code.reals[Int(scoreFirst ? node.c : -node.c) - 1]
+    let (x, y) = scoreFirst ? (score, number) : (number, score)
+    let order = x < y ? -1 : (x > y ? 1 : 0)
+    switch node.op {
+    case .less: return order == -1
+    case .lessEqual: return order <= 0
+    case .greater: return order == 1
+    case .greaterEqual: return order >= 0
+    case .equal: return order == 0
+    default: return order != 0
     }
   }
 

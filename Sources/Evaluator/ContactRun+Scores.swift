@@ -9,19 +9,26 @@ extension ContactRun {
     return max(0, min(raw, compiled.scores[index].cap))
   }
 
-  /// The uncapped total at `now`.
+  /// The uncapped total at `now`. The decayed value is kept until the score or the time
+  /// changes (`ScoreState.readAt`): an event's rules, then its timers, read a score at
+  /// the same instant, and each read cost a `pow`.
   mutating func decayedRaw(_ index: Int) -> Double {
     let score = scores[index]
+    if score.readAt == now { return score.read }
+    let value: Double
     switch compiled.scores[index].decay {
     case nil: return score.raw
     case .halfLife(let seconds)?:
       guard now > score.at, score.raw != 0 else { return score.raw }
-      return score.raw * pow(0.5, Double(now - score.at) / Double(seconds))
+      value = score.raw * pow(0.5, Double(now - score.at) / Double(seconds))
     case .step(let percent, let every, let idleAfter)?:
       let taken = stepsDue(every: every, idleAfter: idleAfter) - score.steps
       guard taken > 0, score.raw != 0 else { return score.raw }
-      return score.raw * pow(1 - percent.approximate / 100, Double(taken))
+      value = score.raw * pow(1 - percent.approximate / 100, Double(taken))
     }
+    scores[index].readAt = now
+    scores[index].read = value
+    return value
   }
 
   /// Step decay: whole periods of `every` after `idleAfter` of idleness, as of now.
@@ -34,6 +41,7 @@ extension ContactRun {
   mutating func materialise(_ index: Int) {
     scores[index].raw = decayedRaw(index)
     scores[index].at = now
+    scores[index].readAt = Int64.min
     if case .step(_, let every, let idleAfter)? = compiled.scores[index].decay {
       scores[index].steps = stepsDue(every: every, idleAfter: idleAfter)
     }

@@ -16,8 +16,8 @@ extension ContactRun {
 
   mutating func firing(row: Int, atEnd: Bool) -> SimulationProgram.Transition? {
     let type = row >= 0 ? data.events.type[row] : -1
-    for place in compiled.transitionsFrom.range(state) {
-      let transition = compiled.transitions[compiled.transitionsFrom.items[place]]
+    for place in compiled.firingFrom.range(state * (compiled.eventTypes + 1) + Int(type) + 1) {
+      let transition = compiled.transitions[compiled.firingFrom.items[place]]
       switch transition.trigger {
       case .immediately: break
       case .when(let condition): if !evaluate(condition).isTrue { continue }

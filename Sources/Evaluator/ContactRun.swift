@@ -60,6 +60,10 @@ struct ContactRun {
     var at: Int64 = 0
     /// Step decay: periods already taken off since the last engagement.
     var steps: Int64 = 0
+    /// `decayedRaw` as of `readAt` (Int64.min: not read since the last change).
+    // INVARIANT: every change of `raw`, `at`, `steps` or `lastEngagement` resets `readAt`.
+    var readAt = Int64.min
+    var read: Double = 0
   }
 
   struct FlowRun {
@@ -183,8 +187,8 @@ struct ContactRun {
     // Flows due now have just run; one still due (held up by a loop) runs at the next event or timer.
     for run in flows where run.resumeAt > now { next = min(next, run.resumeAt) }
     // This runs after every event: a transition is plain data, read in place.
-    for place in compiled.transitionsFrom.range(state) {
-      let index = compiled.transitionsFrom.items[place]
+    for place in compiled.timedFrom.range(state) {
+      let index = compiled.timedFrom.items[place]
       switch compiled.transitions[index].trigger {
       case .after(let timers):
         var due = Int64.min
@@ -212,14 +216,19 @@ struct ContactRun {
       for index in scores.indices { materialise(index) }
       lastEngagement = now
       sendsWithoutEngagement = 0
-      for index in scores.indices { scores[index].steps = 0 }
+      for index in scores.indices {
+        scores[index].steps = 0
+        scores[index].readAt = Int64.min
+      }
     }
     for place in compiled.scoreRules.range(type) {
       let rule = compiled.scoreRules.items[place]
       if let condition = rule.condition, !evaluate(condition, row: row).isTrue { continue }
-      let before = scoreValue(rule.score)
+      // Read for the trace only: a read can cost a `pow`.
+      let before = trace == nil ? 0 : scoreValue(rule.score)
       materialise(rule.score)
       scores[rule.score].raw += rule.points
+      scores[rule.score].readAt = Int64.min
       if trace != nil {
         let after = scoreValue(rule.score)
         trace?.note(at: now, .points(score: rule.score, points: rule.points, before: before, after: after))

@@ -25,6 +25,8 @@ struct ExprCode: Sendable {
   var lists: [Int32] = []
   /// How many expressions have a `memo` place.
   var memos: Int32 = 0
+  /// The numbers scores are compared with, as float64 (see `ExprNode.c`).
+  var reals: [Double] = []
 
   mutating func append(_ node: ExprNode) -> Int32 {
     nodes.append(node)
@@ -84,7 +86,10 @@ struct ExprNode: Sendable {
     case currentState, engaged, today, now
     /// `a`: the operand.
     case exists, not, negate
-    /// `a`, `b`: the operands; `op` for `binary`.
+    /// `a`, `b`: the operands; `op` for `binary`. A comparison of a score with a number
+    /// also has `c`: 1 + the number's place in `reals` when the score is on the left,
+    /// minus that when it is on the right (0: any other `binary`). `when engagement >= 20`
+    /// is read after every event; this spares it two node visits and the generic compare.
     case and, or, orDefault, binary
     /// `a`: index into `aggregates`.
     case aggregate
@@ -162,7 +167,7 @@ struct ExprCompiler {
         }
       let a = node(lhs, event: event)
       let b = node(rhs, event: event)
-      return code.append(ExprNode(kind: kind, op: op, a: a, b: b))
+      return code.append(ExprNode(kind: kind, op: op, a: a, b: b, c: scoreComparison(op, a, b)))
     case .aggregate(let aggregate):
       let eventType = program.events[aggregate.event]
       let zero = aggregate.field.map { Operators.zero(of: eventType.fields[$0].type) } ?? .int(0)
@@ -180,6 +185,21 @@ struct ExprCompiler {
       return code.append(
         ExprNode(kind: negated ? .notMember : .member, a: a, b: start, c: Int32(items.count)))
     }
+  }
+
+  /// `ExprNode.c` of a `binary` node: where the number is when it compares a score with one.
+  private mutating func scoreComparison(_ op: BinaryOperator, _ a: Int32, _ b: Int32) -> Int32 {
+    guard [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual].contains(op) else { return 0 }
+    let (lhs, rhs) = (code.nodes[Int(a)], code.nodes[Int(b)])
+    if lhs.kind == .score, rhs.kind == .constant, let value = code.constants[Int(rhs.a)].real {
+      code.reals.append(value)
+      return Int32(code.reals.count)
+    }
+    if lhs.kind == .constant, rhs.kind == .score, let value = code.constants[Int(lhs.a)].real {
+      code.reals.append(value)
+      return -Int32(code.reals.count)
+    }
+    return 0
   }
 
   private mutating func unary(_ kind: ExprNode.Kind, _ inner: CheckedExpr, event: Int?) -> Int32 {
