@@ -38,7 +38,8 @@ struct ContactRun {
   var holdUntil: [Int64] = []
   var flows: [FlowRun] = []
   /// Sends `on EVENT` (in-app messages) waiting for the contact's next such event.
-  var pending: [(flow: Int, send: FlowProgram.Send)] = []
+  /// (`send`: an index into the flow's sends; `on`: its event type.)
+  var pending: [(flow: Int, send: Int, on: Int32)] = []
   /// Per guardrail: when the contact first got a send it counts (Int64.max: none yet).
   var guardrailStart: [Int64] = []
   var flowEngaged = false

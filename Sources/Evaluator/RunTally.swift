@@ -74,7 +74,7 @@ struct RunTally {
     steps = SendSteps(program.flows, variants: program.variants)
     var names: [String] = []
     for flow in program.flows {
-      for case .moveTo(let audience, _) in flow.ops where !names.contains(audience) { names.append(audience) }
+      for audience in flow.audiences where !names.contains(audience) { names.append(audience) }
     }
     audienceNames = names
     finalStates = Array(repeating: 0, count: groups * stateCount)
@@ -128,7 +128,7 @@ struct RunTally {
       sends[(group * steps.sends.count + step) * steps.arms + (send.arm ?? -1) + 1] += 1
       let channelSlot = group * channelCount + send.channel
       sendsPerChannel[channelSlot] += 1
-      for (event, did) in send.followedBy.enumerated() where did { followed[channelSlot * eventCount + event] += 1 }
+      for place in send.followUps { followed[channelSlot * eventCount + run.record.followUps[place]] += 1 }
       monthly.add(at: send.at, column: step, group: group)
     }
     for item in run.record.held {
@@ -289,9 +289,7 @@ struct SendSteps {
     for (index, flow) in flows.enumerated() {
       base.append(sends.count)
       heldBase.append(sends.count + index)
-      for case .send(let send) in flow.ops {
-        sends.append((index, send.number, send.channel, send.template))
-      }
+      for send in flow.sends { sends.append((index, send.number, send.channel, send.template)) }
     }
     base.append(sends.count)
     heldBase.append(sends.count + flows.count)
