@@ -54,12 +54,21 @@ extension ContactRun {
 
   /// A comparison of a score with a number (`ExprNode.c`), as `Operators.apply` makes it
   /// of a `.real` and a number: both as float64, ordered by `<` and `>`.
+  ///
+  /// A score whose bound (`decayedBound`), capped, is below the number is below it: the
+  /// order is known without the decay's `pow`. Most scores are low most of the time.
   mutating func compareScore(_ node: ExprNode) -> Bool {
     let scoreFirst = node.c > 0
-    let score = scoreValue(Int(compiled.code.nodes[Int(scoreFirst ? node.a : node.b)].a))
+    let index = Int(compiled.code.nodes[Int(scoreFirst ? node.a : node.b)].a)
     let number = compiled.code.reals[Int(scoreFirst ? node.c : -node.c) - 1]
-    let (x, y) = scoreFirst ? (score, number) : (number, score)
-    let order = x < y ? -1 : (x > y ? 1 : 0)
+    let order: Int
+    if let bound = decayedBound(index), max(0, min(bound, compiled.scores[index].cap)) < number {
+      order = scoreFirst ? -1 : 1
+    } else {
+      let score = scoreValue(index)
+      let (x, y) = scoreFirst ? (score, number) : (number, score)
+      order = x < y ? -1 : (x > y ? 1 : 0)
+    }
     switch node.op {
     case .less: return order == -1
     case .lessEqual: return order <= 0

@@ -17,6 +17,7 @@ extension ContactRun {
   /// The flow's steps are read in place (`compiled.flows[flowIndex].ops[pc]`): a copy of
   /// the flow program cost a retain and a release of each of its arrays per call.
   mutating func step(flowAt index: Int) {
+    knownTimer = Int64.min  // the flow's place and resume time change
     let flowIndex = flows[index].flow
     let opCount = compiled.flows[flowIndex].ops.count
     var pc = flows[index].pc
@@ -157,6 +158,7 @@ extension ContactRun {
       }
     }
     sendsWithoutEngagement += 1
+    knownTimer = Int64.min
     for index in compiled.guardrails.indices
     where guardrailStart[index] == Int64.max
       && (compiled.guardrails[index].channel == nil || compiled.guardrails[index].channel == channel)

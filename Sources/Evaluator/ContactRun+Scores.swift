@@ -47,16 +47,30 @@ extension ContactRun {
     }
   }
 
+  /// An upper bound of `decayedRaw(index)` that costs no `pow`, when there is one: the
+  /// total as of its last change. A half-life only takes off (by a factor of at most 1,
+  /// which cannot round a total of zero or more upwards).
+  mutating func decayedBound(_ index: Int) -> Double? {
+    guard compiled.scores[index].decaysDown, scores[index].raw >= 0 else { return nil }
+    return scores[index].raw
+  }
+
   /// When score `index`, decaying with no new points, first reads below `threshold`:
   /// the first whole second after the crossing; nil when it never will (no decay,
-  /// already below, or a threshold of zero or less).
-  mutating func crossing(score index: Int, below threshold: Double) -> Int64? {
+  /// already below, or a threshold of zero or less). `stable` is set to false when the
+  /// answer may be other at a later instant, the score unchanged.
+  mutating func crossing(score index: Int, below threshold: Double, stable: inout Bool) -> Int64? {
     guard threshold > 0 else { return nil }
+    // Below already as of its last change: below now, and later (it only decays).
+    if let bound = decayedBound(index), bound < threshold { return nil }
     let raw = decayedRaw(index)
+    let decay = compiled.scores[index].decay
+    if case .step = decay { stable = false }
     guard raw >= threshold else { return nil }
-    switch compiled.scores[index].decay {
+    switch decay {
     case nil: return nil
     case .halfLife(let seconds)?:
+      stable = false
       let after = Double(seconds) * log2(raw / threshold)
       guard after < 1e15 else { return nil }
       return now + Int64(after.rounded(.down)) + 1

@@ -46,6 +46,9 @@ struct ContactRun {
   /// State changes at the instant `changesAt`, to stop loops (see `move`).
   var changes = 0
   var changesAt = Int64.min
+  /// `nextTimer`'s last answer (before the window's end limits it), while it holds; Int64.min:
+  /// not known. See `nextTimer`.
+  var knownTimer = Int64.min
   var record = RunRecord()
   /// Per `Expr.memo` place: the expression's value for contact `memoContact` (any other
   /// contact: not known yet). A contact's first evaluation fills it in; the next contact
@@ -114,6 +117,7 @@ struct ContactRun {
     enteredAt = now
     changes = 0
     changesAt = Int64.min
+    knownTimer = Int64.min
   }
 
   /// When contact `index` enters the campaign: the window's start, or its `enter at`
@@ -182,30 +186,6 @@ struct ContactRun {
     }
   }
 
-  /// The earliest pending timer, or Int64.max.
-  mutating func nextTimer() -> Int64 {
-    var next = Int64.max
-    // Flows due now have just run; one still due (held up by a loop) runs at the next event or timer.
-    for run in flows where run.resumeAt > now { next = min(next, run.resumeAt) }
-    // This runs after every event: a transition is plain data, read in place.
-    for place in compiled.timedFrom.range(state) {
-      let index = compiled.timedFrom.items[place]
-      switch compiled.transitions[index].trigger {
-      case .after(let timers):
-        var due = Int64.min
-        for timer in timers { due = max(due, self.due(compiled.timers[Int(timer)])) }
-        if due > now && due != Int64.max { next = min(next, due) }
-      case .when:
-        for place in compiled.transitions[index].thresholds {
-          let threshold = compiled.thresholds[Int(place)]
-          if let due = crossing(score: threshold.score, below: threshold.value), due > now { next = min(next, due) }
-        }
-      default: break
-      }
-    }
-    return next < window.end ? next : Int64.max
-  }
-
   /// Replays the event at `row`: engagement, points, holds, guardrails, then rules and flows.
   mutating func replay(row: Int) {
     cursor += 1
@@ -214,6 +194,7 @@ struct ContactRun {
     trace?.note(at: now, .event(row: row))
     let engaging = compiled.isEngagement[type] && isEngagement(row: row, type: type)
     if engaging {
+      knownTimer = Int64.min
       for index in scores.indices { materialise(index) }
       lastEngagement = now
       sendsWithoutEngagement = 0
@@ -228,6 +209,7 @@ struct ContactRun {
       // Read for the trace only: a read can cost a `pow`.
       let before = trace == nil ? 0 : scoreValue(rule.score)
       materialise(rule.score)
+      knownTimer = Int64.min
       scores[rule.score].raw += rule.points
       scores[rule.score].readAt = Int64.min
       if trace != nil {

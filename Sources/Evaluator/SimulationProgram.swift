@@ -60,6 +60,15 @@ public struct SimulationProgram: Sendable {
     /// The cap, or infinity.
     var cap: Double
     var decay: Score.Decay?
+    /// Whether the decayed total is never above the total (of zero or more) as of its
+    /// last change: no decay, or a half-life.
+    var decaysDown: Bool {
+      switch decay {
+      case nil: true
+      case .halfLife(let seconds)?: seconds > 0
+      case .step?: false
+      }
+    }
   }
 
   struct ScoreRule: Sendable {
