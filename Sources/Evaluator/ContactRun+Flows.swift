@@ -67,6 +67,7 @@ extension ContactRun {
         pc += 1
         guard !skip(unless) else { continue }
         if let channel { suppressed[channel] = true } else { suppressed = suppressed.map { _ in true } }
+        touched = true
         trace?.note(at: now, .suppressed(channel: channel))
       case .moveTo(let audience, let unless):
         pc += 1
@@ -84,6 +85,7 @@ extension ContactRun {
       case .increment(let counter):
         pc += 1
         counters[counter] += 1
+        touched = true
         trace?.note(at: now, .incremented(counter: counter, value: counters[counter]))
       }
     }
@@ -113,6 +115,7 @@ extension ContactRun {
     let channel = compiled.flows[flow].sends[send].channel
     let spans = compiled.quietHours.range(channel)
     guard !spans.isEmpty else { return nil }
+    let zone = self.zone
     let minute = zone.secondOfDay(at: now) / 60
     for place in spans {
       let span = compiled.quietHours.items[place]
@@ -164,6 +167,7 @@ extension ContactRun {
       && (compiled.guardrails[index].channel == nil || compiled.guardrails[index].channel == channel)
     {
       guardrailStart[index] = now
+      touched = true
     }
     let followUps = findFollowUps(channel: channel)
     record.sends.append(

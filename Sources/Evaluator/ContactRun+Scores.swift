@@ -50,6 +50,7 @@ extension ContactRun {
   /// An upper bound of `decayedRaw(index)` that costs no `pow`, when there is one: the
   /// total as of its last change. A half-life only takes off (by a factor of at most 1,
   /// which cannot round a total of zero or more upwards).
+  @inline(__always)
   mutating func decayedBound(_ index: Int) -> Double? {
     guard compiled.scores[index].decaysDown, scores[index].raw >= 0 else { return nil }
     return scores[index].raw

@@ -19,10 +19,10 @@ struct ContactRun {
   static let settleLimit = 64
 
   var contact = 0
-  var zone = ZoneRules.utc
-  /// `zone`'s index in `data.zones`: contacts in a row mostly share a zone, and copying
-  /// one (a name and a `TimeZone`) cost a retain and a release of each, per contact.
-  var zoneIndex = -1
+  /// The contact's time zone, as an index into `data.zones`: copying the zone itself (a
+  /// name and a `TimeZone`) cost two retains and two releases per contact, and most runs
+  /// never read it (`today`, quiet hours, `enter at` a date).
+  var zoneIndex = 0
   var firstEvent = 0
   var endEvent = 0
   /// The next event to replay.
@@ -42,6 +42,10 @@ struct ContactRun {
   var pending: [(flow: Int, send: Int, on: Int32)] = []
   /// Per guardrail: when the contact first got a send it counts (Int64.max: none yet).
   var guardrailStart: [Int64] = []
+  /// Whether the contact changed `counters`, `suppressed`, `holdUntil`, `guardrailStart`
+  /// or `record.guardrailEvents`: the next contact resets them only then (most never
+  /// change, and five fills were a tenth of a contact without events).
+  var touched = false
   var flowEngaged = false
   /// State changes at the instant `changesAt`, to stop loops (see `move`).
   var changes = 0
@@ -85,16 +89,16 @@ struct ContactRun {
     self.window = window
     memo = Array(repeating: .missing, count: Int(compiled.code.memos))
     memoContact = Array(repeating: -1, count: Int(compiled.code.memos))
+    touched = true
   }
+
+  /// The contact's time zone.
+  var zone: ZoneRules { data.zones[zoneIndex] }
 
   /// Sets every per-contact figure to its start for contact `index`.
   mutating func prepare(contact index: Int) {
     contact = index
-    let zoneIndex = Int(data.contacts.zones[index])
-    if zoneIndex != self.zoneIndex {
-      self.zoneIndex = zoneIndex
-      zone = data.zones[zoneIndex]
-    }
+    zoneIndex = Int(data.contacts.zones[index])
     firstEvent = Int(data.events.first[index])
     endEvent = Int(data.events.first[index + 1])
     cursor = firstEvent
@@ -104,15 +108,19 @@ struct ContactRun {
     // Every contact reuses the previous one's storage: this runs once per contact.
     // Counts from the compiled program: copying the checked campaign here (a struct of
     // many arrays) cost a retain and a release of each, per contact.
-    let channels = compiled.channelIDs.count
     ContactRun.fill(&scores, ScoreState(raw: 0, at: now, steps: 0), count: compiled.scores.count)
-    ContactRun.fill(&counters, 0, count: compiled.counterCount)
-    ContactRun.fill(&suppressed, false, count: channels)
-    ContactRun.fill(&holdUntil, Int64.min, count: channels)
+    if touched {
+      let channels = compiled.channelIDs.count
+      ContactRun.fill(&counters, 0, count: compiled.counterCount)
+      ContactRun.fill(&suppressed, false, count: channels)
+      ContactRun.fill(&holdUntil, Int64.min, count: channels)
+      ContactRun.fill(&guardrailStart, Int64.max, count: compiled.guardrails.count)
+      ContactRun.fill(&record.guardrailEvents, 0, count: compiled.guardrails.count)
+      touched = false
+    }
     ContactRun.empty(&flows)
     ContactRun.empty(&pending)
-    ContactRun.fill(&guardrailStart, Int64.max, count: compiled.guardrails.count)
-    record.reset(guardrails: compiled.guardrails.count)
+    record.reset()
     state = compiled.initialState
     enteredAt = now
     changes = 0
@@ -220,10 +228,12 @@ struct ContactRun {
     for place in compiled.holds.range(type) {
       let hold = compiled.holds.items[place]
       holdUntil[hold.channel] = max(holdUntil[hold.channel], now + hold.seconds)
+      touched = true
     }
     for index in compiled.guardrails.indices
     where compiled.guardrails[index].event == data.events.type[row] && now >= guardrailStart[index] {
       record.guardrailEvents[index] += 1
+      touched = true
     }
     showPending(event: data.events.type[row])
     settle(row: row)

@@ -68,7 +68,9 @@ public struct RunRecord: Sendable {
   /// Events before the contact entered the campaign (`enter at`): not replayed.
   public var eventsBeforeEntry = 0
 
-  mutating func reset(guardrails: Int) {
+  /// Empties the record for the next contact, but for `guardrailEvents` (the run resets
+  /// those when it changed them).
+  mutating func reset() {
     ContactRun.empty(&transitions)
     ContactRun.empty(&sends)
     ContactRun.empty(&held)
@@ -76,6 +78,5 @@ public struct RunRecord: Sendable {
     ContactRun.empty(&followUps)
     loops = 0
     eventsBeforeEntry = 0
-    ContactRun.fill(&guardrailEvents, 0, count: guardrails)
   }
 }

@@ -62,11 +62,15 @@ public struct SimulationProgram: Sendable {
     var decay: Score.Decay?
     /// Whether the decayed total is never above the total (of zero or more) as of its
     /// last change: no decay, or a half-life.
-    var decaysDown: Bool {
+    var decaysDown: Bool
+
+    init(cap: Double, decay: Score.Decay?) {
+      self.cap = cap
+      self.decay = decay
       switch decay {
-      case nil: true
-      case .halfLife(let seconds)?: seconds > 0
-      case .step?: false
+      case nil: decaysDown = true
+      case .halfLife(let seconds)?: decaysDown = seconds > 0
+      case .step?: decaysDown = false
       }
     }
   }
