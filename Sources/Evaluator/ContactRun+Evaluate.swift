@@ -2,9 +2,16 @@ import CampaignLang
 import Checker
 
 extension ContactRun {
-  /// Evaluates `expr` now; `row` is the event whose fields `where` reads.
+  /// Evaluates `expr` now; `row` is the event whose fields `where` reads. An expression
+  /// of the contact alone is evaluated once per contact (see `Expr.memo`).
   mutating func evaluate(_ expr: Expr, row: Int = -1) -> Value {
-    evaluate(node: expr.root, row: row)
+    guard expr.memo >= 0 else { return evaluate(node: expr.root, row: row) }
+    let slot = Int(expr.memo)
+    if memoContact[slot] == contact { return memo[slot] }
+    let value = evaluate(node: expr.root, row: row)
+    memo[slot] = value
+    memoContact[slot] = contact
+    return value
   }
 
   mutating func evaluate(node index: Int32, row: Int) -> Value {
@@ -33,13 +40,42 @@ extension ContactRun {
       let left = evaluate(node: node.a, row: row)
       if case .missing = left { return evaluate(node: node.b, row: row) }
       return left
-    case .binary: return Operators.apply(node.op, evaluate(node: node.a, row: row), evaluate(node: node.b, row: row))
+    case .binary:
+      if node.c != 0 { return .bool(compareScore(node)) }
+      return Operators.apply(node.op, evaluate(node: node.a, row: row), evaluate(node: node.b, row: row))
     case .aggregate: return aggregate(compiled.code.aggregates[Int(node.a)])
     case .member, .notMember:
       let value = evaluate(node: node.a, row: row)
       let items = Int(node.b)..<Int(node.b + node.c)
       let found = items.contains { Operators.equal(value, evaluate(node: compiled.code.lists[$0], row: row)) == true }
       return .bool(found == (node.kind == .member))
+    }
+  }
+
+  /// A comparison of a score with a number (`ExprNode.c`), as `Operators.apply` makes it
+  /// of a `.real` and a number: both as float64, ordered by `<` and `>`.
+  ///
+  /// A score whose bound (`decayedBound`), capped, is below the number is below it: the
+  /// order is known without the decay's `pow`. Most scores are low most of the time.
+  mutating func compareScore(_ node: ExprNode) -> Bool {
+    let scoreFirst = node.c > 0
+    let index = Int(compiled.code.nodes[Int(scoreFirst ? node.a : node.b)].a)
+    let number = compiled.code.reals[Int(scoreFirst ? node.c : -node.c) - 1]
+    let order: Int
+    if let bound = decayedBound(index), max(0, min(bound, compiled.scores[index].cap)) < number {
+      order = scoreFirst ? -1 : 1
+    } else {
+      let score = scoreValue(index)
+      let (x, y) = scoreFirst ? (score, number) : (number, score)
+      order = x < y ? -1 : (x > y ? 1 : 0)
+    }
+    switch node.op {
+    case .less: return order == -1
+    case .lessEqual: return order <= 0
+    case .greater: return order == 1
+    case .greaterEqual: return order >= 0
+    case .equal: return order == 0
+    default: return order != 0
     }
   }
 

@@ -8,27 +8,36 @@ extension ContactRun {
   /// rules are tried: timers due at the end do not fire.
   mutating func settle(row: Int, atEnd: Bool = false) {
     var eventRow = row
-    while let transition = firing(row: eventRow, atEnd: atEnd) {
-      guard move(to: transition.to, rule: transition.index, flow: nil) else { return }
+    while let index = firing(row: eventRow, atEnd: atEnd) {
+      guard move(to: compiled.transitions[index].to, rule: index, flow: nil) else { return }
       eventRow = -1
     }
   }
 
-  mutating func firing(row: Int, atEnd: Bool) -> SimulationProgram.Transition? {
+  /// The transition (its index) that fires now, if any. Its parts are read in place: a
+  /// copy of the transition (72 bytes) per rule tried was a good part of this loop, which
+  /// runs after every event and timer.
+  mutating func firing(row: Int, atEnd: Bool) -> Int? {
     let type = row >= 0 ? data.events.type[row] : -1
-    for place in compiled.transitionsFrom.range(state) {
-      let transition = compiled.transitions[compiled.transitionsFrom.items[place]]
-      switch transition.trigger {
+    for place in compiled.firingFrom.range(state * (compiled.eventTypes + 1) + Int(type) + 1) {
+      let index = compiled.firingFrom.items[place]
+      switch compiled.transitions[index].trigger {
       case .immediately: break
       case .when(let condition): if !evaluate(condition).isTrue { continue }
-      case .on(let event, let condition):
-        guard event == type else { continue }
+      case .on(_, let condition):
+        // The list holds only this event type's `on` rules.
         if let condition, !evaluate(condition, row: row).isTrue { continue }
       case .after(let timers):
-        if atEnd || !timers.allSatisfy({ due(compiled.timers[Int($0)]) <= now }) { continue }
+        guard !atEnd else { continue }
+        var due = true
+        for timer in timers where self.due(compiled.timers[Int(timer)]) > now {
+          due = false
+          break
+        }
+        if !due { continue }
       }
-      if let condition = transition.condition, !evaluate(condition).isTrue { continue }
-      return transition
+      if let condition = compiled.transitions[index].condition, !evaluate(condition).isTrue { continue }
+      return index
     }
     return nil
   }
@@ -74,20 +83,23 @@ extension ContactRun {
       }
       trace?.note(at: now, .flowStopped(flow: run.flow))
     }
-    flows.removeAll(keepingCapacity: true)
+    ContactRun.empty(&flows)
     for waiting in pending { hold(.exited, waiting.send, flow: waiting.flow) }
-    pending.removeAll(keepingCapacity: true)
+    ContactRun.empty(&pending)
     state = target
     enteredAt = now
+    knownTimer = Int64.min
     startFlows()
     return true
   }
 
   /// Starts the flows of the current state whose condition holds now.
   mutating func startFlows() {
-    for index in compiled.flowsOfState[state] {  // on entering a state only
+    for place in compiled.flowsOfState.range(state) {
+      let index = compiled.flowsOfState.items[place]
       if let condition = compiled.flows[index].condition, !evaluate(condition).isTrue { continue }
       flows.append(FlowRun(flow: index, resumeAt: now, startedAt: now))
+      knownTimer = Int64.min
       trace?.note(at: now, .flowStarted(flow: index))
     }
   }

@@ -19,7 +19,10 @@ struct ContactRun {
   static let settleLimit = 64
 
   var contact = 0
-  var zone = ZoneRules.utc
+  /// The contact's time zone, as an index into `data.zones`: copying the zone itself (a
+  /// name and a `TimeZone`) cost two retains and two releases per contact, and most runs
+  /// never read it (`today`, quiet hours, `enter at` a date).
+  var zoneIndex = 0
   var firstEvent = 0
   var endEvent = 0
   /// The next event to replay.
@@ -33,17 +36,29 @@ struct ContactRun {
   var counters: [Int64] = []
   var suppressed: [Bool] = []
   var holdUntil: [Int64] = []
-  var sendTimes: [[Int64]] = []
   var flows: [FlowRun] = []
   /// Sends `on EVENT` (in-app messages) waiting for the contact's next such event.
-  var pending: [(flow: Int, send: FlowProgram.Send)] = []
+  /// (`send`: an index into the flow's sends; `on`: its event type.)
+  var pending: [(flow: Int, send: Int, on: Int32)] = []
   /// Per guardrail: when the contact first got a send it counts (Int64.max: none yet).
   var guardrailStart: [Int64] = []
+  /// Whether the contact changed `counters`, `suppressed`, `holdUntil`, `guardrailStart`
+  /// or `record.guardrailEvents`: the next contact resets them only then (most never
+  /// change, and five fills were a tenth of a contact without events).
+  var touched = false
   var flowEngaged = false
   /// State changes at the instant `changesAt`, to stop loops (see `move`).
   var changes = 0
   var changesAt = Int64.min
+  /// `nextTimer`'s last answer (before the window's end limits it), while it holds; Int64.min:
+  /// not known. See `nextTimer`.
+  var knownTimer = Int64.min
   var record = RunRecord()
+  /// Per `Expr.memo` place: the expression's value for contact `memoContact` (any other
+  /// contact: not known yet). A contact's first evaluation fills it in; the next contact
+  /// makes it stale without a pass over it.
+  var memo: [Value]
+  var memoContact: [Int]
   /// When set, every step is written down for `explain`.
   var trace: Trace?
 
@@ -53,6 +68,10 @@ struct ContactRun {
     var at: Int64 = 0
     /// Step decay: periods already taken off since the last engagement.
     var steps: Int64 = 0
+    /// `decayedRaw` as of `readAt` (Int64.min: not read since the last change).
+    // INVARIANT: every change of `raw`, `at`, `steps` or `lastEngagement` resets `readAt`.
+    var readAt = Int64.min
+    var read: Double = 0
   }
 
   struct FlowRun {
@@ -68,12 +87,18 @@ struct ContactRun {
     self.compiled = compiled
     self.data = data
     self.window = window
+    memo = Array(repeating: .missing, count: Int(compiled.code.memos))
+    memoContact = Array(repeating: -1, count: Int(compiled.code.memos))
+    touched = true
   }
+
+  /// The contact's time zone.
+  var zone: ZoneRules { data.zones[zoneIndex] }
 
   /// Sets every per-contact figure to its start for contact `index`.
   mutating func prepare(contact index: Int) {
     contact = index
-    zone = data.zones[Int(data.contacts.zones[index])]
+    zoneIndex = Int(data.contacts.zones[index])
     firstEvent = Int(data.events.first[index])
     endEvent = Int(data.events.first[index + 1])
     cursor = firstEvent
@@ -83,21 +108,24 @@ struct ContactRun {
     // Every contact reuses the previous one's storage: this runs once per contact.
     // Counts from the compiled program: copying the checked campaign here (a struct of
     // many arrays) cost a retain and a release of each, per contact.
-    let channels = compiled.channelIDs.count
     ContactRun.fill(&scores, ScoreState(raw: 0, at: now, steps: 0), count: compiled.scores.count)
-    ContactRun.fill(&counters, 0, count: compiled.counterCount)
-    ContactRun.fill(&suppressed, false, count: channels)
-    ContactRun.fill(&holdUntil, Int64.min, count: channels)
-    if sendTimes.count != channels { sendTimes = Array(repeating: [], count: channels) }
-    for channel in sendTimes.indices { sendTimes[channel].removeAll(keepingCapacity: true) }
-    flows.removeAll(keepingCapacity: true)
-    pending.removeAll(keepingCapacity: true)
-    ContactRun.fill(&guardrailStart, Int64.max, count: compiled.guardrails.count)
-    record.reset(guardrails: compiled.guardrails.count)
+    if touched {
+      let channels = compiled.channelIDs.count
+      ContactRun.fill(&counters, 0, count: compiled.counterCount)
+      ContactRun.fill(&suppressed, false, count: channels)
+      ContactRun.fill(&holdUntil, Int64.min, count: channels)
+      ContactRun.fill(&guardrailStart, Int64.max, count: compiled.guardrails.count)
+      ContactRun.fill(&record.guardrailEvents, 0, count: compiled.guardrails.count)
+      touched = false
+    }
+    ContactRun.empty(&flows)
+    ContactRun.empty(&pending)
+    record.reset()
     state = compiled.initialState
     enteredAt = now
     changes = 0
     changesAt = Int64.min
+    knownTimer = Int64.min
   }
 
   /// When contact `index` enters the campaign: the window's start, or its `enter at`
@@ -119,6 +147,13 @@ struct ContactRun {
       return
     }
     for index in array.indices { array[index] = value }
+  }
+
+  /// Empties `array`, keeping its storage. Most contacts leave most arrays empty, and
+  /// `removeAll(keepingCapacity:)` on an array that never had storage made it anew.
+  @inline(__always)
+  static func empty<T>(_ array: inout [T]) {
+    if !array.isEmpty { array.removeAll(keepingCapacity: true) }
   }
 
   /// Replays contact `index`; the result is in `record` and the run's final state.
@@ -159,30 +194,6 @@ struct ContactRun {
     }
   }
 
-  /// The earliest pending timer, or Int64.max.
-  mutating func nextTimer() -> Int64 {
-    var next = Int64.max
-    // Flows due now have just run; one still due (held up by a loop) runs at the next event or timer.
-    for run in flows where run.resumeAt > now { next = min(next, run.resumeAt) }
-    // This runs after every event: a transition is plain data, read in place.
-    for place in compiled.transitionsFrom.range(state) {
-      let index = compiled.transitionsFrom.items[place]
-      switch compiled.transitions[index].trigger {
-      case .after(let timers):
-        var due = Int64.min
-        for timer in timers { due = max(due, self.due(compiled.timers[Int(timer)])) }
-        if due > now && due != Int64.max { next = min(next, due) }
-      case .when:
-        for place in compiled.transitions[index].thresholds {
-          let threshold = compiled.thresholds[Int(place)]
-          if let due = crossing(score: threshold.score, below: threshold.value), due > now { next = min(next, due) }
-        }
-      default: break
-      }
-    }
-    return next < window.end ? next : Int64.max
-  }
-
   /// Replays the event at `row`: engagement, points, holds, guardrails, then rules and flows.
   mutating func replay(row: Int) {
     cursor += 1
@@ -191,17 +202,24 @@ struct ContactRun {
     trace?.note(at: now, .event(row: row))
     let engaging = compiled.isEngagement[type] && isEngagement(row: row, type: type)
     if engaging {
+      knownTimer = Int64.min
       for index in scores.indices { materialise(index) }
       lastEngagement = now
       sendsWithoutEngagement = 0
-      for index in scores.indices { scores[index].steps = 0 }
+      for index in scores.indices {
+        scores[index].steps = 0
+        scores[index].readAt = Int64.min
+      }
     }
     for place in compiled.scoreRules.range(type) {
       let rule = compiled.scoreRules.items[place]
       if let condition = rule.condition, !evaluate(condition, row: row).isTrue { continue }
-      let before = scoreValue(rule.score)
+      // Read for the trace only: a read can cost a `pow`.
+      let before = trace == nil ? 0 : scoreValue(rule.score)
       materialise(rule.score)
+      knownTimer = Int64.min
       scores[rule.score].raw += rule.points
+      scores[rule.score].readAt = Int64.min
       if trace != nil {
         let after = scoreValue(rule.score)
         trace?.note(at: now, .points(score: rule.score, points: rule.points, before: before, after: after))
@@ -210,10 +228,12 @@ struct ContactRun {
     for place in compiled.holds.range(type) {
       let hold = compiled.holds.items[place]
       holdUntil[hold.channel] = max(holdUntil[hold.channel], now + hold.seconds)
+      touched = true
     }
     for index in compiled.guardrails.indices
     where compiled.guardrails[index].event == data.events.type[row] && now >= guardrailStart[index] {
       record.guardrailEvents[index] += 1
+      touched = true
     }
     showPending(event: data.events.type[row])
     settle(row: row)

@@ -4,6 +4,12 @@ import Checker
 /// A compiled expression: where its root lies in `ExprCode.nodes`.
 struct Expr: Sendable, Hashable {
   let root: Int32
+  /// For an expression that reads only the contact's attributes and constants (`not
+  /// email_opt_in`, a consent, an `if` on the tier) and does more than read one: its
+  /// place among the values a run keeps per contact (see `ContactRun.memo`); -1 for any
+  /// other. Such an expression is the same at every event of a contact, and the run
+  /// tries transitions after every event.
+  var memo: Int32 = -1
 }
 
 /// Every compiled expression of a program, as nodes in one flat array: constants are
@@ -17,10 +23,29 @@ struct ExprCode: Sendable {
   var aggregates: [Aggregate] = []
   /// The items of `in (...)` lists, as node indices; a node holds where its run starts.
   var lists: [Int32] = []
+  /// How many expressions have a `memo` place.
+  var memos: Int32 = 0
+  /// The numbers scores are compared with, as float64 (see `ExprNode.c`).
+  var reals: [Double] = []
 
   mutating func append(_ node: ExprNode) -> Int32 {
     nodes.append(node)
     return Int32(nodes.count - 1)
+  }
+
+  /// Whether the value of node `index` depends only on the contact (its attributes) and
+  /// constants: not on time, events, scores, counters, state or segments.
+  func readsOnlyContact(node index: Int32) -> Bool {
+    let node = nodes[Int(index)]
+    switch node.kind {
+    case .constant, .attribute: return true
+    case .exists, .not, .negate: return readsOnlyContact(node: node.a)
+    case .and, .or, .orDefault, .binary: return readsOnlyContact(node: node.a) && readsOnlyContact(node: node.b)
+    case .member, .notMember:
+      return readsOnlyContact(node: node.a)
+        && (Int(node.b)..<Int(node.b + node.c)).allSatisfy { readsOnlyContact(node: lists[$0]) }
+    case .eventField, .score, .segment, .counter, .currentState, .engaged, .today, .now, .aggregate: return false
+    }
   }
 
   /// The comparisons of a score with a constant number inside `expr`.
@@ -61,7 +86,10 @@ struct ExprNode: Sendable {
     case currentState, engaged, today, now
     /// `a`: the operand.
     case exists, not, negate
-    /// `a`, `b`: the operands; `op` for `binary`.
+    /// `a`, `b`: the operands; `op` for `binary`. A comparison of a score with a number
+    /// also has `c`: 1 + the number's place in `reals` when the score is on the left,
+    /// minus that when it is on the right (0: any other `binary`). `when engagement >= 20`
+    /// is read after every event; this spares it two node visits and the generic compare.
     case and, or, orDefault, binary
     /// `a`: index into `aggregates`.
     case aggregate
@@ -105,7 +133,11 @@ struct ExprCompiler {
 
   /// `event`: the event type whose fields `where` conditions read.
   mutating func compile(_ expr: CheckedExpr, event: Int? = nil) -> Expr {
-    Expr(root: node(expr, event: event))
+    let root = node(expr, event: event)
+    let kind = code.nodes[Int(root)].kind
+    guard kind != .constant && kind != .attribute && code.readsOnlyContact(node: root) else { return Expr(root: root) }
+    code.memos += 1
+    return Expr(root: root, memo: code.memos - 1)
   }
 
   private mutating func node(_ expr: CheckedExpr, event: Int?) -> Int32 {
@@ -135,7 +167,7 @@ struct ExprCompiler {
         }
       let a = node(lhs, event: event)
       let b = node(rhs, event: event)
-      return code.append(ExprNode(kind: kind, op: op, a: a, b: b))
+      return code.append(ExprNode(kind: kind, op: op, a: a, b: b, c: scoreComparison(op, a, b)))
     case .aggregate(let aggregate):
       let eventType = program.events[aggregate.event]
       let zero = aggregate.field.map { Operators.zero(of: eventType.fields[$0].type) } ?? .int(0)
@@ -153,6 +185,21 @@ struct ExprCompiler {
       return code.append(
         ExprNode(kind: negated ? .notMember : .member, a: a, b: start, c: Int32(items.count)))
     }
+  }
+
+  /// `ExprNode.c` of a `binary` node: where the number is when it compares a score with one.
+  private mutating func scoreComparison(_ op: BinaryOperator, _ a: Int32, _ b: Int32) -> Int32 {
+    guard [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual].contains(op) else { return 0 }
+    let (lhs, rhs) = (code.nodes[Int(a)], code.nodes[Int(b)])
+    if lhs.kind == .score, rhs.kind == .constant, let value = code.constants[Int(rhs.a)].real {
+      code.reals.append(value)
+      return Int32(code.reals.count)
+    }
+    if lhs.kind == .constant, rhs.kind == .score, let value = code.constants[Int(lhs.a)].real {
+      code.reals.append(value)
+      return -Int32(code.reals.count)
+    }
+    return 0
   }
 
   private mutating func unary(_ kind: ExprNode.Kind, _ inner: CheckedExpr, event: Int?) -> Int32 {

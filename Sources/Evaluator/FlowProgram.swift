@@ -2,16 +2,22 @@ import CampaignLang
 import Checker
 
 /// A flow as a flat list of steps with jumps, so a paused flow is just an index.
+///
+/// A step is plain data: sends and audiences are indices into `sends` and `audiences`.
+/// A step that held a send (with its template) or an audience's name cost a retain and
+/// a release at every step a flow took, and when a send waited for its event.
 struct FlowProgram: Sendable {
   enum Op: Sendable {
     case wait(Int64)
-    case send(Send)
+    /// Index into `sends` (the send's number minus one).
+    case send(Int)
     /// Go on when the condition holds, else jump to `otherwise`.
     case branch(Expr, otherwise: Int)
     case jump(Int)
     case exit(unless: Expr?)
     case suppress(channel: Int?, unless: Expr?)
-    case moveTo(audience: String, unless: Expr?)
+    /// Index into `audiences`.
+    case moveTo(audience: Int, unless: Expr?)
     case setState(Int, unless: Expr?)
     case increment(counter: Int)
   }
@@ -31,6 +37,10 @@ struct FlowProgram: Sendable {
   var state: Int
   var condition: Expr?
   var ops: [Op]
+  /// The flow's sends, in order.
+  var sends: [Send] = []
+  /// The audiences its `move to` steps name (each once).
+  var audiences: [String] = []
   /// Per op: how many sends come at or after it (for sends a flow never reached).
   var sendsFrom: [Int]
 
@@ -39,18 +49,18 @@ struct FlowProgram: Sendable {
     state = flow.state
     condition = flow.condition.map { compiler.compile($0) }
     var ops: [Op] = []
-    var sends = 0
+    var sends: [Send] = []
+    var audiences: [String] = []
     func emit(_ steps: [CheckedStep]) {
       for step in steps {
         switch step {
         case .wait(let seconds): ops.append(.wait(seconds))
         case .send(let send):
-          sends += 1
-          ops.append(
-            .send(
-              Send(
-                channel: send.channel, template: send.template, variant: send.variant, number: sends,
-                unless: send.unless.map { compiler.compile($0) }, on: send.trigger.map { Int32($0) })))
+          sends.append(
+            Send(
+              channel: send.channel, template: send.template, variant: send.variant, number: sends.count + 1,
+              unless: send.unless.map { compiler.compile($0) }, on: send.trigger.map { Int32($0) }))
+          ops.append(.send(sends.count - 1))
         case .branch(let condition, let then, let otherwise):
           let branch = ops.count
           ops.append(.jump(0))
@@ -68,7 +78,9 @@ struct FlowProgram: Sendable {
         case .suppress(let channel, let unless):
           ops.append(.suppress(channel: channel, unless: unless.map { compiler.compile($0) }))
         case .moveTo(let audience, let unless):
-          ops.append(.moveTo(audience: audience, unless: unless.map { compiler.compile($0) }))
+          if !audiences.contains(audience) { audiences.append(audience) }
+          ops.append(
+            .moveTo(audience: audiences.firstIndex(of: audience)!, unless: unless.map { compiler.compile($0) }))
         case .setState(let state, let unless):
           ops.append(.setState(state, unless: unless.map { compiler.compile($0) }))
         case .increment(let counter): ops.append(.increment(counter: counter))
@@ -77,6 +89,8 @@ struct FlowProgram: Sendable {
     }
     emit(flow.steps)
     self.ops = ops
+    self.sends = sends
+    self.audiences = audiences
     var sendsFrom = Array(repeating: 0, count: ops.count + 1)
     for index in stride(from: ops.count - 1, through: 0, by: -1) {
       if case .send = ops[index] {

@@ -1,10 +1,24 @@
 /// Sends per flow step and audience moves, added up per calendar month in the
 /// campaign's time zone and per group of `--by`: the "when" of a report (the reference
-/// journey's monthly table).
+/// journey's monthly table). The counts are a flat array over the window's months,
+/// the columns and the groups: a dictionary keyed by month, column and group cost a
+/// hash (of the audience's name, too) per send.
 struct MonthlyCounts {
   let zone: ZoneRules
-  /// (month number since year 0, column, group) -> count.
-  var counts: [Key: Int] = [:]
+  /// Every column there can be, numbered densely by the caller (send steps, then audiences).
+  let columns: [SimulationReport.MonthlyColumn]
+  let groups: Int
+  /// The window's local days, from `firstDay`: each day's month number. A send's month
+  /// is then a table read, not a calendar computation.
+  let firstDay: Int64
+  let monthOfDay: [Int64]
+  /// The window's months, from `firstMonth`.
+  let firstMonth: Int64
+  let months: Int
+  /// [month - firstMonth][column][group]: a flat array, so adding hashes nothing.
+  var dense: [Int]
+  /// Counts of months outside the window (none in a run; kept for safety): by key.
+  var outside: [Key: Int] = [:]
 
   struct Key: Hashable {
     var month: Int64
@@ -13,27 +27,57 @@ struct MonthlyCounts {
     var group: Int
   }
 
-  init(zone: ZoneRules) { self.zone = zone }
-
-  mutating func add(_ record: RunRecord, group: Int) {
-    for send in record.sends {
-      let column = SimulationReport.MonthlyColumn.send(flow: send.flow, number: send.number)
-      counts[Key(month: month(of: send.at), column: column, group: group), default: 0] += 1
-    }
-    for move in record.audiences {
-      counts[Key(month: month(of: move.at), column: .move(audience: move.name), group: group), default: 0] += 1
-    }
+  init(zone: ZoneRules, window: Window, columns: [SimulationReport.MonthlyColumn], groups: Int) {
+    self.zone = zone
+    self.columns = columns
+    self.groups = groups
+    firstDay = zone.localDay(at: window.start)
+    let lastDay = max(firstDay, zone.localDay(at: window.end))
+    monthOfDay = (firstDay...lastDay).map { MonthlyCounts.month(ofDay: $0) }
+    firstMonth = monthOfDay.first!
+    months = Int(monthOfDay.last! - firstMonth) + 1
+    dense = Array(repeating: 0, count: months * columns.count * groups)
   }
 
-  /// `year * 12 + month - 1` of the instant, in the campaign's time zone.
-  func month(of instant: Int64) -> Int64 {
-    let (year, month, _) = ValueFormat.civil(zone.localDay(at: instant))
+  /// Counts one action in column `column` (an index into `columns`) at `instant`.
+  mutating func add(at instant: Int64, column: Int, group: Int) {
+    let day = zone.localDay(at: instant)
+    let month =
+      day >= firstDay && day - firstDay < monthOfDay.count
+      ? monthOfDay[Int(day - firstDay)] : MonthlyCounts.month(ofDay: day)
+    let offset = Int(month - firstMonth)
+    guard offset >= 0 && offset < months else {
+      outside[Key(month: month, column: columns[column], group: group), default: 0] += 1
+      return
+    }
+    dense[(offset * columns.count + column) * groups + group] += 1
+  }
+
+  /// `year * 12 + month - 1` of a local day.
+  static func month(ofDay day: Int64) -> Int64 {
+    let (year, month, _) = ValueFormat.civil(day)
     return Int64(year) * 12 + Int64(month) - 1
+  }
+
+  /// Every count by key.
+  var counts: [Key: Int] {
+    var counts = outside
+    for offset in 0..<months {
+      for column in columns.indices {
+        for group in 0..<groups {
+          let count = dense[(offset * columns.count + column) * groups + group]
+          guard count > 0 else { continue }
+          counts[Key(month: firstMonth + Int64(offset), column: columns[column], group: group), default: 0] += count
+        }
+      }
+    }
+    return counts
   }
 
   /// The columns in a fixed order (those of any group), and one row per month and group
   /// with any action, by month, then group.
   func table() -> ([SimulationReport.MonthlyColumn], [(month: String, group: Int, counts: [Int])]) {
+    let counts = self.counts
     let columns = Set(counts.keys.map(\.column)).sorted()
     let rows = Set(counts.keys.map { MonthGroup(month: $0.month, group: $0.group) }).sorted()
     return (

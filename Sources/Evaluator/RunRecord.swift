@@ -40,9 +40,8 @@ public struct RunRecord: Sendable {
     /// The variant's arm, when the send has a variant.
     public var arm: Int?
     public var at: Int64
-    /// Per engagement event type: whether the contact did it on this channel within
-    /// the attribution window after the send (from the history).
-    public var followedBy: [Bool]
+    /// Where the send's follow-ups are in `RunRecord.followUps`.
+    public var followUps: Range<Int>
   }
   public struct Held: Sendable, Hashable {
     public var reason: HeldReason
@@ -58,6 +57,10 @@ public struct RunRecord: Sendable {
   public var sends: [Send] = []
   public var held: [Held] = []
   public var audiences: [(name: String, at: Int64)] = []
+  /// Per send (`Send.followUps`): the engagement event types, in declared order, that the
+  /// contact did on the send's channel within the attribution window after it (from the
+  /// history). One array for all sends: an array per send cost an allocation per send.
+  public var followUps: [Int] = []
   /// Per guardrail: its events after the contact's first send (on its channel).
   public var guardrailEvents: [Int] = []
   /// Instants at which a loop of transitions was stopped.
@@ -65,13 +68,15 @@ public struct RunRecord: Sendable {
   /// Events before the contact entered the campaign (`enter at`): not replayed.
   public var eventsBeforeEntry = 0
 
-  mutating func reset(guardrails: Int) {
-    transitions.removeAll(keepingCapacity: true)
-    sends.removeAll(keepingCapacity: true)
-    held.removeAll(keepingCapacity: true)
-    audiences.removeAll(keepingCapacity: true)
+  /// Empties the record for the next contact, but for `guardrailEvents` (the run resets
+  /// those when it changed them).
+  mutating func reset() {
+    ContactRun.empty(&transitions)
+    ContactRun.empty(&sends)
+    ContactRun.empty(&held)
+    ContactRun.empty(&audiences)
+    ContactRun.empty(&followUps)
     loops = 0
     eventsBeforeEntry = 0
-    ContactRun.fill(&guardrailEvents, 0, count: guardrails)
   }
 }

@@ -36,41 +36,16 @@ public struct Simulation: Sendable {
     let (labels, groupOf) = groups(by: group)
     report.groupedBy = group.map { campaign.attributes[$0].name }
     report.groups = labels
-    let stateCount = campaign.states.count
-    report.finalStates = Array(repeating: Array(repeating: 0, count: stateCount), count: labels.count)
-    report.scoreSums = Array(
-      repeating: Array(repeating: Array(repeating: 0, count: campaign.scores.count), count: stateCount),
-      count: labels.count)
-    report.segments = Array(repeating: Array(repeating: 0, count: campaign.segments.count), count: labels.count)
     let span = data.window.end - data.window.start
-    report.period = span > 62 * 86_400 ? 7 * 86_400 : 86_400
-    let periods = Int((span + report.period - 1) / report.period)
-    // Per-group figures live in flat arrays indexed by group first, so the loop below
-    // adds to them without a look-up: [group][period][state], [group][guardrail],
-    // [group][channel] and [group][channel][event].
-    let groupCount = labels.count
-    let channelCount = campaign.channels.count
-    let eventCount = campaign.events.count
-    let guardrailCount = campaign.guardrails.count
-    var overTime = Array(repeating: 0, count: groupCount * periods * stateCount)
-    var transitions = Array(
-      repeating: Array(repeating: Array(repeating: 0, count: labels.count), count: stateCount), count: stateCount)
-    var sends: [SimulationReport.SendRow: Int] = [:]
-    var held: [SimulationReport.HeldRow: Int] = [:]
-    var audiences: [AudienceKey: Int] = [:]
-    var guardrailEvents = Array(repeating: 0, count: groupCount * guardrailCount)
-    var sendsPerChannel = Array(repeating: 0, count: groupCount * channelCount)
-    var followed = Array(repeating: 0, count: groupCount * channelCount * eventCount)
-    var monthly = MonthlyCounts(zone: ZoneRules(identifier: campaign.timezone) ?? .utc)
-    /// [counter][group]: contacts per final value.
-    var counterValues = Array(repeating: [Int64: Int](), count: campaign.counters.count * groupCount)
+    var tally = RunTally(
+      program: program, window: data.window, groups: labels.count, period: span > 62 * 86_400 ? 7 * 86_400 : 86_400)
     var run = ContactRun(compiled: program, data: data, window: data.window)
     for contact in 0..<data.contacts.count {
       if let progress, contact % 65_536 == 0 { progress(contact) }
-      let group = groupOf(contact)
-      report.contacts += 1
+      let group = groupOf[contact]
+      tally.contacts += 1
       if !run.inAudience(contact: contact) {
-        report.outsideAudience += 1
+        tally.outsideAudience += 1
         perContact?(
           ContactResult(
             contact: contact, inAudience: false, state: -1, scores: [], counters: [], segments: [], sends: [],
@@ -78,107 +53,18 @@ public struct Simulation: Sendable {
         continue
       }
       run.run(contact: contact)
-      let record = run.record
-      if record.loops > 0 { report.contactsWithLoops += 1 }
-      report.finalStates[group][run.state] += 1
-      for score in campaign.scores.indices { report.scoreSums[group][run.state][score] += run.scoreValue(score) }
-      let membership = program.segments.map { run.evaluate($0).isTrue }
-      for (index, member) in membership.enumerated() where member { report.segments[group][index] += 1 }
-      // States over time: walk the contact's changes along the period ends.
-      var state = campaign.initialState
-      var change = 0
-      let overTimeBase = group * periods * stateCount
-      for index in 0..<periods {
-        let end = min(data.window.start + Int64(index + 1) * report.period, data.window.end)
-        while change < record.transitions.count && record.transitions[change].at < end {
-          state = record.transitions[change].to
-          change += 1
-        }
-        overTime[overTimeBase + index * stateCount + state] += 1
-      }
-      for transition in record.transitions { transitions[transition.from][transition.to][group] += 1 }
+      tally.add(&run, group: Int(group))
+      // Only `--per-contact` and tests read a contact's own result: built only for them.
+      guard let perContact else { continue }
       var channelSends = Array(repeating: 0, count: campaign.channels.count)
-      for send in record.sends {
-        let row = SimulationReport.SendRow(
-          flow: send.flow, number: send.number, template: send.template, channel: send.channel, arm: send.arm ?? -1,
-          group: group)
-        sends[row, default: 0] += 1
-        channelSends[send.channel] += 1
-        let channelSlot = group * channelCount + send.channel
-        sendsPerChannel[channelSlot] += 1
-        for (event, did) in send.followedBy.enumerated() where did { followed[channelSlot * eventCount + event] += 1 }
-      }
-      for item in record.held {
-        let row = SimulationReport.HeldRow(
-          reason: item.reason, flow: item.flow, number: item.number, channel: item.channel, group: group)
-        held[row, default: 0] += item.count
-      }
-      for audience in record.audiences { audiences[AudienceKey(name: audience.name, group: group), default: 0] += 1 }
-      monthly.add(record, group: group)
-      for (counter, value) in run.counters.enumerated() {
-        counterValues[counter * groupCount + group][value, default: 0] += 1
-      }
-      report.eventsBeforeEntry += record.eventsBeforeEntry
-      for (index, count) in record.guardrailEvents.enumerated() {
-        guardrailEvents[group * guardrailCount + index] += count
-      }
-      perContact?(
+      for send in run.record.sends { channelSends[send.channel] += 1 }
+      perContact(
         ContactResult(
           contact: contact, inAudience: true, state: run.state,
-          scores: campaign.scores.indices.map { run.scoreValue($0) }, counters: run.counters, segments: membership,
-          sends: channelSends, audiences: record.audiences.map(\.name)))
+          scores: campaign.scores.indices.map { run.scoreValue($0) }, counters: run.counters,
+          segments: tally.membership, sends: channelSends, audiences: run.record.audiences.map(\.name)))
     }
-    report.statesOverTime = labels.indices.map { group in
-      (0..<periods).map { period in
-        let start = (group * periods + period) * stateCount
-        return Array(overTime[start..<start + stateCount])
-      }
-    }
-    for from in 0..<stateCount {
-      for to in 0..<stateCount {
-        for group in labels.indices where transitions[from][to][group] > 0 {
-          report.transitions.append((from, to, group, transitions[from][to][group]))
-        }
-      }
-    }
-    report.sends = sends.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    report.held = held.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    report.audiences = audiences.sorted { $0.key < $1.key }.map { ($0.key.name, $0.key.group, $0.value) }
-    // A guardrail in a group: the group's events against the group's sends, compared with
-    // the guardrail's one limit (see `SimulationReport.GuardrailRow`).
-    for (index, guardrail) in campaign.guardrails.enumerated() {
-      for group in labels.indices {
-        let base = group * channelCount
-        let denominator =
-          guardrail.channel.map { sendsPerChannel[base + $0] }
-          ?? sendsPerChannel[base..<base + channelCount].reduce(0, +)
-        report.guardrails.append(
-          SimulationReport.GuardrailRow(
-            guardrail: index, event: campaign.events[guardrail.event].name,
-            channel: guardrail.channel.map { campaign.channels[$0] }, group: group,
-            events: guardrailEvents[group * guardrailCount + index], sends: denominator,
-            limitPercent: guardrail.limitPercent))
-      }
-    }
-    (report.monthlyColumns, report.months) = monthly.table()
-    for counter in campaign.counters.indices {
-      // Every group's values, by value, then group (the pairs are unique: a total order).
-      var rows: [(counter: Int, value: Int64, group: Int, contacts: Int)] = []
-      for group in labels.indices {
-        for (value, count) in counterValues[counter * groupCount + group] {
-          rows.append((counter, value, group, count))
-        }
-      }
-      report.counterValues += rows.sorted { ($0.value, $0.group) < ($1.value, $1.group) }
-    }
-    let engagementTypes = campaign.events.indices.filter { program.isEngagement[$0] }
-    for channel in campaign.channels.indices {
-      for group in labels.indices where sendsPerChannel[group * channelCount + channel] > 0 {
-        let slot = group * channelCount + channel
-        report.rates.append(
-          (channel, group, sendsPerChannel[slot], engagementTypes.map { ($0, followed[slot * eventCount + $0]) }))
-      }
-    }
+    tally.fill(&report, program: program)
     return report
   }
 
@@ -192,24 +78,70 @@ public struct Simulation: Sendable {
   }
 
   /// The group labels in byte order and each contact's group.
-  func groups(by attribute: Int?) -> ([String], (Int) -> Int) {
-    guard let attribute else { return (["all"], { _ in 0 }) }
+  func groups(by attribute: Int?) -> ([String], [Int32]) {
+    guard let attribute else { return (["all"], Array(repeating: 0, count: data.contacts.count)) }
     let type = program.campaign.attributes[attribute].type
     assert(!data.unstoredText.contains(attribute), "a breakdown by text the loader did not store")
     let column = data.contacts.columns[attribute]
-    var labelOf: [String] = []
-    for contact in 0..<data.contacts.count {
-      labelOf.append(ValueFormat.text(column.value(at: contact), type: type, pool: data.pool))
+    // Each contact's value as a dense number (`valueOf`), each number's label written once:
+    // writing and hashing a label per contact was most of grouping 1M contacts.
+    var valueOf: [Int32] = []
+    var values: [Value] = []
+    valueOf.reserveCapacity(data.contacts.count)
+    switch column.kind {
+    case .bool, .string, .enumCase, .state:
+      // Codes: a bool or a case is small; a pool id can be any size, so a dictionary backs the array.
+      var numberOfCode = Array(repeating: Int32(-1), count: 64)
+      var numberOfOtherCode: [Int32: Int32] = [:]
+      var missing = Int32(-1)
+      for contact in 0..<data.contacts.count {
+        let code = column.codes[contact]
+        var number: Int32
+        if code == Column.missingCode {
+          if missing < 0 {
+            missing = Int32(values.count)
+            values.append(.missing)
+          }
+          number = missing
+        } else if code >= 0 && code < 64 {
+          number = numberOfCode[Int(code)]
+          if number < 0 {
+            number = Int32(values.count)
+            numberOfCode[Int(code)] = number
+            values.append(column.value(at: contact))
+          }
+        } else if let known = numberOfOtherCode[code] {
+          number = known
+        } else {
+          number = Int32(values.count)
+          numberOfOtherCode[code] = number
+          values.append(column.value(at: contact))
+        }
+        valueOf.append(number)
+      }
+    default:
+      var numberOfValue: [Value: Int32] = [:]
+      for contact in 0..<data.contacts.count {
+        let value = column.value(at: contact)
+        if let known = numberOfValue[value] {
+          valueOf.append(known)
+        } else {
+          numberOfValue[value] = Int32(values.count)
+          valueOf.append(Int32(values.count))
+          values.append(value)
+        }
+      }
     }
-    let labels = Array(Set(labelOf)).sorted { a, b in
+    let labelOfValue = values.map { ValueFormat.text($0, type: type, pool: data.pool) }
+    let labels = Array(Set(labelOfValue)).sorted { a, b in
       if a == ValueFormat.missingLabel { return false }
       if b == ValueFormat.missingLabel { return true }
       return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
     }
-    var index: [String: Int] = [:]
-    for (position, label) in labels.enumerated() { index[label] = position }
-    let groupOf = labelOf.map { index[$0]! }
-    return (labels, { groupOf[$0] })
+    var index: [String: Int32] = [:]
+    for (position, label) in labels.enumerated() { index[label] = Int32(position) }
+    let groupOfValue = labelOfValue.map { index[$0]! }
+    return (labels, valueOf.map { groupOfValue[Int($0)] })
   }
 }
 

@@ -31,6 +31,14 @@ public struct SimulationProgram: Sendable {
   /// Per state: the transitions that can leave it, in declared order (its own and the
   /// `any` ones, which never leave a final state nor go to the state they start from).
   var transitionsFrom: Lists<Int>
+  /// Per state and event type (row `state * (eventTypes + 1) + type + 1`, type -1 for
+  /// no event): the transitions of `transitionsFrom` that can fire then, in declared
+  /// order: all but the `on` rules of other types. Tried after every event.
+  var firingFrom: Lists<Int>
+  /// Per state: the transitions of `transitionsFrom` that can set a timer (`after`, and
+  /// `when` with a score threshold), in declared order: the ones `nextTimer` reads.
+  var timedFrom: Lists<Int>
+  var eventTypes: Int
   /// Per event type: the holds it starts (channel, seconds).
   var holds: Lists<(channel: Int, seconds: Int64)>
   /// Per channel: its frequency limits (count, window seconds).
@@ -52,6 +60,19 @@ public struct SimulationProgram: Sendable {
     /// The cap, or infinity.
     var cap: Double
     var decay: Score.Decay?
+    /// Whether the decayed total is never above the total (of zero or more) as of its
+    /// last change: no decay, or a half-life.
+    var decaysDown: Bool
+
+    init(cap: Double, decay: Score.Decay?) {
+      self.cap = cap
+      self.decay = decay
+      switch decay {
+      case nil: decaysDown = true
+      case .halfLife(let seconds)?: decaysDown = seconds > 0
+      case .step?: decaysDown = false
+      }
+    }
   }
 
   struct ScoreRule: Sendable {
@@ -166,6 +187,30 @@ public struct SimulationProgram: Sendable {
           return transition.to != state && !campaign.states[state].isFinal
         }
       })
+    eventTypes = eventCount
+    var firingFrom: [[Int]] = []
+    var timedFrom: [[Int]] = []
+    let transitions = self.transitions
+    for state in campaign.states.indices {
+      let from = transitionsFrom[state]
+      for type in -1..<eventCount {
+        firingFrom.append(
+          from.filter { index in
+            guard case .on(let event, _) = transitions[index].trigger else { return true }
+            return event == type
+          })
+      }
+      timedFrom.append(
+        from.filter { index in
+          switch transitions[index].trigger {
+          case .after: true
+          case .when: !transitions[index].thresholds.isEmpty
+          default: false
+          }
+        })
+    }
+    self.firingFrom = Lists(firingFrom)
+    self.timedFrom = Lists(timedFrom)
     var holds: [[(channel: Int, seconds: Int64)]] = Array(repeating: [], count: eventCount)
     for hold in campaign.holds { holds[hold.event].append((hold.channel, hold.seconds)) }
     self.holds = Lists(holds)

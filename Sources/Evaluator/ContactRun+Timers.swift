@@ -1,0 +1,56 @@
+import CampaignLang
+import Checker
+
+extension ContactRun {
+  /// The earliest pending timer, or Int64.max.
+  ///
+  /// The answer is kept (`knownTimer`) until something it reads changes: the state, the
+  /// flows, the engagement and send clocks, the scores. The run asks after every event,
+  /// and most events (sends, views without points) change none of these. A kept answer
+  /// `next` is still right at a later `now` below it: the timers are the same, none of
+  /// them is due yet. Kept only when no score crossing was timed: that one is worked out
+  /// from `now` in float64, and recomputing it at another instant may round otherwise.
+  // INVARIANT: every change to what `nextTimerNow` reads resets `knownTimer`.
+  mutating func nextTimer() -> Int64 {
+    if knownTimer != Int64.min && now < knownTimer {
+      assert(knownTimer == recomputedTimer(), "a kept timer went stale: a change did not reset `knownTimer`")
+      return knownTimer < window.end ? knownTimer : Int64.max
+    }
+    let (next, stable) = nextTimerNow()
+    knownTimer = stable ? next : Int64.min
+    return next < window.end ? next : Int64.max
+  }
+
+  /// `nextTimerNow()` on a copy, for the assertion above (debug builds only: it copies the run).
+  func recomputedTimer() -> Int64 {
+    var copy = self
+    return copy.nextTimerNow().next
+  }
+
+  /// The earliest timer after now, and whether that answer holds until then if nothing changes.
+  mutating func nextTimerNow() -> (next: Int64, stable: Bool) {
+    var next = Int64.max
+    var stable = true
+    // Flows due now have just run; one still due (held up by a loop) runs at the next event or timer.
+    for run in flows where run.resumeAt > now { next = min(next, run.resumeAt) }
+    // This runs after every event: a transition is plain data, read in place.
+    for place in compiled.timedFrom.range(state) {
+      let index = compiled.timedFrom.items[place]
+      switch compiled.transitions[index].trigger {
+      case .after(let timers):
+        var due = Int64.min
+        for timer in timers { due = max(due, self.due(compiled.timers[Int(timer)])) }
+        if due > now && due != Int64.max { next = min(next, due) }
+      case .when:
+        for place in compiled.transitions[index].thresholds {
+          let threshold = compiled.thresholds[Int(place)]
+          if let due = crossing(score: threshold.score, below: threshold.value, stable: &stable), due > now {
+            next = min(next, due)
+          }
+        }
+      default: break
+      }
+    }
+    return (next, stable)
+  }
+}
