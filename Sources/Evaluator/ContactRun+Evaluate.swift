@@ -4,8 +4,16 @@ import Checker
 extension ContactRun {
   /// Evaluates `expr` now; `row` is the event whose fields `where` reads. An expression
   /// of the contact alone is evaluated once per contact (see `Expr.memo`).
+  ///
+  /// A score compared with a number (`when engagement >= 20`, tried after every event)
+  /// goes straight to `compareScore`.
+  @inline(__always)
   mutating func evaluate(_ expr: Expr, row: Int = -1) -> Value {
-    guard expr.memo >= 0 else { return evaluate(node: expr.root, row: row) }
+    guard expr.memo >= 0 else {
+      let node = compiled.code.nodes[Int(expr.root)]
+      if node.kind == .binary && node.c != 0 { return .bool(compareScore(node)) }
+      return evaluate(node: expr.root, row: row)
+    }
     let slot = Int(expr.memo)
     if memoContact[slot] == contact { return memo[slot] }
     let value = evaluate(node: expr.root, row: row)
@@ -47,7 +55,18 @@ extension ContactRun {
     case .member, .notMember:
       let value = evaluate(node: node.a, row: row)
       let items = Int(node.b)..<Int(node.b + node.c)
-      let found = items.contains { Operators.equal(value, evaluate(node: compiled.code.lists[$0], row: row)) == true }
+      var found = false
+      for item in items {
+        // Most lists are of constants (`page in (pricing, checkout)`): read in place, not evaluated.
+        let itemNode = compiled.code.nodes[Int(compiled.code.lists[item])]
+        let itemValue =
+          itemNode.kind == .constant
+          ? compiled.code.constants[Int(itemNode.a)] : evaluate(node: compiled.code.lists[item], row: row)
+        if Operators.equal(value, itemValue) == true {
+          found = true
+          break
+        }
+      }
       return .bool(found == (node.kind == .member))
     }
   }

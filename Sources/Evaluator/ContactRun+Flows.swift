@@ -5,6 +5,7 @@ extension ContactRun {
   /// Runs every flow that is due until each waits or ends; state changes that its
   /// steps cause are settled in between.
   mutating func runFlows() {
+    guard !flows.isEmpty else { return }
     for _ in 0..<ContactRun.settleLimit {
       guard let index = flows.firstIndex(where: { $0.resumeAt <= now }) else { return }
       step(flowAt: index)

@@ -182,7 +182,7 @@ struct ContactRun {
         settle(row: -1)
         runFlows()
       }
-      traceSegments()
+      if trace != nil { traceSegments() }
     }
     now = window.end
     settle(row: -1, atEnd: true)
@@ -200,7 +200,8 @@ struct ContactRun {
     now = data.events.time[row]
     let type = Int(data.events.type[row])
     trace?.note(at: now, .event(row: row))
-    let engaging = compiled.isEngagement[type] && isEngagement(row: row, type: type)
+    let engaging =
+      compiled.isEngagement[type] && (compiled.alwaysEngagement[type] || isEngagement(row: row, type: type))
     if engaging {
       knownTimer = Int64.min
       for index in scores.indices { materialise(index) }
@@ -235,7 +236,7 @@ struct ContactRun {
       record.guardrailEvents[index] += 1
       touched = true
     }
-    showPending(event: data.events.type[row])
+    if !pending.isEmpty { showPending(event: data.events.type[row]) }
     settle(row: row)
     runFlows()
   }

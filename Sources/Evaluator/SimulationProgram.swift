@@ -14,6 +14,9 @@ public struct SimulationProgram: Sendable {
   /// Per event type: the conditions under which it is engagement (nil: always); empty
   /// for event types that are not engagement.
   var engagement: Lists<Expr?>
+  /// Per event type: whether it is engagement whatever its fields (a condition-free
+  /// `engagement` entry), so the run need not look at the conditions.
+  var alwaysEngagement: [Bool]
   /// Per event type: the score rules it feeds.
   var scoreRules: Lists<ScoreRule>
   /// Per score: its cap and decay, as plain values (the run reads them at every event,
@@ -141,6 +144,7 @@ public struct SimulationProgram: Sendable {
       engagement[match.event].append(match.condition.map { compiler.compile($0, event: match.event) })
     }
     self.engagement = Lists(engagement)
+    alwaysEngagement = engagement.map { $0.contains { $0 == nil } }
     self.isEngagement = isEngagement
     var scoreRules: [[ScoreRule]] = Array(repeating: [], count: eventCount)
     for (scoreIndex, score) in campaign.scores.enumerated() {
