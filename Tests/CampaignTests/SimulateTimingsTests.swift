@@ -1,16 +1,9 @@
-import Driver
-import Foundation
 import Testing
 
 /// `simulate --timings` names every phase on standard error, once, and changes nothing
 /// on standard output.
 @Suite struct SimulateTimingsTests {
-  func run(_ arguments: [String]) -> (Int32, String, String) {
-    FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path)
-    let output = BufferOutput()
-    let status = Driver(fileSystem: DiskFileSystem(), output: output).run(arguments)
-    return (status, output.standardOutput, output.standardError)
-  }
+  func run(_ arguments: [String]) -> (Int32, String, String) { SimulateGoldenTests().run(arguments) }
 
   @Test func everyPhaseIsTimedOnStandardError() throws {
     let command = ["simulate", "examples/winback.campaign"] + SimulateGoldenTests.dataArguments
