@@ -96,34 +96,44 @@ extension Loader {
       // The key, as text, finds the contact's events. It is pooled only as an attribute
       // the run reads or shows (see `KeyStore`).
       let contact = Int32(contacts.count)
-      let added: (existing: Int32?, text: String?, id: Int32?)? = reader.field(key) { bytes in
-        guard let bytes, !bytes.isEmpty else { return nil }
-        if let existing = keyIndex.insert(bytes, contact: contact, keys: contacts.keys) {
-          return (existing, String(decoding: bytes, as: UTF8.self), nil)
+      let added: KeyAdded = reader.field(key) { bytes in
+        guard let bytes, !bytes.isEmpty else { return .missing }
+        if keyIndex.insert(bytes, contact: contact, keys: contacts.keys) != nil {
+          return .repeated(String(decoding: bytes, as: UTF8.self))
         }
         contacts.keys.append(bytes)
-        return (nil, nil, textKey >= 0 && storesText[textKey] ? pool.intern(bytes) : nil)
+        return .added(pooled: textKey >= 0 && storesText[textKey] ? pool.intern(bytes) : nil)
       }
-      guard let (existing, text, keyID) = added else {
+      switch added {
+      case .missing:
         reject(
           RowProblem(
             file: file, line: reader.line, column: attributes[key].name,
             message: "the contact's id is missing; every contact needs one (it ties the contact to its events)",
             kind: "missing value"))
         continue
-      }
-      guard existing == nil else {
+      case .repeated(let text):
         duplicates.append(
           RowProblem(
             file: file, line: reader.line, column: attributes[key].name,
-            message: "\"\(text ?? "")\" is the id of an earlier contact", kind: "duplicate id"))
+            message: "\"\(text)\" is the id of an earlier contact", kind: "duplicate id"))
         continue
+      case .added(let keyID):
+        if let keyID { row[key] = .string(keyID) }
       }
-      if let keyID { row[key] = .string(keyID) }
       for index in row.indices { contacts.columns[index].append(row[index]) }
       contacts.zones.append(zone)
       contacts.count += 1
     }
+  }
+
+  /// What reading a contact's key found.
+  enum KeyAdded {
+    case missing
+    /// An earlier contact has it (the key as written).
+    case repeated(String)
+    /// A new contact's key; its pool id when the run reads the key as an attribute.
+    case added(pooled: Int32?)
   }
 
   mutating func zone(named name: String) -> Int32? {

@@ -82,17 +82,6 @@ public struct StringPool: Sendable {
     }
   }
 
-  /// Whether string `id` is `text`, byte for byte.
-  func equals(_ id: Int32, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    withBytes(id) { ByteEquality.equal($0, text) }
-  }
-
-  /// Calls `body` with the bytes of string `id`.
-  func withBytes<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    let start = starts[Int(id)]
-    return bytes.withUnsafeBufferPointer { body(StringPool.text(in: $0, at: start)) }
-  }
-
   /// The string whose length starts at `start` in `bytes`.
   private static func text(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UnsafeBufferPointer<UInt8> {
     let length = UInt32(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt32.self))
