@@ -74,19 +74,25 @@ extension ContactRun {
   /// A comparison of a score with a number (`ExprNode.c`), as `Operators.apply` makes it
   /// of a `.real` and a number: both as float64, ordered by `<` and `>`.
   ///
-  /// A score whose bound (`decayedBound`), capped, is below the number is below it: the
-  /// order is known without the decay's `pow`. Most scores are low most of the time.
+  /// A score whose bound (`decayedBound`), capped, is below the number is below it, and
+  /// one whose floor (`decayedFloor`), capped, is above the number is above it: the order
+  /// is known without the decay's `pow`. Most scores are far from their thresholds most
+  /// of the time.
+  @inline(__always)
   mutating func compareScore(_ node: ExprNode) -> Bool {
     let scoreFirst = node.c > 0
     let index = Int(compiled.code.nodes[Int(scoreFirst ? node.a : node.b)].a)
     let number = compiled.code.reals[Int(scoreFirst ? node.c : -node.c) - 1]
     let order: Int
-    if let bound = decayedBound(index), max(0, min(bound, compiled.scores[index].cap)) < number {
+    let cap = compiled.scores[index].cap
+    if scores[index].readAt != now, let bound = decayedBound(index), max(0, min(bound, cap)) < number {
       order = scoreFirst ? -1 : 1
+      assert(order == exactOrder(score: index, number, scoreFirst), "a score bound gave the wrong order")
+    } else if scores[index].readAt != now, let floor = decayedFloor(index), max(0, min(floor, cap)) > number {
+      order = scoreFirst ? 1 : -1
+      assert(order == exactOrder(score: index, number, scoreFirst), "a score floor gave the wrong order")
     } else {
-      let score = scoreValue(index)
-      let (x, y) = scoreFirst ? (score, number) : (number, score)
-      order = x < y ? -1 : (x > y ? 1 : 0)
+      order = exactOrder(score: index, number, scoreFirst)
     }
     switch node.op {
     case .less: return order == -1
@@ -96,6 +102,14 @@ extension ContactRun {
     case .equal: return order == 0
     default: return order != 0
     }
+  }
+
+  /// The order of score `index` (read exactly) and `number`, the score first or second.
+  @inline(__always)
+  mutating func exactOrder(score index: Int, _ number: Double, _ scoreFirst: Bool) -> Int {
+    let score = scoreValue(index)
+    let (x, y) = scoreFirst ? (score, number) : (number, score)
+    return x < y ? -1 : (x > y ? 1 : 0)
   }
 
   /// Over the contact's events up to now (those already replayed), within the window.

@@ -56,14 +56,42 @@ extension ContactRun {
     return scores[index].raw
   }
 
+  /// A lower bound of `decayedRaw(index)` that costs no `pow`, when there is one (a
+  /// half-life, a total of zero or more, less than one half-life since its last change).
+  ///
+  /// The factor 2^-y is at least 1 - y ln 2 (a convex curve lies above its tangent at 0).
+  /// `decayedRaw` rounds three times (y, `pow`, the product), each within a few units in
+  /// the last place; the bound gives up a millionth of a millionth of the total for them,
+  /// and for its own rounding (with y below 1, 1 - y ln 2 is above 0.3: no cancellation).
+  @inline(__always)
+  mutating func decayedFloor(_ index: Int) -> Double? {
+    let halfLife = compiled.scores[index].halfLife
+    let score = scores[index]
+    guard halfLife > 0, score.raw >= 0 else { return nil }
+    guard now > score.at else { return score.raw }
+    let y = Double(now - score.at) / halfLife
+    guard y < 1 else { return nil }
+    return score.raw * (1 - y * 0.693_147_180_559_945_3) * (1 - 1e-12)
+  }
+
   /// When score `index`, decaying with no new points, first reads below `threshold`:
   /// the first whole second after the crossing; nil when it never will (no decay,
   /// already below, or a threshold of zero or less). `stable` is set to false when the
   /// answer may be other at a later instant, the score unchanged.
-  mutating func crossing(score index: Int, below threshold: Double, stable: inout Bool) -> Int64? {
+  ///
+  /// A crossing at or after `limit` need not be timed exactly: the answer is then `limit`
+  /// (the run only needs to know that its next event comes first; see `nextTimer`).
+  mutating func crossing(
+    score index: Int, below threshold: Double, limit: Int64 = Int64.max, stable: inout Bool
+  ) -> Int64? {
     guard threshold > 0 else { return nil }
     // Below already as of its last change: below now, and later (it only decays).
     if let bound = decayedBound(index), bound < threshold { return nil }
+    if limit < Int64.max, let earliest = earliestCrossing(score: index, below: threshold), earliest > Double(limit) {
+      stable = false
+      assert(exactCrossing(score: index, below: threshold).map { $0 > limit } ?? true, "a crossing bound too late")
+      return limit
+    }
     let raw = decayedRaw(index)
     let decay = compiled.scores[index].decay
     if case .step = decay { stable = false }
@@ -85,5 +113,27 @@ extension ContactRun {
       let due = stepsDue(every: every, idleAfter: idleAfter) + k
       return lastEngagement + idleAfter + due * every
     }
+  }
+
+  /// An instant (as float64) before which score `index`, with a half-life, cannot be
+  /// timed to cross below `threshold` by `crossing`: the exact crossing is at
+  /// `at + h log2(raw / threshold)`, and log2 x = ln x / ln 2 is at least (1 - 1/x) / ln 2.
+  /// `crossing` computes it from the decayed total in float64, within a ten-millionth of a
+  /// second for any real score and half-life; the margin is two seconds and a millionth of
+  /// the half-life and the time since the score's last change. No log2, no `pow`.
+  @inline(__always)
+  mutating func earliestCrossing(score index: Int, below threshold: Double) -> Double? {
+    let halfLife = compiled.scores[index].halfLife
+    let score = scores[index]
+    guard halfLife > 0, score.raw > 0, now >= score.at else { return nil }
+    let earliest = Double(score.at) + halfLife * (1 - threshold / score.raw) / 0.693_147_180_559_945_3
+    return earliest - 2 - 1e-6 * (halfLife + Double(now - score.at))
+  }
+
+  /// `crossing` timed exactly, on a copy (for assertions).
+  func exactCrossing(score index: Int, below threshold: Double) -> Int64? {
+    var copy = self
+    var stable = true
+    return copy.crossing(score: index, below: threshold, stable: &stable)
   }
 }

@@ -11,12 +11,16 @@ extension ContactRun {
   /// them is due yet. Kept only when no score crossing was timed: that one is worked out
   /// from `now` in float64, and recomputing it at another instant may round otherwise.
   // INVARIANT: every change to what `nextTimerNow` reads resets `knownTimer`.
-  mutating func nextTimer() -> Int64 {
+  ///
+  /// Timers at or after `limit` (the next event) need not be exact: the run only asks
+  /// whether the event comes first. A score crossing that cannot come before it is then
+  /// answered with `limit` itself, without the `pow` and the log2 of timing it.
+  mutating func nextTimer(before limit: Int64 = Int64.max) -> Int64 {
     if knownTimer != Int64.min && now < knownTimer {
       assert(knownTimer == recomputedTimer(), "a kept timer went stale: a change did not reset `knownTimer`")
       return knownTimer < window.end ? knownTimer : Int64.max
     }
-    let (next, stable) = nextTimerNow()
+    let (next, stable) = nextTimerNow(before: limit)
     knownTimer = stable ? next : Int64.min
     return next < window.end ? next : Int64.max
   }
@@ -28,7 +32,7 @@ extension ContactRun {
   }
 
   /// The earliest timer after now, and whether that answer holds until then if nothing changes.
-  mutating func nextTimerNow() -> (next: Int64, stable: Bool) {
+  mutating func nextTimerNow(before limit: Int64 = Int64.max) -> (next: Int64, stable: Bool) {
     var next = Int64.max
     var stable = true
     // Flows due now have just run; one still due (held up by a loop) runs at the next event or timer.
@@ -44,7 +48,8 @@ extension ContactRun {
       case .when:
         for place in compiled.transitions[index].thresholds {
           let threshold = compiled.thresholds[Int(place)]
-          if let due = crossing(score: threshold.score, below: threshold.value, stable: &stable), due > now {
+          let due = crossing(score: threshold.score, below: threshold.value, limit: limit, stable: &stable)
+          if let due, due > now {
             next = min(next, due)
           }
         }

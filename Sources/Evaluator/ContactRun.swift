@@ -172,7 +172,7 @@ struct ContactRun {
     traceSegments()
     while true {
       let eventTime = cursor < endEvent ? times[cursor] : Int64.max
-      let timer = nextTimer()
+      let timer = nextTimer(before: eventTime)
       if eventTime == Int64.max && timer >= window.end { break }
       if eventTime <= timer {
         replay(row: cursor)

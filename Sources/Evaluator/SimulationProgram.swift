@@ -66,13 +66,18 @@ public struct SimulationProgram: Sendable {
     /// Whether the decayed total is never above the total (of zero or more) as of its
     /// last change: no decay, or a half-life.
     var decaysDown: Bool
+    /// The half-life in seconds, or 0 for any other decay.
+    var halfLife: Double
 
     init(cap: Double, decay: Score.Decay?) {
       self.cap = cap
       self.decay = decay
+      halfLife = 0
       switch decay {
       case nil: decaysDown = true
-      case .halfLife(let seconds)?: decaysDown = seconds > 0
+      case .halfLife(let seconds)?:
+        decaysDown = seconds > 0
+        halfLife = seconds > 0 ? Double(seconds) : 0
       case .step?: decaysDown = false
       }
     }
