@@ -48,7 +48,7 @@ extension ContactRun {
       case .when:
         for place in compiled.transitions[index].thresholds {
           let threshold = compiled.thresholds[Int(place)]
-          let due = crossing(score: threshold.score, below: threshold.value, limit: limit, stable: &stable)
+          let due = crossing(threshold, limit: limit, stable: &stable)
           if let due, due > now {
             next = min(next, due)
           }

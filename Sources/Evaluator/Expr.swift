@@ -48,21 +48,30 @@ struct ExprCode: Sendable {
     }
   }
 
+  /// A comparison of a score with a constant number, as a timer reads it: the
+  /// comparison's truth flips once the score, decaying, reads below `value`, or at or
+  /// below it when `inclusive` (`score <= 20` and `score > 20` flip at 20 itself).
+  struct Threshold: Sendable {
+    var score: Int
+    var value: Double
+    var inclusive: Bool
+  }
+
   /// The comparisons of a score with a constant number inside `expr`.
-  func thresholds(in expr: Expr) -> [(score: Int, value: Double)] {
+  func thresholds(in expr: Expr) -> [Threshold] {
     thresholds(node: expr.root)
   }
 
-  private func thresholds(node index: Int32) -> [(score: Int, value: Double)] {
+  private func thresholds(node index: Int32) -> [Threshold] {
     let node = nodes[Int(index)]
     switch node.kind {
     case .binary where [.less, .lessEqual, .greater, .greaterEqual].contains(node.op):
       let (lhs, rhs) = (nodes[Int(node.a)], nodes[Int(node.b)])
       if lhs.kind == .score, rhs.kind == .constant, let value = constants[Int(rhs.a)].real {
-        return [(Int(lhs.a), value)]
+        return [Threshold(score: Int(lhs.a), value: value, inclusive: [.lessEqual, .greater].contains(node.op))]
       }
       if lhs.kind == .constant, rhs.kind == .score, let value = constants[Int(lhs.a)].real {
-        return [(Int(rhs.a), value)]
+        return [Threshold(score: Int(rhs.a), value: value, inclusive: [.greaterEqual, .less].contains(node.op))]
       }
       return thresholds(node: node.a) + thresholds(node: node.b)
     case .binary, .and, .or, .orDefault: return thresholds(node: node.a) + thresholds(node: node.b)

@@ -30,7 +30,7 @@ public struct SimulationProgram: Sendable {
   var cooldowns: [Int64?]
   /// The timers of `after` triggers, and the thresholds of `when` ones (see `Transition`).
   var timers: [Timer] = []
-  var thresholds: [(score: Int, value: Double)] = []
+  var thresholds: [ExprCode.Threshold] = []
   /// Per state: the transitions that can leave it, in declared order (its own and the
   /// `any` ones, which never leave a final state nor go to the state they start from).
   var transitionsFrom: Lists<Int>
@@ -167,7 +167,7 @@ public struct SimulationProgram: Sendable {
     enterAt = campaign.enterAt
     cooldowns = campaign.states.map(\.cooldown)
     var timers: [Timer] = []
-    var thresholds: [(score: Int, value: Double)] = []
+    var thresholds: [ExprCode.Threshold] = []
     transitions = campaign.transitions.enumerated().map { index, transition in
       let trigger: Trigger =
         switch transition.trigger {

@@ -63,6 +63,26 @@ import Testing
     #expect(report.transitions.map { "\($0.from)->\($0.to):\($0.count)" } == ["0->1:1", "1->0:1"])
   }
 
+  /// A `<=` comparison flips when the score reads the number itself: 40 points halve
+  /// to exactly 20 after one half-life, so `heat <= 20` holds at that second, not a
+  /// second later. The timer is checked against the score as read then.
+  @Test func anInclusiveThresholdFiresAtTheSecondTheScoreReadsIt() throws {
+    let campaign = engineCampaign.replacingOccurrences(of: "when heat < 20", with: "when heat <= 20")
+      .replacingOccurrences(of: "when heat >= 20", with: "when heat > 20")
+    let start = instant("2026-01-01T00:00:00Z")
+    let events =
+      "contact_id,ts,type,channel,amount\n" + String(repeating: "c1,2026-01-01T00:00:00Z,click,email,\n", count: 4)
+    let (program, data) = try loadData(
+      campaign, contacts: contacts, events: events, from: start, to: start + 40 * 86_400)
+    let trace = Simulation(campaign: program, data: data).replay(contact: 0).trace
+    let moves = trace.entries.compactMap { entry -> String? in
+      guard case .transition(let from, let to, _, _) = entry.entry else { return nil }
+      return "\(from)->\(to) at +\(entry.at - start)"
+    }
+    // Back to active at 30 days, and at once lapsed (30 days idle by then).
+    #expect(moves == ["0->1 at +0", "1->0 at +\(30 * 86_400)", "0->2 at +\(30 * 86_400)"])
+  }
+
   @Test func aTimerExactlyAtTheEndOfTheWindowDoesNotFire() throws {
     let events = "contact_id,ts,type,channel,amount\nc1,2026-01-01T00:00:00Z,open,email,\n"
     let start = instant("2026-01-01T00:00:00Z")
