@@ -40,10 +40,11 @@ struct DataCommand {
     return .success(program)
   }
 
-  /// Reads `--contacts` and `--events` for `program`. `keepingText`: see `LoadRequest.keptText`.
+  /// Reads `--contacts` and `--events` for `program`. `keepingText`: see
+  /// `LoadRequest.keptText`; `leavingOutInertEvents`: `LoadRequest.leavesOutInertEvents`.
   func load(
     _ program: CheckedCampaign, _ arguments: Arguments, command: String, keepingText: Set<Int>? = nil,
-    timer: PhaseTimer? = nil
+    leavingOutInertEvents: Bool = false, timer: PhaseTimer? = nil
   ) -> Result<DataSet, ExitStatus> {
     guard let contacts = arguments.values["--contacts"], let events = arguments.values["--events"] else {
       return .failure(
@@ -72,6 +73,7 @@ struct DataCommand {
       contactsFile: contacts, contactsBytes: [], eventsFile: events, eventsBytes: [], from: bounds[0],
       to: bounds[1], skipBadRows: arguments.flags.contains("--skip-bad-rows"))
     request.keptText = keepingText
+    request.leavesOutInertEvents = leavingOutInertEvents
     // The request holds the only copy of each file's bytes, so the loader can let go of them.
     for (path, isContacts) in [(contacts, true), (events, false)] {
       switch driver.fileSystem.readData(path) {

@@ -57,29 +57,22 @@ struct SimulateCommand {
       group = index
     }
     timer?.end("check")
-    let dataSet: DataSet
     // Text the report never shows and the campaign never reads (such as e-mail
     // addresses) is not stored, unless the per-contact file shows every attribute.
     let keptText: Set<Int>? = options.values["--per-contact"] != nil ? nil : Set(group.map { [$0] } ?? [])
-    switch data.load(program, options, command: "simulate", keepingText: keptText, timer: timer) {
-    case .success(let loaded): dataSet = loaded
+    // Events that no rule can notice are read and counted, not stored: the run would
+    // only step over them (see `SimulationProgram.inertEvents`).
+    let report: SimulationReport
+    let perContact: PerContactWriter?
+    switch data.load(
+      program, options, command: "simulate", keepingText: keptText, leavingOutInertEvents: true, timer: timer)
+    {
+    case .success(let dataSet):
+      (report, perContact) = simulate(
+        dataSet, program: program, group: group, perContact: options.values["--per-contact"] != nil,
+        showPII: showPII, timer: timer)
     case .failure(let status): return status.code
     }
-    let simulation = Simulation(campaign: program, data: dataSet)
-    timer?.end("compile")
-    var perContact: PerContactWriter?
-    if options.values["--per-contact"] != nil {
-      perContact = PerContactWriter(simulation: simulation, showPII: showPII)
-    }
-    let progress: ((Int) -> Void)? =
-      driver.output.isErrorTerminal && dataSet.contacts.count >= 100_000
-      ? { [output = driver.output, total = dataSet.contacts.count] done in
-        output.writeProgress("simulating: \(done * 100 / total)% of \(total) contacts")
-      } : nil
-    let report = simulation.run(
-      groupBy: group, perContact: perContact.map { writer in { writer.add($0) } }, progress: progress)
-    if progress != nil { driver.output.writeProgress(nil) }
-    timer?.end("run")
     if let writer = perContact, let file = options.values["--per-contact"] {
       if let problem = driver.fileSystem.write(file, Array(writer.text.utf8)) {
         driver.output.writeError("error: \(problem)\n")
@@ -93,6 +86,28 @@ struct SimulateCommand {
       driver.output.writeError(timer.line)
     }
     return ExitCode.success
+  }
+
+  /// Runs every contact of `dataSet` through `program`, with a progress line on a
+  /// terminal for a large run; the report, and the per-contact file's rows when asked.
+  func simulate(
+    _ dataSet: DataSet, program: CheckedCampaign, group: Int?, perContact wanted: Bool, showPII: Bool,
+    timer: PhaseTimer?
+  ) -> (SimulationReport, PerContactWriter?) {
+    let simulation = Simulation(campaign: program, data: dataSet)
+    timer?.end("compile")
+    var perContact: PerContactWriter?
+    if wanted { perContact = PerContactWriter(simulation: simulation, showPII: showPII) }
+    let progress: ((Int) -> Void)? =
+      driver.output.isErrorTerminal && dataSet.contacts.count >= 100_000
+      ? { [output = driver.output, total = dataSet.contacts.count] done in
+        output.writeProgress("simulating: \(done * 100 / total)% of \(total) contacts")
+      } : nil
+    let report = simulation.run(
+      groupBy: group, perContact: perContact.map { writer in { writer.add($0) } }, progress: progress)
+    if progress != nil { driver.output.writeProgress(nil) }
+    timer?.end("run")
+    return (report, perContact)
   }
 
   static func render(_ tables: [ReportTable], report: SimulationReport, format: Format) -> String {

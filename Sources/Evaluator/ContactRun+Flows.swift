@@ -94,11 +94,13 @@ extension ContactRun {
     flows.remove(at: index)
   }
 
-  /// Whether the event being replayed at this instant is of type `event`.
+  /// Whether the event being replayed at this instant is of type `event`: the last
+  /// one replayed at this instant that is not inert (those are not stored by
+  /// `simulate`, so they cannot count here either).
   mutating func isReplaying(_ event: Int32) -> Bool {
-    guard cursor > firstEvent else { return false }
-    let row = cursor - 1
-    return data.events.time[row] == now && data.events.type[row] == event
+    var row = cursor - 1
+    while row >= firstEvent && data.events.time[row] == now && compiled.inert[Int(data.events.type[row])] { row -= 1 }
+    return row >= firstEvent && data.events.time[row] == now && data.events.type[row] == event
   }
 
   /// Shows the sends waiting for an event of type `event` (the one being replayed).

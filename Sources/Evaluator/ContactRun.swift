@@ -131,12 +131,19 @@ struct ContactRun {
   /// When contact `index` enters the campaign: the window's start, or its `enter at`
   /// attribute when that is later (a date means midnight in the contact's time zone).
   mutating func entry(of index: Int) -> Int64 {
-    guard let attribute = compiled.enterAt else { return window.start }
-    let value = data.contacts.columns.value(attribute, at: index)
+    guard let attribute = compiled.enterAt,
+      let mark = ContactRun.entryMark(data.contacts.columns.value(attribute, at: index), zone: zone)
+    else { return window.start }
+    return min(max(window.start, mark), window.end)
+  }
+
+  /// The instant an `enter at` value names: a date's midnight in the contact's time
+  /// zone, or the timestamp; nil when it is missing.
+  static func entryMark(_ value: Value, zone: ZoneRules) -> Int64? {
     switch value {
-    case .date(let day): return min(max(window.start, zone.midnight(ofDay: day)), window.end)
-    case .timestamp(let instant): return min(max(window.start, instant), window.end)
-    default: return window.start
+    case .date(let day): zone.midnight(ofDay: day)
+    case .timestamp(let instant): instant
+    default: nil
     }
   }
 
@@ -165,6 +172,7 @@ struct ContactRun {
       cursor += 1
       record.eventsBeforeEntry += 1
     }
+    if !data.leftOutBeforeEntry.isEmpty { record.eventsBeforeEntry += Int(data.leftOutBeforeEntry[index]) }
     trace?.note(at: now, .entered(state: state))
     startFlows()
     settle(row: -1)
@@ -200,6 +208,9 @@ struct ContactRun {
     now = data.events.time[row]
     let type = Int(data.events.type[row])
     trace?.note(at: now, .event(row: row))
+    // No rule is tried at an event nothing names (see `SimulationProgram.inertEvents`):
+    // `simulate` does not even store them. `explain` shows them.
+    guard !compiled.inert[type] else { return }
     let engaging =
       compiled.isEngagement[type] && (compiled.alwaysEngagement[type] || isEngagement(row: row, type: type))
     if engaging {

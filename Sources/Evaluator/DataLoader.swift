@@ -24,6 +24,10 @@ public struct LoadRequest: Sendable {
   /// not stored. A million e-mail addresses cost more to keep than the rest of the
   /// contacts, and a run that never shows them has no use for them.
   public var keptText: Set<Int>?
+  /// Leave out of the data set the events of types that cannot change any figure of a
+  /// replay (see `SimulationProgram.inertEvents`): they are read, checked and counted,
+  /// not stored. Not for a trace (`explain` shows every event) nor a test.
+  public var leavesOutInertEvents = false
 
   public init(
     contactsFile: String, contactsBytes: [UInt8], eventsFile: String, eventsBytes: [UInt8], from: Int64? = nil,
@@ -69,6 +73,9 @@ public enum DataLoader {
       }
     }
     try loader.readContacts(file: request.contactsFile, store: take(&request.contactsStore, &request.contactsBytes))
+    if request.leavesOutInertEvents {
+      loader.leaveOut(SimulationProgram.inertEvents(of: program), from: request.from, to: request.to)
+    }
     phaseEnded?("contacts")
     try loader.readEvents(file: request.eventsFile, store: take(&request.eventsStore, &request.eventsBytes))
     phaseEnded?("events")
@@ -107,6 +114,8 @@ struct Loader {
   var duplicates: [RowProblem] = []
   /// Per attribute: whether its text is stored (see `LoadRequest.keptText`).
   var storesText: [Bool]
+  /// Events of types left out of the data set (see `LoadRequest.leavesOutInertEvents`).
+  var leftOut = LeftOutEvents()
 
   init(program: CheckedCampaign, skipBadRows: Bool) {
     self.program = program

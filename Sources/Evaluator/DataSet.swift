@@ -101,6 +101,11 @@ public struct DataSet: Sendable {
   var slots: FieldSlots
   /// Finds a contact by its key as written.
   var keyIndex: KeyIndex
+  /// Whether the events of some types were left out (`LoadRequest.leavesOutInertEvents`).
+  public internal(set) var leftOutEvents = false
+  /// Per contact (empty when none is left out, or there is no `enter at`): how many of
+  /// its events left out are in the window before it entered.
+  var leftOutBeforeEntry: [Int32] = []
   /// Text attributes whose values were not stored (see `LoadRequest.keptText`): they
   /// read as missing, so nothing may show or test them.
   var unstoredText: Set<Int> = []

@@ -19,6 +19,9 @@ struct EventBatch {
     case unknown
     /// A row to keep once its contact is found (unless `detail` names a problem).
     case row
+    /// A row of a type left out of the data set: settled like `row`, then only counted
+    /// (its time is `leftOutTimes[row.stored]`; see `LeftOutEvents`).
+    case leftOut
   }
 
   /// Plain data, so a batch of rows is copied and read without reference counting.
@@ -50,6 +53,7 @@ struct EventBatch {
   var keys: [KeyIndex.ShortKey] = []
   var problems: [RowProblem] = []
   var names: [String] = []
+  var leftOutTimes: [Int64] = []
 
   init() {
     rows.reserveCapacity(EventBatch.capacity)
@@ -77,5 +81,6 @@ struct EventBatch {
     keys.removeAll(keepingCapacity: true)
     problems.removeAll(keepingCapacity: true)
     names.removeAll(keepingCapacity: true)
+    leftOutTimes.removeAll(keepingCapacity: true)
   }
 }

@@ -29,8 +29,12 @@ struct EventReadPlan {
     case parsed
   }
   var fieldCount: Int { kinds.count }
+  /// Per event type: whether its rows are left out of the data set (read, checked and
+  /// counted only; see `LeftOutEvents`).
+  var leftOut: [Bool]
 
-  init(program: CheckedCampaign, slots: FieldSlots) {
+  init(program: CheckedCampaign, slots: FieldSlots, leftOut: [Bool]) {
+    self.leftOut = leftOut.isEmpty ? Array(repeating: false, count: program.events.count) : leftOut
     for event in program.events { _ = eventNames.intern(event.name) }
     fields = Lists(
       program.events.indices.map { event in

@@ -63,21 +63,27 @@ struct ExprCode: Sendable {
   }
 
   private func thresholds(node index: Int32) -> [Threshold] {
+    if let threshold = threshold(node: index) { return [threshold] }
     let node = nodes[Int(index)]
     switch node.kind {
-    case .binary where [.less, .lessEqual, .greater, .greaterEqual].contains(node.op):
-      let (lhs, rhs) = (nodes[Int(node.a)], nodes[Int(node.b)])
-      if lhs.kind == .score, rhs.kind == .constant, let value = constants[Int(rhs.a)].real {
-        return [Threshold(score: Int(lhs.a), value: value, inclusive: [.lessEqual, .greater].contains(node.op))]
-      }
-      if lhs.kind == .constant, rhs.kind == .score, let value = constants[Int(lhs.a)].real {
-        return [Threshold(score: Int(rhs.a), value: value, inclusive: [.greaterEqual, .less].contains(node.op))]
-      }
-      return thresholds(node: node.a) + thresholds(node: node.b)
     case .binary, .and, .or, .orDefault: return thresholds(node: node.a) + thresholds(node: node.b)
     case .not, .exists, .negate: return thresholds(node: node.a)
     default: return []
     }
+  }
+
+  /// Node `index` as a threshold, when it compares a score with a constant number.
+  func threshold(node index: Int32) -> Threshold? {
+    let node = nodes[Int(index)]
+    guard node.kind == .binary, [.less, .lessEqual, .greater, .greaterEqual].contains(node.op) else { return nil }
+    let (lhs, rhs) = (nodes[Int(node.a)], nodes[Int(node.b)])
+    if lhs.kind == .score, rhs.kind == .constant, let value = constants[Int(rhs.a)].real {
+      return Threshold(score: Int(lhs.a), value: value, inclusive: [.lessEqual, .greater].contains(node.op))
+    }
+    if lhs.kind == .constant, rhs.kind == .score, let value = constants[Int(lhs.a)].real {
+      return Threshold(score: Int(rhs.a), value: value, inclusive: [.greaterEqual, .less].contains(node.op))
+    }
+    return nil
   }
 }
 

@@ -36,7 +36,7 @@ extension Loader {
             + "(add `?` to its type if it may be empty)")
       }
     }
-    let plan = EventReadPlan(program: program, slots: slots)
+    let plan = EventReadPlan(program: program, slots: slots, leftOut: leftOut.types)
     let fieldCount = slots.columns.count
     events.contact.reserveCapacity(plausibleRows)
     events.time.reserveCapacity(plausibleRows)
@@ -89,7 +89,7 @@ extension Loader {
         case .unknown:
           report.eventsForUnknownContacts += 1
           note(unknown: batch.names[Int(row.detail)], in: &unknownExamples)
-        case .row:
+        case .row, .leftOut:
           let contact = row.probe >= 0 ? contactsFound[Int(row.probe)] : row.contact
           guard contact >= 0 else {
             report.eventsForUnknownContacts += 1
@@ -100,7 +100,11 @@ extension Loader {
             reject(batch.problems[Int(row.detail)])
             continue
           }
-          events.contact[Int(row.stored)] = contact
+          if row.outcome == .row {
+            events.contact[Int(row.stored)] = contact
+          } else {
+            leftOut.count(at: batch.leftOutTimes[Int(row.stored)], contact: contact, report: &report)
+          }
         }
       }
       batch.removeAll()
@@ -156,9 +160,13 @@ extension Loader {
       if let contact = keyIndex.find(bytes, keys: contacts.keys) { return .found(contact) }
       return .unknown(String(decoding: bytes, as: UTF8.self))
     }
-    let stored = events.count
+    // A row of a type left out is only counted once its contact is known: its time
+    // waits in the batch. Any other row is stored now.
+    let isLeftOut = plan.leftOut[Int(typeID)]
+    let stored = isLeftOut ? batch.leftOutTimes.count : events.count
     var row = EventBatch.Row(
-      outcome: .row, line: line, contact: -1, probe: -1, stored: Int32(truncatingIfNeeded: stored), detail: -1)
+      outcome: isLeftOut ? .leftOut : .row, line: line, contact: -1, probe: -1,
+      stored: Int32(truncatingIfNeeded: stored), detail: -1)
     switch key {
     case .missing: return batch.add(.problem, line: line, problem: .missing(file: file, line: line, column: columns[0]))
     case .unknown(let id): return batch.add(.unknown, line: line, name: id)
@@ -167,15 +175,19 @@ extension Loader {
       row.probe = Int32(batch.keys.count)
       batch.keys.append(short)
     }
-    events.contact.append(-1)
-    events.time.append(instant)
-    events.type.append(typeID)
-    events.count += 1
+    if isLeftOut {
+      batch.leftOutTimes.append(instant)
+    } else {
+      events.contact.append(-1)
+      events.time.append(instant)
+      events.type.append(typeID)
+      events.count += 1
+    }
     for place in plan.fields.range(Int(typeID)) {
       let field = plan.fields.items[place]
       let slot = Int(field.slot)
       var problem: RowProblem?
-      switch appendField(reader, slot: slot, plan: plan) {
+      switch appendField(reader, slot: slot, plan: plan, storing: !isLeftOut) {
       case .failure(let error):
         problem = RowProblem(file: file, line: line, column: slots.columns[slot].name, value: error)
       case .success(false) where !field.isOptional:
@@ -195,7 +207,7 @@ extension Loader {
     }
     // Fields this event type lacks (or that were not read after a problem) are stored
     // as missing, so every column stays one value a row.
-    for slot in 0..<plan.fieldCount where events.fields[slot].count < events.count {
+    for slot in 0..<plan.fieldCount where !isLeftOut && events.fields[slot].count < events.count {
       events.fields[slot].appendMissing()
     }
     batch.rows.append(row)
@@ -204,30 +216,33 @@ extension Loader {
   /// Reads field slot `slot` of the current row into its column: text by its pool id,
   /// an enum case by a look-up of its name, anything else parsed by its kind. Returns
   /// whether the value is there (a missing one is stored as missing); on an error
-  /// nothing is stored.
-  mutating func appendField(_ reader: some RecordReader, slot: Int, plan: EventReadPlan) -> Result<Bool, ValueError> {
+  /// nothing is stored. Not `storing` (a row left out): the value is only checked, and
+  /// text, which always fits, is not pooled.
+  mutating func appendField(
+    _ reader: some RecordReader, slot: Int, plan: EventReadPlan, storing: Bool = true
+  ) -> Result<Bool, ValueError> {
     let column = 3 + slot
     let code: Int32?? = reader.field(column) { bytes in
       guard let bytes, !bytes.isEmpty else { return .some(nil) }
       switch plan.storage[slot] {
-      case .text: return pool.intern(bytes)
+      case .text: return storing ? pool.intern(bytes) : 0
       case .enumCase(let cases): return cases.find(bytes).map { .some($0) }
       case .parsed: return nil
       }
     }
     switch code {
     case .some(.some(let code)):
-      events.fields[slot].codes.append(code)
+      if storing { events.fields[slot].codes.append(code) }
       return .success(true)
     case .some(.none):
-      events.fields[slot].appendMissing()
+      if storing { events.fields[slot].appendMissing() }
       return .success(false)
     case .none:
       // Parsed, or an enum name that is not a case (for the error message).
       switch read(reader, column: column, kind: plan.kinds[slot]) {
       case .failure(let error): return .failure(error)
       case .success(let value):
-        events.fields[slot].append(value ?? .missing)
+        if storing { events.fields[slot].append(value ?? .missing) }
         return .success(value != nil)
       }
     }
@@ -237,8 +252,8 @@ extension Loader {
   /// hands over the data.
   mutating func finish(from: Int64?, to: Int64?) -> DataSet {
     // The window's defaults come from the rows kept (those with a contact).
-    var earliest = Int64.max
-    var latest = Int64.min
+    var earliest = leftOut.earliest
+    var latest = leftOut.latest
     if from == nil || to == nil {
       for row in 0..<events.count where events.contact[row] >= 0 {
         earliest = min(earliest, events.time[row])
@@ -306,7 +321,8 @@ extension Loader {
     }
     return DataSet(
       contacts: contacts, events: events, pool: pool, zones: zones, window: Window(start: start, end: end),
-      report: report, slots: slots, keyIndex: keyIndex,
+      report: report, slots: slots, keyIndex: keyIndex, leftOutEvents: leftOut.types.contains(true),
+      leftOutBeforeEntry: leftOut.beforeEntry,
       unstoredText: Set(
         storesText.indices.filter { !storesText[$0] && Loader.kind(of: program.attributes[$0].type) == .string }))
   }

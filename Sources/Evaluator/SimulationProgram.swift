@@ -58,6 +58,8 @@ public struct SimulationProgram: Sendable {
   var channelSlot: [Int?]
   /// Per channel name: its pool id, to compare with `channel` fields.
   var channelIDs: [Int32]
+  /// Per event type: whether it is inert (see `inertEvents`): the run tries no rule at it.
+  var inert: [Bool] = []
 
   struct ScoreShape: Sendable {
     /// The cap, or infinity.
@@ -249,6 +251,7 @@ public struct SimulationProgram: Sendable {
     channelIDs = campaign.channels.map { compiler.pool.intern($0) }
     pool = compiler.pool
     code = compiler.code
+    inert = inertEvents
   }
 }
 
