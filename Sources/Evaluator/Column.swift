@@ -188,3 +188,16 @@ extension Array {
     for (offset, index) in order.enumerated() { self[range.lowerBound + offset] = old[index - range.lowerBound] }
   }
 }
+
+extension Column {
+  /// Takes the last row off again: a contact row whose later field turned out not to
+  /// fit, after its first fields went straight into their columns (see `readContacts`).
+  mutating func removeLast() {
+    switch kind {
+    case .int, .date, .timestamp, .duration, .none: integers.removeLast()
+    case .bool, .string, .enumCase, .state: codes.removeLast()
+    case .decimal, .percent:
+      if decimalRows.removeLast() != Column.missingCode { decimals.removeLast() }
+    }
+  }
+}

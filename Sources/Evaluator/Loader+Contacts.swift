@@ -32,54 +32,39 @@ extension Loader {
           + (required.count == 1 ? "it" : "them") + " required (columns are matched by name)")
     }
     report.absentOptionalColumns = attributes.filter { absent.contains($0.name) }.map(\.name)
-    let kinds = attributes.map { Loader.kind(of: $0.type) }
     let key = program.keyAttribute
-    let zoneAttribute = attributes.firstIndex { $0.name == "timezone" && $0.type.base == .string }
-    // Worked out once, not per row and attribute (a kind with cases is a copy to compare).
-    let textKey = kinds[key] == .string ? key : -1
-    let presenceOnly = attributes.indices.map { kinds[$0] == .string && !storesText[$0] }
-    // Read per row and attribute as plain flags: an attribute copied out of the schema
-    // (its name, and a type that may hold case names) cost a retain and a release each.
-    let optional = attributes.map(\.type.isOptional)
-    var row: [Value] = Array(repeating: .missing, count: attributes.count)
+    let plan = ContactReadPlan(attributes: attributes, columns: contacts.columns, key: key, storesText: storesText)
+    let textKey = plan.reads[key] == .key
+    // The zone's name is read as text: its pool id is the last code of its column.
+    let zoneColumn = attributes.firstIndex { $0.name == "timezone" && $0.type.base == .string }
+      .flatMap { plan.reads[$0] == .text ? $0 : nil }
     // Per pool id: the zone of that name (-1: not looked up yet). An array, as pool ids
     // are small and dense: hashing the id per contact cost more than the rest of this.
     var zoneOfName: [Int32] = []
     while nextRow(&reader) {
       report.contactRows += 1
-      var fits = true
-      for index in 0..<optional.count {
-        // A text key is read below, once, with its look-up.
-        guard index != textKey else { continue }
-        guard !presenceOnly[index] else {
-          // Text the run never reads: only whether it is there.
-          let present = reader.field(index) { bytes in bytes.map { !$0.isEmpty } ?? false }
-          if !present && !optional[index] {
-            reject(.missing(file: file, line: reader.line, column: attributes[index].name))
-            fits = false
-            break
-          }
-          row[index] = .missing
-          continue
+      var problem: RowProblem?
+      for index in 0..<plan.reads.count {
+        switch appendAttribute(reader, index, plan: plan) {
+        case .present: continue
+        case .missing where plan.optional[index]: continue
+        case .missing: problem = .missing(file: file, line: reader.line, column: attributes[index].name)
+        case .failed(let error):
+          problem = RowProblem(file: file, line: reader.line, column: attributes[index].name, value: error)
         }
-        switch read(reader, column: index, kind: kinds[index]) {
-        case .failure(let error):
-          reject(RowProblem(file: file, line: reader.line, column: attributes[index].name, value: error))
-          fits = false
-        case .success(nil) where !optional[index]:
-          reject(.missing(file: file, line: reader.line, column: attributes[index].name))
-          fits = false
-        case .success(let value):
-          row[index] = value ?? .missing
-        }
-        if !fits { break }
+        break
       }
-      guard fits else { continue }
+      if let problem {
+        dropPartialContact()
+        reject(problem)
+        continue
+      }
       var zone: Int32 = 0
-      if let zoneAttribute, case .string(let id) = row[zoneAttribute] {
+      if let zoneColumn, case let id = contacts.columns[zoneColumn].codes[contacts.count], id != Column.missingCode {
         // By the name's pool id: a million contacts name a few dozen zones.
         let known = Int(id) < zoneOfName.count && zoneOfName[Int(id)] >= 0 ? zoneOfName[Int(id)] : nil
         guard let found = known ?? self.zone(named: pool.string(id)) else {
+          dropPartialContact()
           reject(
             RowProblem(
               file: file, line: reader.line, column: "timezone",
@@ -102,10 +87,11 @@ extension Loader {
           return .repeated(String(decoding: bytes, as: UTF8.self))
         }
         contacts.keys.append(bytes)
-        return .added(pooled: textKey >= 0 && storesText[textKey] ? pool.intern(bytes) : nil)
+        return .added(pooled: textKey && storesText[key] ? pool.intern(bytes) : nil)
       }
       switch added {
       case .missing:
+        dropPartialContact()
         reject(
           RowProblem(
             file: file, line: reader.line, column: attributes[key].name,
@@ -113,15 +99,15 @@ extension Loader {
             kind: "missing value"))
         continue
       case .repeated(let text):
+        dropPartialContact()
         duplicates.append(
           RowProblem(
             file: file, line: reader.line, column: attributes[key].name,
             message: "\"\(text)\" is the id of an earlier contact", kind: "duplicate id"))
         continue
       case .added(let keyID):
-        if let keyID { row[key] = .string(keyID) }
+        if textKey { contacts.columns[key].append(keyID.map(Value.string) ?? .missing) }
       }
-      for index in row.indices { contacts.columns[index].append(row[index]) }
       contacts.zones.append(zone)
       contacts.count += 1
     }
