@@ -201,3 +201,19 @@ extension Column {
     }
   }
 }
+
+extension Column {
+  /// Takes row `row` out; the later rows move down by one. For a contact found to
+  /// repeat an earlier one's key after its row went in (see `Loader.settleKeys`).
+  mutating func remove(at row: Int) {
+    switch kind {
+    case .int, .date, .timestamp, .duration, .none: integers.remove(at: row)
+    case .bool, .string, .enumCase, .state: codes.remove(at: row)
+    case .decimal, .percent:
+      let index = decimalRows.remove(at: row)
+      guard index != Column.missingCode else { return }
+      decimals.remove(at: Int(index))
+      for later in row..<decimalRows.count where decimalRows[later] != Column.missingCode { decimalRows[later] -= 1 }
+    }
+  }
+}

@@ -41,6 +41,11 @@ extension Loader {
     // Per pool id: the zone of that name (-1: not looked up yet). An array, as pool ids
     // are small and dense: hashing the id per contact cost more than the rest of this.
     var zoneOfName: [Int32] = []
+    // The keys in the store but not yet in the key index, and their rows' lines.
+    var pendingHashes: [UInt64] = []
+    var pendingLines: [Int] = []
+    pendingHashes.reserveCapacity(Loader.keyBatch)
+    pendingLines.reserveCapacity(Loader.keyBatch)
     while nextRow(&reader) {
       report.contactRows += 1
       var problem: RowProblem?
@@ -78,48 +83,78 @@ extension Loader {
           zoneOfName[Int(id)] = found
         }
       }
-      // The key, as text, finds the contact's events. It is pooled only as an attribute
-      // the run reads or shows (see `KeyStore`).
-      let contact = Int32(contacts.count)
-      let added: KeyAdded = reader.field(key) { bytes in
+      // The key, as text, finds the contact's events. It goes in the store now and in
+      // the key index with the next batch (see `settleKeys`); it is pooled only as an
+      // attribute the run reads or shows (see `KeyStore`). A repeated key is pooled
+      // already (by the contact that has it), so pooling it here adds nothing.
+      let line = reader.line
+      let keyRead: KeyRead = reader.field(key) { bytes in
         guard let bytes, !bytes.isEmpty else { return .missing }
-        if keyIndex.insert(bytes, contact: contact, keys: contacts.keys) != nil {
-          return .repeated(String(decoding: bytes, as: UTF8.self))
-        }
         contacts.keys.append(bytes)
-        return .added(pooled: textKey && storesText[key] ? pool.intern(bytes) : nil)
+        pendingHashes.append(KeyIndex.hash(bytes))
+        pendingLines.append(line)
+        return .read(pooled: textKey && storesText[key] ? pool.intern(bytes) : nil)
       }
-      switch added {
-      case .missing:
+      guard case .read(let keyID) = keyRead else {
         dropPartialContact()
         reject(
           RowProblem(
-            file: file, line: reader.line, column: attributes[key].name,
+            file: file, line: line, column: attributes[key].name,
             message: "the contact's id is missing; every contact needs one (it ties the contact to its events)",
             kind: "missing value"))
         continue
-      case .repeated(let text):
-        dropPartialContact()
-        duplicates.append(
-          RowProblem(
-            file: file, line: reader.line, column: attributes[key].name,
-            message: "\"\(text)\" is the id of an earlier contact", kind: "duplicate id"))
-        continue
-      case .added(let keyID):
-        if textKey { contacts.columns[key].append(keyID.map(Value.string) ?? .missing) }
       }
+      if textKey { contacts.columns[key].append(keyID.map(Value.string) ?? .missing) }
       contacts.zones.append(zone)
       contacts.count += 1
+      if pendingHashes.count == Loader.keyBatch {
+        settleKeys(&pendingHashes, lines: &pendingLines, file: file, column: attributes[key].name)
+      }
     }
+    settleKeys(&pendingHashes, lines: &pendingLines, file: file, column: attributes[key].name)
   }
 
   /// What reading a contact's key found.
-  enum KeyAdded {
+  enum KeyRead {
     case missing
-    /// An earlier contact has it (the key as written).
-    case repeated(String)
-    /// A new contact's key; its pool id when the run reads the key as an attribute.
-    case added(pooled: Int32?)
+    /// The key, in the store; its pool id when the run reads it as an attribute.
+    case read(pooled: Int32?)
+  }
+
+  /// How many contacts' keys go in the key index at a time: enough for their cache
+  /// misses to overlap (see `KeyIndex.touch`), few enough for their slots to stay in
+  /// the cache until they are inserted.
+  static let keyBatch = 128
+
+  /// Puts the keys of the last `hashes.count` contacts (`hashes`: their hashes,
+  /// `lines`: their rows' lines) in the key index, in row order, and empties both. A
+  /// contact whose key an earlier one has is taken out again, as a duplicate: so the
+  /// contacts are the same, and numbered the same, as if each key had been looked up
+  /// before its row went in.
+  mutating func settleKeys(_ hashes: inout [UInt64], lines: inout [Int], file: String, column: String) {
+    keyIndex.touch(hashes)
+    var contact = contacts.count - hashes.count
+    for (hash, line) in zip(hashes, lines) {
+      guard keyIndex.insert(storedKeyOf: Int32(contact), hash: hash, keys: contacts.keys) != nil else {
+        contact += 1
+        continue
+      }
+      duplicates.append(
+        RowProblem(
+          file: file, line: line, column: column,
+          message: "\"\(contacts.keys.string(contact))\" is the id of an earlier contact", kind: "duplicate id"))
+      removeContact(contact)
+    }
+    hashes.removeAll(keepingCapacity: true)
+    lines.removeAll(keepingCapacity: true)
+  }
+
+  /// Takes contact `contact` out again; the later ones move down by one.
+  mutating func removeContact(_ contact: Int) {
+    for index in contacts.columns.indices { contacts.columns[index].remove(at: contact) }
+    contacts.zones.remove(at: contact)
+    contacts.keys.remove(at: contact)
+    contacts.count -= 1
   }
 
   mutating func zone(named name: String) -> Int32? {
