@@ -188,32 +188,3 @@ extension Array {
     for (offset, index) in order.enumerated() { self[range.lowerBound + offset] = old[index - range.lowerBound] }
   }
 }
-
-extension Column {
-  /// Takes the last row off again: a contact row whose later field turned out not to
-  /// fit, after its first fields went straight into their columns (see `readContacts`).
-  mutating func removeLast() {
-    switch kind {
-    case .int, .date, .timestamp, .duration, .none: integers.removeLast()
-    case .bool, .string, .enumCase, .state: codes.removeLast()
-    case .decimal, .percent:
-      if decimalRows.removeLast() != Column.missingCode { decimals.removeLast() }
-    }
-  }
-}
-
-extension Column {
-  /// Takes row `row` out; the later rows move down by one. For a contact found to
-  /// repeat an earlier one's key after its row went in (see `Loader.settleKeys`).
-  mutating func remove(at row: Int) {
-    switch kind {
-    case .int, .date, .timestamp, .duration, .none: integers.remove(at: row)
-    case .bool, .string, .enumCase, .state: codes.remove(at: row)
-    case .decimal, .percent:
-      let index = decimalRows.remove(at: row)
-      guard index != Column.missingCode else { return }
-      decimals.remove(at: Int(index))
-      for later in row..<decimalRows.count where decimalRows[later] != Column.missingCode { decimalRows[later] -= 1 }
-    }
-  }
-}

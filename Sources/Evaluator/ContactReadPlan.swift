@@ -32,14 +32,17 @@ struct ContactReadPlan {
   var kinds: [ColumnKind]
   /// Per attribute read as `.enumCase`: its case names; empty for the others.
   var caseNames: [CaseNames]
+  /// Per attribute: its enum's case names as declared; empty for the others.
+  var cases: [[String]]
 
   init(attributes: [Attribute], columns: [Column], key: Int, storesText: [Bool]) {
     kinds = attributes.map { Loader.kind(of: $0.type) }
     optional = attributes.map(\.type.isOptional)
-    caseNames = kinds.map { kind in
-      guard case .enumeration(let cases) = kind else { return CaseNames([]) }
-      return CaseNames(cases)
+    cases = kinds.map { kind in
+      guard case .enumeration(let cases) = kind else { return [] }
+      return cases
     }
+    caseNames = cases.map { CaseNames($0) }
     reads = zip(kinds, columns).enumerated().map { index, pair in
       let (kind, column) = pair
       // A fast path only where the column stores what it reads (a time of day is read as

@@ -131,7 +131,7 @@ struct KeyIndex: Sendable {
   /// finds their slots in the cache. Inserted one at a time, a million contacts' keys
   /// missed the cache (and the TLB) one after another: about 150 ns a contact, a
   /// quarter of the contacts phase.
-  mutating func touch(_ hashes: [UInt64]) {
+  mutating func touch(_ hashes: UnsafeBufferPointer<UInt64>) {
     var sum: Int32 = 0
     table.withUnsafeBufferPointer { table in
       let mask = table.count - 1

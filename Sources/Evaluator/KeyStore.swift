@@ -24,7 +24,7 @@ struct KeyStore: Sendable {
 
   /// Takes the key of `contact` out; the later contacts' keys move down by one. For a
   /// contact found to repeat an earlier one's key after its key went in (see
-  /// `Loader.settleKeys`): rare, and near the end.
+  /// `Loader.commit`): rare, and near the end.
   mutating func remove(at contact: Int) {
     let start = contact == 0 ? 0 : ends[contact - 1]
     let length = ends[contact] - start

@@ -1,17 +1,16 @@
 import CampaignLang
 import DataReader
 
-/// Reading one attribute of a contact row straight into its column (see
-/// `ContactReadPlan`). A row's attributes go in one after another; when one does not
-/// fit, `dropPartialContact` takes the row's first ones off again (rare: a bad row).
+/// Reading one attribute of a contact row into its cell of the stage (see
+/// `ContactReadPlan`, `ContactStage`).
 extension Loader {
   /// What reading one attribute found.
   enum AttributeRead {
-    /// A value, appended to the column.
+    /// A value, staged.
     case present
-    /// No value: a missing one was appended (the caller decides if that is allowed).
+    /// No value: a missing one was staged (the caller decides if that is allowed).
     case missing
-    /// The text is not a value of the attribute's type: nothing was appended.
+    /// The text is not a value of the attribute's type.
     case failed(ValueError)
   }
 
@@ -20,30 +19,36 @@ extension Loader {
   private static let trueWord: UInt64 = 0x65_7572_74
   private static let falseWord: UInt64 = 0x65_736C_6166
 
-  /// Reads attribute `index` of `reader`'s current row into its column.
+  /// Reads attribute `index` of `reader`'s current row into row `stage.count` of the
+  /// stage.
   @inline(__always)
-  mutating func appendAttribute(_ reader: some RecordReader, _ index: Int, plan: ContactReadPlan) -> AttributeRead {
+  mutating func stageAttribute(
+    _ reader: some RecordReader, _ index: Int, plan: ContactReadPlan, stage: ContactStage
+  ) -> AttributeRead {
+    let cell = stage.cell(index, stage.count)
     switch plan.reads[index] {
     case .key:
       // Read with its look-up, once the row is known to fit.
       return .present
     case .presence:
-      let present = reader.field(index) { bytes in bytes.map { !$0.isEmpty } ?? false }
-      contacts.columns[index].appendMissing()
-      return present ? .present : .missing
+      return reader.field(index) { bytes in bytes.map { !$0.isEmpty } ?? false } ? .present : .missing
     case .text:
       let id = reader.field(index) { bytes in
         guard let bytes, !bytes.isEmpty else { return Column.missingCode }
         return pool.intern(bytes)
       }
-      return appendCode(id, to: index)
+      return stageCode(id, stage: stage, cell: cell)
     case .enumCase:
       let found: Int32? = reader.field(index) { bytes in
         guard let bytes, !bytes.isEmpty else { return Column.missingCode }
         return plan.caseNames[index].find(bytes).map { Int32($0) }
       }
-      guard let found else { return appendParsed(reader, index, plan: plan) }
-      return appendCode(found, to: index)
+      if let found { return stageCode(found, stage: stage, cell: cell) }
+      let cases = plan.cases[index]
+      let parsed = parse(reader, index) { (bytes) throws(ValueError) in
+        try ValueParser.enumeration(bytes, cases: cases).map { Int32($0) }
+      }
+      return stageCode(parsed, stage: stage, cell: cell)
     case .bool:
       let flag: Int32? = reader.field(index) { bytes in
         guard let bytes, !bytes.isEmpty else { return Column.missingCode }
@@ -51,8 +56,9 @@ extension Loader {
         let word = StringPool.word(bytes)
         return word == Loader.trueWord ? 1 : word == Loader.falseWord ? 0 : nil
       }
-      guard let flag else { return appendParsed(reader, index, plan: plan) }
-      return appendCode(flag, to: index)
+      if let flag { return stageCode(flag, stage: stage, cell: cell) }
+      let parsed = parse(reader, index) { (bytes) throws(ValueError) in try ValueParser.bool(bytes).map { $0 ? 1 : 0 } }
+      return stageCode(parsed, stage: stage, cell: cell)
     case .date:
       let days: Int64? = reader.field(index) { bytes in
         guard let bytes else { return Column.missingInteger }
@@ -62,8 +68,8 @@ extension Loader {
           return nil
         }
       }
-      guard let days else { return appendParsed(reader, index, plan: plan) }
-      contacts.columns[index].integers.append(days)
+      guard let days else { return failure(reader, index, plan: plan) }
+      stage.integers[cell] = days
       return days == Column.missingInteger ? .missing : .present
     case .decimal:
       let number: ExactDecimal?? = reader.field(index) { bytes in
@@ -74,43 +80,58 @@ extension Loader {
           return nil
         }
       }
-      guard let number else { return appendParsed(reader, index, plan: plan) }
-      guard let number else {
-        contacts.columns[index].decimalRows.append(Column.missingCode)
-        return .missing
-      }
-      contacts.columns[index].decimalRows.append(Int32(contacts.columns[index].decimals.count))
-      contacts.columns[index].decimals.append(number)
-      return .present
+      guard let number else { return failure(reader, index, plan: plan) }
+      stage.decimals[cell] = number
+      return number == nil ? .missing : .present
     case .other:
-      return appendParsed(reader, index, plan: plan)
+      switch read(reader, column: index, kind: plan.kinds[index]) {
+      case .failure(let error): return .failed(error)
+      case .success(let value):
+        stage.values[cell] = value ?? .missing
+        return value == nil ? .missing : .present
+      }
     }
+  }
+
+  /// A code read (a pool id, a case, a flag; `Column.missingCode`: missing), or what a
+  /// slower read found instead.
+  enum CodeRead {
+    case code(Int32)
+    case failed(ValueError)
   }
 
   @inline(__always)
-  private mutating func appendCode(_ code: Int32, to index: Int) -> AttributeRead {
-    contacts.columns[index].codes.append(code)
+  private func stageCode(_ code: Int32, stage: ContactStage, cell: Int) -> AttributeRead {
+    stage.codes[cell] = code
     return code == Column.missingCode ? .missing : .present
   }
 
-  /// Reads attribute `index` through `ValueParser` by its kind, as a `Value`: the way
-  /// for kinds without a fast path, and for text a fast path does not take (another
-  /// spelling, or a value that does not fit, whose error this finds).
-  private mutating func appendParsed(_ reader: some RecordReader, _ index: Int, plan: ContactReadPlan)
-    -> AttributeRead
-  {
-    switch read(reader, column: index, kind: plan.kinds[index]) {
-    case .failure(let error): return .failed(error)
-    case .success(let value):
-      contacts.columns[index].append(value ?? .missing)
-      return value == nil ? .missing : .present
+  private func stageCode(_ read: CodeRead, stage: ContactStage, cell: Int) -> AttributeRead {
+    switch read {
+    case .code(let code): return stageCode(code, stage: stage, cell: cell)
+    case .failed(let error): return .failed(error)
     }
   }
 
-  /// Takes the attributes a rejected contact row has put in their columns off again.
-  mutating func dropPartialContact() {
-    for index in contacts.columns.indices where contacts.columns[index].count > contacts.count {
-      contacts.columns[index].removeLast()
+  /// Reads attribute `index` with `parse` (a `ValueParser` function): the way for text
+  /// a fast path does not take (another spelling, or a value that is not one).
+  private func parse(
+    _ reader: some RecordReader, _ index: Int, _ parse: (UnsafeBufferPointer<UInt8>) throws(ValueError) -> Int32?
+  ) -> CodeRead {
+    reader.field(index) { bytes in
+      guard let bytes, !bytes.isEmpty else { return .code(Column.missingCode) }
+      do throws(ValueError) {
+        return .code(try parse(bytes) ?? Column.missingCode)
+      } catch {
+        return .failed(error)
+      }
     }
+  }
+
+  /// Why attribute `index` is not a value of its type: its fast path failed, and
+  /// `ValueParser` says why.
+  private mutating func failure(_ reader: some RecordReader, _ index: Int, plan: ContactReadPlan) -> AttributeRead {
+    if case .failure(let error) = read(reader, column: index, kind: plan.kinds[index]) { return .failed(error) }
+    preconditionFailure("a fast path refused a value that ValueParser reads")
   }
 }

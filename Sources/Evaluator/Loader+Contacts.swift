@@ -35,22 +35,18 @@ extension Loader {
     let key = program.keyAttribute
     let plan = ContactReadPlan(attributes: attributes, columns: contacts.columns, key: key, storesText: storesText)
     let textKey = plan.reads[key] == .key
-    // The zone's name is read as text: its pool id is the last code of its column.
+    // The zone's name is read as text: its pool id is the row's code of its column.
     let zoneColumn = attributes.firstIndex { $0.name == "timezone" && $0.type.base == .string }
       .flatMap { plan.reads[$0] == .text ? $0 : nil }
     // Per pool id: the zone of that name (-1: not looked up yet). An array, as pool ids
     // are small and dense: hashing the id per contact cost more than the rest of this.
     var zoneOfName: [Int32] = []
-    // The keys in the store but not yet in the key index, and their rows' lines.
-    var pendingHashes: [UInt64] = []
-    var pendingLines: [Int] = []
-    pendingHashes.reserveCapacity(Loader.keyBatch)
-    pendingLines.reserveCapacity(Loader.keyBatch)
+    let stage = ContactStage(attributes: attributes.count, capacity: Loader.keyBatch)
     while nextRow(&reader) {
       report.contactRows += 1
       var problem: RowProblem?
       for index in 0..<plan.reads.count {
-        switch appendAttribute(reader, index, plan: plan) {
+        switch stageAttribute(reader, index, plan: plan, stage: stage) {
         case .present: continue
         case .missing where plan.optional[index]: continue
         case .missing: problem = .missing(file: file, line: reader.line, column: attributes[index].name)
@@ -60,16 +56,14 @@ extension Loader {
         break
       }
       if let problem {
-        dropPartialContact()
         reject(problem)
         continue
       }
       var zone: Int32 = 0
-      if let zoneColumn, case let id = contacts.columns[zoneColumn].codes[contacts.count], id != Column.missingCode {
+      if let zoneColumn, case let id = stage.codes[stage.cell(zoneColumn, stage.count)], id != Column.missingCode {
         // By the name's pool id: a million contacts name a few dozen zones.
         let known = Int(id) < zoneOfName.count && zoneOfName[Int(id)] >= 0 ? zoneOfName[Int(id)] : nil
         guard let found = known ?? self.zone(named: pool.string(id)) else {
-          dropPartialContact()
           reject(
             RowProblem(
               file: file, line: reader.line, column: "timezone",
@@ -84,19 +78,18 @@ extension Loader {
         }
       }
       // The key, as text, finds the contact's events. It goes in the store now and in
-      // the key index with the next batch (see `settleKeys`); it is pooled only as an
+      // the key index with the rest of the stage (see `commit`); it is pooled only as an
       // attribute the run reads or shows (see `KeyStore`). A repeated key is pooled
       // already (by the contact that has it), so pooling it here adds nothing.
       let line = reader.line
+      let row = stage.count
       let keyRead: KeyRead = reader.field(key) { bytes in
         guard let bytes, !bytes.isEmpty else { return .missing }
         contacts.keys.append(bytes)
-        pendingHashes.append(KeyIndex.hash(bytes))
-        pendingLines.append(line)
+        stage.hashes[row] = KeyIndex.hash(bytes)
         return .read(pooled: textKey && storesText[key] ? pool.intern(bytes) : nil)
       }
       guard case .read(let keyID) = keyRead else {
-        dropPartialContact()
         reject(
           RowProblem(
             file: file, line: line, column: attributes[key].name,
@@ -104,14 +97,13 @@ extension Loader {
             kind: "missing value"))
         continue
       }
-      if textKey { contacts.columns[key].append(keyID.map(Value.string) ?? .missing) }
-      contacts.zones.append(zone)
-      contacts.count += 1
-      if pendingHashes.count == Loader.keyBatch {
-        settleKeys(&pendingHashes, lines: &pendingLines, file: file, column: attributes[key].name)
-      }
+      if textKey { stage.codes[stage.cell(key, row)] = keyID ?? Column.missingCode }
+      stage.zones[row] = zone
+      stage.lines[row] = line
+      stage.count += 1
+      if stage.isFull { commit(stage, plan: plan, file: file, column: attributes[key].name) }
     }
-    settleKeys(&pendingHashes, lines: &pendingLines, file: file, column: attributes[key].name)
+    commit(stage, plan: plan, file: file, column: attributes[key].name)
   }
 
   /// What reading a contact's key found.
@@ -121,40 +113,37 @@ extension Loader {
     case read(pooled: Int32?)
   }
 
-  /// How many contacts' keys go in the key index at a time: enough for their cache
-  /// misses to overlap (see `KeyIndex.touch`), few enough for their slots to stay in
-  /// the cache until they are inserted.
+  /// How many contact rows are staged before they go in (see `ContactStage`): enough
+  /// for their keys' cache misses to overlap (see `KeyIndex.touch`), few enough for
+  /// their slots to stay in the cache until the keys are inserted.
   static let keyBatch = 128
 
-  /// Puts the keys of the last `hashes.count` contacts (`hashes`: their hashes,
-  /// `lines`: their rows' lines) in the key index, in row order, and empties both. A
-  /// contact whose key an earlier one has is taken out again, as a duplicate: so the
-  /// contacts are the same, and numbered the same, as if each key had been looked up
-  /// before its row went in.
-  mutating func settleKeys(_ hashes: inout [UInt64], lines: inout [Int], file: String, column: String) {
-    keyIndex.touch(hashes)
-    var contact = contacts.count - hashes.count
-    for (hash, line) in zip(hashes, lines) {
-      guard keyIndex.insert(storedKeyOf: Int32(contact), hash: hash, keys: contacts.keys) != nil else {
-        contact += 1
+  /// Puts the staged rows' keys in the key index, in row order, then the rows in their
+  /// columns, and empties the stage. A row whose key an earlier contact has is left out,
+  /// as a duplicate (its key taken out of the store again): so the contacts, and their
+  /// numbers, are those of a look-up per row before it went in.
+  mutating func commit(_ stage: ContactStage, plan: ContactReadPlan, file: String, column: String) {
+    keyIndex.touch(stage.stagedHashes)
+    var kept = 0
+    for row in 0..<stage.count {
+      let contact = contacts.count + kept
+      guard keyIndex.insert(storedKeyOf: Int32(contact), hash: stage.hashes[row], keys: contacts.keys) != nil else {
+        if kept != row { stage.move(row, to: kept, attributes: plan.reads.count) }
+        kept += 1
         continue
       }
       duplicates.append(
         RowProblem(
-          file: file, line: line, column: column,
+          file: file, line: stage.lines[row], column: column,
           message: "\"\(contacts.keys.string(contact))\" is the id of an earlier contact", kind: "duplicate id"))
-      removeContact(contact)
+      contacts.keys.remove(at: contact)
     }
-    hashes.removeAll(keepingCapacity: true)
-    lines.removeAll(keepingCapacity: true)
-  }
-
-  /// Takes contact `contact` out again; the later ones move down by one.
-  mutating func removeContact(_ contact: Int) {
-    for index in contacts.columns.indices { contacts.columns[index].remove(at: contact) }
-    contacts.zones.remove(at: contact)
-    contacts.keys.remove(at: contact)
-    contacts.count -= 1
+    for index in plan.reads.indices {
+      stage.append(index, read: plan.reads[index], rows: kept, to: &contacts.columns[index])
+    }
+    contacts.zones.append(contentsOf: UnsafeBufferPointer(start: stage.zones, count: kept))
+    contacts.count += kept
+    stage.count = 0
   }
 
   mutating func zone(named name: String) -> Int32? {
