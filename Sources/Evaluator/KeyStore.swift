@@ -22,6 +22,17 @@ struct KeyStore: Sendable {
     key.withUTF8 { append($0) }
   }
 
+  /// Takes the key of `contact` out; the later contacts' keys move down by one. For a
+  /// contact found to repeat an earlier one's key after its key went in (see
+  /// `Loader.commit`): rare, and near the end.
+  mutating func remove(at contact: Int) {
+    let start = contact == 0 ? 0 : ends[contact - 1]
+    let length = ends[contact] - start
+    bytes.removeSubrange(start..<ends[contact])
+    ends.remove(at: contact)
+    for later in contact..<ends.count { ends[later] -= length }
+  }
+
   /// Calls `body` with the key of `contact`.
   func withKey<R>(_ contact: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     let start = contact == 0 ? 0 : ends[contact - 1]

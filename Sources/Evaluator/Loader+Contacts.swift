@@ -6,7 +6,7 @@ extension Loader {
   mutating func readContacts(file: String, store: ByteStore) throws(LoadError) {
     // Every contact is a line at least: the key table and the columns are sized once
     // (growing the key table rehashed a million keys, about 3% of a large run).
-    let plausibleRows = store.lineFeedCount() + 1
+    let plausibleRows = store.vectorLineFeedCount() + 1
     keyIndex = KeyIndex(capacity: plausibleRows)
     contacts.keys = KeyStore(capacity: plausibleRows)
     for index in contacts.columns.indices { contacts.columns[index].reserveCapacity(plausibleRows) }
@@ -32,51 +32,35 @@ extension Loader {
           + (required.count == 1 ? "it" : "them") + " required (columns are matched by name)")
     }
     report.absentOptionalColumns = attributes.filter { absent.contains($0.name) }.map(\.name)
-    let kinds = attributes.map { Loader.kind(of: $0.type) }
     let key = program.keyAttribute
-    let zoneAttribute = attributes.firstIndex { $0.name == "timezone" && $0.type.base == .string }
-    // Worked out once, not per row and attribute (a kind with cases is a copy to compare).
-    let textKey = kinds[key] == .string ? key : -1
-    let presenceOnly = attributes.indices.map { kinds[$0] == .string && !storesText[$0] }
-    // Read per row and attribute as plain flags: an attribute copied out of the schema
-    // (its name, and a type that may hold case names) cost a retain and a release each.
-    let optional = attributes.map(\.type.isOptional)
-    var row: [Value] = Array(repeating: .missing, count: attributes.count)
+    let plan = ContactReadPlan(attributes: attributes, columns: contacts.columns, key: key, storesText: storesText)
+    let textKey = plan.reads[key] == .key
+    // The zone's name is read as text: its pool id is the row's code of its column.
+    let zoneColumn = attributes.firstIndex { $0.name == "timezone" && $0.type.base == .string }
+      .flatMap { plan.reads[$0] == .text ? $0 : nil }
     // Per pool id: the zone of that name (-1: not looked up yet). An array, as pool ids
     // are small and dense: hashing the id per contact cost more than the rest of this.
     var zoneOfName: [Int32] = []
+    let stage = ContactStage(attributes: attributes.count, capacity: Loader.keyBatch)
     while nextRow(&reader) {
       report.contactRows += 1
-      var fits = true
-      for index in 0..<optional.count {
-        // A text key is read below, once, with its look-up.
-        guard index != textKey else { continue }
-        guard !presenceOnly[index] else {
-          // Text the run never reads: only whether it is there.
-          let present = reader.field(index) { bytes in bytes.map { !$0.isEmpty } ?? false }
-          if !present && !optional[index] {
-            reject(.missing(file: file, line: reader.line, column: attributes[index].name))
-            fits = false
-            break
-          }
-          row[index] = .missing
-          continue
+      var problem: RowProblem?
+      for index in 0..<plan.reads.count {
+        switch stageAttribute(reader, index, plan: plan, stage: stage) {
+        case .present: continue
+        case .missing where plan.optional[index]: continue
+        case .missing: problem = .missing(file: file, line: reader.line, column: attributes[index].name)
+        case .failed(let error):
+          problem = RowProblem(file: file, line: reader.line, column: attributes[index].name, value: error)
         }
-        switch read(reader, column: index, kind: kinds[index]) {
-        case .failure(let error):
-          reject(RowProblem(file: file, line: reader.line, column: attributes[index].name, value: error))
-          fits = false
-        case .success(nil) where !optional[index]:
-          reject(.missing(file: file, line: reader.line, column: attributes[index].name))
-          fits = false
-        case .success(let value):
-          row[index] = value ?? .missing
-        }
-        if !fits { break }
+        break
       }
-      guard fits else { continue }
+      if let problem {
+        reject(problem)
+        continue
+      }
       var zone: Int32 = 0
-      if let zoneAttribute, case .string(let id) = row[zoneAttribute] {
+      if let zoneColumn, case let id = stage.codes[stage.cell(zoneColumn, stage.count)], id != Column.missingCode {
         // By the name's pool id: a million contacts name a few dozen zones.
         let known = Int(id) < zoneOfName.count && zoneOfName[Int(id)] >= 0 ? zoneOfName[Int(id)] : nil
         guard let found = known ?? self.zone(named: pool.string(id)) else {
@@ -93,47 +77,73 @@ extension Loader {
           zoneOfName[Int(id)] = found
         }
       }
-      // The key, as text, finds the contact's events. It is pooled only as an attribute
-      // the run reads or shows (see `KeyStore`).
-      let contact = Int32(contacts.count)
-      let added: KeyAdded = reader.field(key) { bytes in
+      // The key, as text, finds the contact's events. It goes in the store now and in
+      // the key index with the rest of the stage (see `commit`); it is pooled only as an
+      // attribute the run reads or shows (see `KeyStore`). A repeated key is pooled
+      // already (by the contact that has it), so pooling it here adds nothing.
+      let line = reader.line
+      let row = stage.count
+      let keyRead: KeyRead = reader.field(key) { bytes in
         guard let bytes, !bytes.isEmpty else { return .missing }
-        if keyIndex.insert(bytes, contact: contact, keys: contacts.keys) != nil {
-          return .repeated(String(decoding: bytes, as: UTF8.self))
-        }
         contacts.keys.append(bytes)
-        return .added(pooled: textKey >= 0 && storesText[textKey] ? pool.intern(bytes) : nil)
+        stage.hashes[row] = KeyIndex.hash(bytes)
+        return .read(pooled: textKey && storesText[key] ? pool.intern(bytes) : nil)
       }
-      switch added {
-      case .missing:
+      guard case .read(let keyID) = keyRead else {
         reject(
           RowProblem(
-            file: file, line: reader.line, column: attributes[key].name,
+            file: file, line: line, column: attributes[key].name,
             message: "the contact's id is missing; every contact needs one (it ties the contact to its events)",
             kind: "missing value"))
         continue
-      case .repeated(let text):
-        duplicates.append(
-          RowProblem(
-            file: file, line: reader.line, column: attributes[key].name,
-            message: "\"\(text)\" is the id of an earlier contact", kind: "duplicate id"))
-        continue
-      case .added(let keyID):
-        if let keyID { row[key] = .string(keyID) }
       }
-      for index in row.indices { contacts.columns[index].append(row[index]) }
-      contacts.zones.append(zone)
-      contacts.count += 1
+      if textKey { stage.codes[stage.cell(key, row)] = keyID ?? Column.missingCode }
+      stage.zones[row] = zone
+      stage.lines[row] = line
+      stage.count += 1
+      if stage.isFull { commit(stage, plan: plan, file: file, column: attributes[key].name) }
     }
+    commit(stage, plan: plan, file: file, column: attributes[key].name)
   }
 
   /// What reading a contact's key found.
-  enum KeyAdded {
+  enum KeyRead {
     case missing
-    /// An earlier contact has it (the key as written).
-    case repeated(String)
-    /// A new contact's key; its pool id when the run reads the key as an attribute.
-    case added(pooled: Int32?)
+    /// The key, in the store; its pool id when the run reads it as an attribute.
+    case read(pooled: Int32?)
+  }
+
+  /// How many contact rows are staged before they go in (see `ContactStage`): enough
+  /// for their keys' cache misses to overlap (see `KeyIndex.touch`), few enough for
+  /// their slots to stay in the cache until the keys are inserted.
+  static let keyBatch = 128
+
+  /// Puts the staged rows' keys in the key index, in row order, then the rows in their
+  /// columns, and empties the stage. A row whose key an earlier contact has is left out,
+  /// as a duplicate (its key taken out of the store again): so the contacts, and their
+  /// numbers, are those of a look-up per row before it went in.
+  mutating func commit(_ stage: ContactStage, plan: ContactReadPlan, file: String, column: String) {
+    keyIndex.touch(stage.stagedHashes)
+    var kept = 0
+    for row in 0..<stage.count {
+      let contact = contacts.count + kept
+      guard keyIndex.insert(storedKeyOf: Int32(contact), hash: stage.hashes[row], keys: contacts.keys) != nil else {
+        if kept != row { stage.move(row, to: kept, attributes: plan.reads.count) }
+        kept += 1
+        continue
+      }
+      duplicates.append(
+        RowProblem(
+          file: file, line: stage.lines[row], column: column,
+          message: "\"\(contacts.keys.string(contact))\" is the id of an earlier contact", kind: "duplicate id"))
+      contacts.keys.remove(at: contact)
+    }
+    for index in plan.reads.indices {
+      stage.append(index, read: plan.reads[index], rows: kept, to: &contacts.columns[index])
+    }
+    contacts.zones.append(contentsOf: UnsafeBufferPointer(start: stage.zones, count: kept))
+    contacts.count += kept
+    stage.count = 0
   }
 
   mutating func zone(named name: String) -> Int32? {
