@@ -60,37 +60,3 @@ struct ContactReadPlan {
     }
   }
 }
-
-/// An enum's case names, each of up to 8 bytes packed in a word with its length, so a
-/// field is matched by comparing words: no hash, no loop over bytes. A name longer than
-/// 8 bytes leaves the list empty, and fields are then matched by `ValueParser`.
-struct CaseNames {
-  private var words: [UInt64] = []
-  private var lengths: [Int] = []
-
-  init(_ cases: [String]) {
-    for name in cases {
-      var name = name
-      let packed: (UInt64, Int)? = name.withUTF8 { bytes in
-        bytes.count <= 8 ? (StringPool.word(bytes), bytes.count) : nil
-      }
-      guard let (word, length) = packed else {
-        words = []
-        lengths = []
-        return
-      }
-      words.append(word)
-      lengths.append(length)
-    }
-  }
-
-  /// The index of the first case named exactly `bytes` (not empty), or nil: then
-  /// `ValueParser.enumeration` decides (it finds the case or says why not).
-  @inline(__always)
-  func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard bytes.count <= 8 else { return nil }
-    let word = StringPool.word(bytes)
-    for index in words.indices where words[index] == word && lengths[index] == bytes.count { return index }
-    return nil
-  }
-}

@@ -11,8 +11,8 @@ struct EventReadPlan {
     var isOptional: Bool
   }
 
-  /// The event types' names: a name's id is its type's index.
-  var eventNames = StringPool()
+  /// The event types' names: a name's index is its type's.
+  var eventNames: CaseNames
   /// Per event type: its fields' slots, in declared order.
   var fields: Lists<Field>
   /// Per field slot: how to read it.
@@ -20,14 +20,17 @@ struct EventReadPlan {
   /// Per field slot: how its value is stored.
   var storage: [Storage]
 
+  /// Plain tags: a case that held the names cost a retain and a release per field read.
   enum Storage {
     /// Text, by its id in the load's pool.
     case text
-    /// An enum case, found by its name (a name's id is its case's index).
-    case enumCase(StringPool)
+    /// An enum case, found by its name in `caseNames[slot]`.
+    case enumCase
     /// Anything else: parsed by its kind.
     case parsed
   }
+  /// Per field slot stored as `.enumCase`: its case names (empty for the others).
+  var caseNames: [CaseNames]
   var fieldCount: Int { kinds.count }
   /// Per event type: whether its rows are left out of the data set (read, checked and
   /// counted only; see `LeftOutEvents`).
@@ -35,7 +38,7 @@ struct EventReadPlan {
 
   init(program: CheckedCampaign, slots: FieldSlots, leftOut: [Bool]) {
     self.leftOut = leftOut.isEmpty ? Array(repeating: false, count: program.events.count) : leftOut
-    for event in program.events { _ = eventNames.intern(event.name) }
+    eventNames = CaseNames(program.events.map(\.name))
     fields = Lists(
       program.events.indices.map { event in
         zip(program.events[event].fields, slots.slot[event]).map { field, slot in
@@ -43,13 +46,16 @@ struct EventReadPlan {
         }
       })
     kinds = slots.columns.map { Loader.kind(of: $0.type) }
-    storage = kinds.map { kind in
+    let cases: [[String]] = kinds.map { kind in
+      guard case .enumeration(let cases) = kind else { return [] }
+      return cases
+    }
+    caseNames = cases.map { CaseNames($0) }
+    storage = zip(kinds, cases).map { kind, cases in
       if kind == .string { return .text }
-      guard case .enumeration(let cases) = kind else { return .parsed }
-      var pool = StringPool()
-      for name in cases { _ = pool.intern(name) }
-      // A repeated name would shift the ids off the case indices: read those by name.
-      return pool.count == cases.count ? .enumCase(pool) : .parsed
+      // A repeated name would find the first case of that name: read those by name.
+      guard case .enumeration = kind, Set(cases).count == cases.count else { return .parsed }
+      return .enumCase
     }
   }
 }

@@ -128,7 +128,7 @@ extension Loader {
   ) {
     let line = reader.line
     // The event type first: rows of undeclared types are counted, not read.
-    let typeID: Int32? = reader.field(2) { bytes in bytes.flatMap { plan.eventNames.find($0) } }
+    let typeID: Int32? = reader.field(2) { bytes in bytes.flatMap { plan.eventNames.find($0) }.map { Int32($0) } }
     guard let typeID else {
       let name = reader.field(2) { bytes in bytes.map { String(decoding: $0, as: UTF8.self) } } ?? ""
       if name.isEmpty {
@@ -226,7 +226,7 @@ extension Loader {
       guard let bytes, !bytes.isEmpty else { return .some(nil) }
       switch plan.storage[slot] {
       case .text: return storing ? pool.intern(bytes) : 0
-      case .enumCase(let cases): return cases.find(bytes).map { .some($0) }
+      case .enumCase: return plan.caseNames[slot].find(bytes).map { .some(Int32($0)) }
       case .parsed: return nil
       }
     }
