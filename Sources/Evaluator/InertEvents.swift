@@ -24,8 +24,8 @@ extension SimulationProgram {
   /// A type qualifies when nothing names it: not engagement, no score points, no hold,
   /// no guardrail, no `on` rule, no send `on` it, no aggregate over it. And then only if
   /// every condition the run tries at an event (transition triggers and guards, flow
-  /// conditions, the segments these read) is steady: it reads no clock (`today`, `now`,
-  /// a windowed aggregate), and a decaying score only as a `when` trigger's comparison
+  /// conditions, the segments these read) is steady: it reads no clock (`today`, `now`),
+  /// no count or sum of events, and a decaying score only as a `when` trigger's comparison
   /// with a number, whose crossing is timed. Otherwise no type qualifies.
   var inertEvents: [Bool] {
     var inert = isEngagement.map { !$0 }
