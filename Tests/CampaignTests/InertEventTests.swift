@@ -80,7 +80,10 @@ import Testing
       let data = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : repositoryRoot.appendingPathComponent(folder)
       let contacts = try String(contentsOf: data.appendingPathComponent("contacts.csv"), encoding: .utf8)
       let events = try String(contentsOf: data.appendingPathComponent("events.csv"), encoding: .utf8)
-      let campaign = try String(contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8)
+      var campaign = try String(contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8)
+      // The example data's app opens, which no example names: some rows to leave out
+      // even where the bench data (beside the repository) is not at hand.
+      if file == "examples/winback.campaign" { campaign += "\nevent app_open { screen string? }\n" }
       for window in [(nil, nil), (instant("2026-01-01T00:00:00Z"), instant("2026-05-01T00:00:00Z"))] {
         let kept = try figures(campaign, contacts: contacts, events: events, window: window, leavingOut: false)
         let left = try figures(campaign, contacts: contacts, events: events, window: window, leavingOut: true)
