@@ -6,7 +6,7 @@ extension Loader {
   mutating func readContacts(file: String, store: ByteStore) throws(LoadError) {
     // Every contact is a line at least: the key table and the columns are sized once
     // (growing the key table rehashed a million keys, about 3% of a large run).
-    let plausibleRows = store.vectorLineFeedCount() + 1
+    let plausibleRows = store.lineFeedCount() + 1
     keyIndex = KeyIndex(capacity: plausibleRows)
     contacts.keys = KeyStore(capacity: plausibleRows)
     for index in contacts.columns.indices { contacts.columns[index].reserveCapacity(plausibleRows) }
