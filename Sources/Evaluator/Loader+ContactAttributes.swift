@@ -60,29 +60,28 @@ extension Loader {
       let parsed = parse(reader, index) { (bytes) throws(ValueError) in try ValueParser.bool(bytes).map { $0 ? 1 : 0 } }
       return stageCode(parsed, stage: stage, cell: cell)
     case .date:
-      let days: Int64? = reader.field(index) { bytes in
-        guard let bytes else { return Column.missingInteger }
-        do {
-          return try ValueParser.daysSinceEpoch(bytes) ?? Column.missingInteger
-        } catch {
-          return nil
-        }
+      // The parser `ValueParser.date` uses, so its errors are the same.
+      let days: Result<Int64, ValueError> = reader.field(index) { bytes in
+        guard let bytes else { return .success(Column.missingInteger) }
+        return Result { () throws(ValueError) in try ValueParser.daysSinceEpoch(bytes) ?? Column.missingInteger }
       }
-      guard let days else { return failure(reader, index, plan: plan) }
-      stage.integers[cell] = days
-      return days == Column.missingInteger ? .missing : .present
+      switch days {
+      case .failure(let error): return .failed(error)
+      case .success(let days):
+        stage.integers[cell] = days
+        return days == Column.missingInteger ? .missing : .present
+      }
     case .decimal:
-      let number: ExactDecimal?? = reader.field(index) { bytes in
-        guard let bytes else { return .some(nil) }
-        do {
-          return .some(try ValueParser.decimal(bytes))
-        } catch {
-          return nil
-        }
+      let number: Result<ExactDecimal?, ValueError> = reader.field(index) { bytes in
+        guard let bytes else { return .success(nil) }
+        return Result { () throws(ValueError) in try ValueParser.decimal(bytes) }
       }
-      guard let number else { return failure(reader, index, plan: plan) }
-      stage.decimals[cell] = number
-      return number == nil ? .missing : .present
+      switch number {
+      case .failure(let error): return .failed(error)
+      case .success(let number):
+        stage.decimals[cell] = number
+        return number == nil ? .missing : .present
+      }
     case .other:
       switch read(reader, column: index, kind: plan.kinds[index]) {
       case .failure(let error): return .failed(error)
@@ -126,12 +125,5 @@ extension Loader {
         return .failed(error)
       }
     }
-  }
-
-  /// Why attribute `index` is not a value of its type: its fast path failed, and
-  /// `ValueParser` says why.
-  private mutating func failure(_ reader: some RecordReader, _ index: Int, plan: ContactReadPlan) -> AttributeRead {
-    if case .failure(let error) = read(reader, column: index, kind: plan.kinds[index]) { return .failed(error) }
-    preconditionFailure("a fast path refused a value that ValueParser reads")
   }
 }
