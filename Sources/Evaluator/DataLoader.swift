@@ -66,15 +66,17 @@ public enum DataLoader {
     _ program: CheckedCampaign, taking request: inout LoadRequest, phaseEnded: ((String) -> Void)? = nil
   ) throws(LoadError) -> DataSet {
     var loader = Loader(program: program, skipBadRows: request.skipBadRows)
+    // The campaign compiled without data, once, for what its run reads and reacts to.
+    let shape = SimulationProgram.compiledWithoutData(program)
     if let kept = request.keptText {
-      let read = SimulationProgram.attributesRead(by: program)
+      let read = shape.attributesRead
       loader.storesText = program.attributes.indices.map { index in
         kept.contains(index) || read.contains(index) || program.attributes[index].name == "timezone"
       }
     }
     try loader.readContacts(file: request.contactsFile, store: take(&request.contactsStore, &request.contactsBytes))
     if request.leavesOutInertEvents {
-      loader.leaveOut(SimulationProgram.inertEvents(of: program), from: request.from, to: request.to)
+      loader.leaveOut(shape.inert, from: request.from, to: request.to)
     }
     phaseEnded?("contacts")
     try loader.readEvents(file: request.eventsFile, store: take(&request.eventsStore, &request.eventsBytes))

@@ -46,7 +46,7 @@ extension SimulationProgram {
 
   /// The event types a run of `campaign` can leave out, before any data is loaded.
   public static func inertEvents(of campaign: CheckedCampaign) -> [Bool] {
-    SimulationProgram(campaign, data: .empty(for: campaign)).inertEvents
+    compiledWithoutData(campaign).inert
   }
 
   /// Whether every condition the run tries at an event is steady (see `inertEvents`).

@@ -263,9 +263,10 @@ extension SimulationProgram {
     return read
   }
 
-  /// The attributes a run of `campaign` reads, before any data is loaded.
-  static func attributesRead(by campaign: CheckedCampaign) -> Set<Int> {
-    SimulationProgram(campaign, data: .empty(for: campaign)).attributesRead
+  /// `campaign` compiled before any data is loaded: enough to see what its run reads
+  /// (`attributesRead`) and which events it reacts to (`inert`).
+  static func compiledWithoutData(_ campaign: CheckedCampaign) -> SimulationProgram {
+    SimulationProgram(campaign, data: .empty(for: campaign))
   }
 }
 
