@@ -9,7 +9,7 @@ import Testing
   static let dataArguments = ["--contacts", "examples/data/contacts.csv", "--events", "examples/data/events.csv"]
 
   func run(_ arguments: [String]) -> (Int32, String, String) {
-    FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path)
+    _ = FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path)
     let output = BufferOutput()
     let status = Driver(fileSystem: DiskFileSystem(), output: output).run(arguments)
     return (status, output.standardOutput, output.standardError)

@@ -7,7 +7,7 @@ import Testing
 /// Findings of the session-7 user trial on `simulate` and `explain`.
 @Suite struct TrialDataFixTests {
   func run(_ arguments: [String]) -> (Int32, String, String) {
-    FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path)
+    _ = FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path)
     let output = BufferOutput()
     let status = Driver(fileSystem: DiskFileSystem(), output: output).run(arguments)
     return (status, output.standardOutput, output.standardError)
