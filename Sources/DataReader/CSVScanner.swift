@@ -61,20 +61,15 @@ enum CSVScanner {
     return count
   }
 
-  /// The bytes of `word` equal to `byte`, as their high bits (exact: no borrow from
-  /// one byte reaches the next).
-  @inline(__always)
-  static func matches(in word: UInt64, of byte: UInt8) -> UInt64 {
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let difference = word ^ (lowBits &* UInt64(byte))
-    return ~(((difference & low7) &+ low7) | difference | low7)
-  }
-
   /// Scans a plain record, the common case in large files: no quotes, no carriage
   /// returns, ASCII only, ended by a line feed with eight bytes to spare before the end
-  /// of the buffer. It finds every comma and the line feed eight bytes at a time, with
-  /// no loop per field. Returns nil for any other record, which `scanRecord` then
-  /// scans (from the same start: nothing is written that it does not write again).
+  /// of the buffer. Eight bytes at a time, it flags every byte below `-` (0x2D) or not
+  /// ASCII: the four bytes that matter (`,` `"` `\n` `\r`) are all below it, and in
+  /// most data little else is (a space, `!`, `#`...), so one subtraction finds the
+  /// candidates and each is then looked at. A flag can be wrong only above a byte truly
+  /// below the limit (a borrow), never missing, and every flagged byte's value decides.
+  /// Returns nil for any other record, which `scanRecord` then scans (from the same
+  /// start: nothing is written that it does not write again).
   @inline(__always)
   static func scanPlainRecord(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, into fields: UnsafeMutableBufferPointer<CSVField>
@@ -82,32 +77,30 @@ enum CSVScanner {
     let base = bytes.baseAddress!
     let count = bytes.count
     let capacity = fields.count
+    let subtrahend = lowBits &* 0x2D
     var position = start
     var fieldStart = start
     var fieldCount = 0
     while position &+ 8 <= count {
       let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-      let breaks = matches(in: word, of: comma) | matches(in: word, of: lineFeed)
-      let others = matches(in: word, of: quote) | matches(in: word, of: carriageReturn) | (word & highBits)
-      if others != 0 {
-        // Something to look at closely, unless the record ends before it.
-        let stop = others.trailingZeroBitCount
-        let lineEnd = matches(in: word, of: lineFeed)
-        guard lineEnd != 0 && lineEnd.trailingZeroBitCount < stop else { return nil }
-      }
-      var found = breaks
-      while found != 0 {
-        let at = position &+ (found.trailingZeroBitCount &>> 3)
-        found &= found &- 1
-        if fieldCount < capacity {
-          fields[fieldCount] = CSVField(start: fieldStart, end: at, isQuoted: false, hasDoubledQuotes: false)
-        }
-        fieldCount &+= 1
-        fieldStart = at &+ 1
-        if base[at] == lineFeed {
-          return Outcome(
-            end: at &+ 1, nextLine: line &+ 1, fieldCount: fieldCount, hasNonASCII: false, failure: nil,
-            failureColumn: 0)
+      var flagged = ((word &- subtrahend) | word) & highBits
+      while flagged != 0 {
+        let at = position &+ (flagged.trailingZeroBitCount &>> 3)
+        flagged &= flagged &- 1
+        let byte = base[at]
+        if byte == comma || byte == lineFeed {
+          if fieldCount < capacity {
+            fields[fieldCount] = CSVField(start: fieldStart, end: at, isQuoted: false, hasDoubledQuotes: false)
+          }
+          fieldCount &+= 1
+          fieldStart = at &+ 1
+          if byte == lineFeed {
+            return Outcome(
+              end: at &+ 1, nextLine: line &+ 1, fieldCount: fieldCount, hasNonASCII: false, failure: nil,
+              failureColumn: 0)
+          }
+        } else if byte == quote || byte == carriageReturn || byte >= 0x80 {
+          return nil
         }
       }
       position &+= 8

@@ -118,6 +118,9 @@ struct Loader {
   var storesText: [Bool]
   /// Events of types left out of the data set (see `LoadRequest.leavesOutInertEvents`).
   var leftOut = LeftOutEvents()
+  /// For the fast path of reading events (see `readPlainEventRow`).
+  var timestamps = TimestampReader()
+  var recentTexts = RecentTexts()
 
   init(program: CheckedCampaign, skipBadRows: Bool) {
     self.program = program

@@ -15,6 +15,8 @@ struct EventReadPlan {
   var eventNames: CaseNames
   /// Per event type: its fields' slots, in declared order.
   var fields: Lists<Field>
+  /// Per event type: the slots it has no field in (stored as missing in its rows).
+  var absentSlots: Lists<Int32>
   /// Per field slot: how to read it.
   var kinds: [ColumnKind]
   /// Per field slot: how its value is stored.
@@ -45,6 +47,8 @@ struct EventReadPlan {
           Field(slot: Int32(slot), isOptional: field.type.isOptional)
         }
       })
+    absentSlots = Lists(
+      slots.slot.map { used in slots.columns.indices.filter { !used.contains($0) }.map { Int32($0) } })
     kinds = slots.columns.map { Loader.kind(of: $0.type) }
     let cases: [[String]] = kinds.map { kind in
       guard case .enumeration(let cases) = kind else { return [] }

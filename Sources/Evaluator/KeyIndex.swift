@@ -14,6 +14,9 @@ struct KeyIndex: Sendable {
   /// What `touch(_:)` read, summed and kept only so that its reads are not optimised
   /// away (Swift has no prefetch).
   private var touched: Int32 = 0
+  /// The contacts by number, when their keys are numbers written alike (see
+  /// `NumberedKeys`); set by `numberKeys(_:)` once every contact is in.
+  private var numbered: NumberedKeys?
 
   struct Slot {
     /// A short key's bytes (little-endian, zero-padded); 0 for a long key (the
@@ -108,10 +111,23 @@ struct KeyIndex: Sendable {
   /// Looks up every key of `keys`, writing each one's contact (-1: none) to `contacts`.
   /// The look-ups do not depend on one another, so their cache misses overlap.
   func find(_ keys: [ShortKey], into contacts: inout [Int32]) {
-    contacts.removeAll(keepingCapacity: true)
-    table.withUnsafeBufferPointer { table in
-      for key in keys { contacts.append(KeyIndex.probe(key, in: table) ?? -1) }
+    // Sized once, then written through a pointer: an append per key checked the
+    // array's uniqueness and capacity between look-ups that should overlap.
+    if contacts.count != keys.count { contacts = Array(repeating: -1, count: keys.count) }
+    keys.withUnsafeBufferPointer { keys in
+      contacts.withUnsafeMutableBufferPointer { found in
+        if let numbered { return numbered.find(keys, into: found) }
+        table.withUnsafeBufferPointer { table in
+          for index in keys.indices { found[index] = KeyIndex.probe(keys[index], in: table) ?? -1 }
+        }
+      }
     }
+  }
+
+  /// Sets up the look-up by number when the keys of `keys` allow it (see
+  /// `NumberedKeys`): call it once every contact's key is in.
+  mutating func numberKeys(_ keys: KeyStore) {
+    numbered = NumberedKeys(keys: keys)
   }
 
   /// Adds `key` for `contact` (whose key in `keys` it is, or is about to be); returns
@@ -150,6 +166,8 @@ struct KeyIndex: Sendable {
     _ key: UnsafeBufferPointer<UInt8>, hash: UInt64, contact: Int32, keys: KeyStore
   ) -> Int32? {
     if let existing = find(key, hash: hash, keys: keys) { return existing }
+    // A key added after numbering is not in the numbered table: look up by hash again.
+    numbered = nil
     if (used + 1) * 2 > table.count { grow(keys: keys) }
     let short = key.count <= KeyIndex.inlineLength
     place(

@@ -19,6 +19,7 @@ extension Loader {
     } else {
       try readContacts(file: file, from: &reader)
     }
+    keyIndex.numberKeys(contacts.keys)
   }
 
   mutating func readContacts(file: String, from reader: inout some RecordReader) throws(LoadError) {

@@ -78,7 +78,9 @@ extension Loader {
           continue
         }
         report.eventRows += 1
-        readEventRow(&reader, file: file, columns: names, plan: plan, into: &batch)
+        if !readPlainEventRow(reader, plan: plan, into: &batch) {
+          readEventRow(&reader, file: file, columns: names, plan: plan, into: &batch)
+        }
       }
       // Find the batch's contacts at once, then settle its rows in file order.
       keyIndex.find(batch.keys, into: &contactsFound)

@@ -15,6 +15,11 @@ protocol RecordReader {
   /// Calls `body` with the bytes of selected column `index` in the current row, nil
   /// when the value is missing.
   func field<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R
+  /// The bytes of selected column `index` in the current row exactly as written, when
+  /// the reader can hand them out in place and they need no unquoting (an unquoted CSV
+  /// field; empty when the value is missing); nil otherwise: then read it with
+  /// `field(_:_:)`. For the fast path of loading (see `Loader.readPlainEventRow`).
+  func bytesInPlace(_ index: Int) -> UnsafeBufferPointer<UInt8>?
   /// Lets the memory of the rows before the current one go (see
   /// `CSVReader.releaseBytes(before:)`); a reader may keep it.
   mutating func releaseReadRows()
@@ -66,6 +71,16 @@ struct CSVRecordReader: RecordReader {
     }
     return reader.bytes.withUnsafeBufferPointer { buffer in field.withValueBytes(in: buffer) { body($0) } }
   }
+
+  @inline(__always)
+  func bytesInPlace(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+    guard let base else { return nil }
+    // An absent column is a missing value, as `field(_:_:)` has it.
+    guard let column = columns[index] else { return UnsafeBufferPointer(start: nil, count: 0) }
+    let field = record[column]
+    guard !field.isQuoted else { return nil }
+    return UnsafeBufferPointer(start: base + field.start, count: field.byteCount)
+  }
 }
 
 struct JSONLinesRecordReader: RecordReader {
@@ -110,6 +125,9 @@ struct JSONLinesRecordReader: RecordReader {
     if case .null = field.kind { return body(nil) }
     return reader.bytes.withUnsafeBufferPointer { buffer in field.withValueBytes(in: buffer) { body($0) } }
   }
+
+  /// JSON Lines rows are read by `field(_:_:)` only: they are not the large files.
+  func bytesInPlace(_ index: Int) -> UnsafeBufferPointer<UInt8>? { nil }
 }
 
 /// Opens `bytes` by its file name: `.jsonl`, `.ndjson` and `.json` are JSON Lines,
