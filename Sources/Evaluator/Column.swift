@@ -80,17 +80,6 @@ public struct Column: Sendable {
     }
   }
 
-  /// Removes the last row (a row the fast path of loading stored part of, then handed
-  /// to the full read; see `Loader.readPlainEventRow`).
-  mutating func removeLast() {
-    switch kind {
-    case .int, .date, .timestamp, .duration, .none: integers.removeLast()
-    case .bool, .string, .enumCase, .state: codes.removeLast()
-    case .decimal, .percent:
-      if decimalRows.removeLast() != Column.missingCode { decimals.removeLast() }
-    }
-  }
-
   /// Makes room for `rows` rows in all, so that appending them does not copy the column.
   mutating func reserveCapacity(_ rows: Int) {
     switch kind {

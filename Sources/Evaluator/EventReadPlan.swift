@@ -19,8 +19,9 @@ struct EventReadPlan {
   var absentSlots: Lists<Int32>
   /// Per field slot: how to read it.
   var kinds: [ColumnKind]
-  /// Per field slot: how its value is stored.
+  /// Per field slot: how its value is stored, and the kind of its column.
   var storage: [Storage]
+  var columnKinds: [Column.Kind]
 
   /// Plain tags: a case that held the names cost a retain and a release per field read.
   enum Storage {
@@ -50,6 +51,7 @@ struct EventReadPlan {
     absentSlots = Lists(
       slots.slot.map { used in slots.columns.indices.filter { !used.contains($0) }.map { Int32($0) } })
     kinds = slots.columns.map { Loader.kind(of: $0.type) }
+    columnKinds = slots.columns.map { Column(for: $0.type).kind }
     let cases: [[String]] = kinds.map { kind in
       guard case .enumeration(let cases) = kind else { return [] }
       return cases

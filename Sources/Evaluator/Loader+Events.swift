@@ -61,6 +61,7 @@ extension Loader {
     _ reader: inout some RecordReader, file: String, columns names: [String], plan: EventReadPlan
   ) {
     var batch = EventBatch()
+    let stage = EventStage(slots: plan.fieldCount, capacity: EventBatch.capacity)
     var contactsFound: [Int32] = []
     var unknownExamples: [String] = []
     var atEnd = false
@@ -78,10 +79,12 @@ extension Loader {
           continue
         }
         report.eventRows += 1
-        if !readPlainEventRow(reader, plan: plan, into: &batch) {
+        if !readPlainEventRow(reader, plan: plan, stage: stage, into: &batch) {
+          stage.flush(into: &events)
           readEventRow(&reader, file: file, columns: names, plan: plan, into: &batch)
         }
       }
+      stage.flush(into: &events)
       // Find the batch's contacts at once, then settle its rows in file order.
       keyIndex.find(batch.keys, into: &contactsFound)
       for row in batch.rows {

@@ -3,26 +3,25 @@ import DataReader
 extension Loader {
   /// Reads the current row of an events file on the fast path when it is the common
   /// kind: the fields it needs are unquoted, its type is declared, its time reads, its
-  /// key has up to 8 bytes and every field fits. It is stored exactly as
-  /// `readEventRow` stores it (the same columns, batch entries and pool ids, in the
-  /// same order), in fewer steps: each field's bytes are taken in place instead of
-  /// through a closure, the time is read by `TimestampReader` and short text found in
-  /// `RecentTexts`. Returns false, having stored nothing, for any other row:
-  /// `readEventRow` then reads it, and says what is wrong with it.
+  /// key has up to 8 bytes and every field fits. It is stored as `readEventRow` stores
+  /// it (the same values, batch entries and pool ids, in the same order), in fewer
+  /// steps: each field's bytes are taken in place instead of through a closure, the
+  /// time is read by `TimestampReader`, short text found in `RecentTexts`, and the
+  /// values go to `stage`, which reaches the columns a batch at a time. Returns false,
+  /// having stored nothing, for any other row: flush the stage, then `readEventRow`
+  /// reads it and says what is wrong with it.
   @inline(__always)
   mutating func readPlainEventRow(
-    _ reader: some RecordReader, plan: EventReadPlan, into batch: inout EventBatch
+    _ reader: some RecordReader, plan: EventReadPlan, stage: EventStage, into batch: inout EventBatch
   ) -> Bool {
     guard let typeBytes = reader.bytesInPlace(2), !typeBytes.isEmpty, let type = plan.eventNames.find(typeBytes),
       let timeBytes = reader.bytesInPlace(1), let instant = try? timestamps.read(timeBytes),
       let keyBytes = reader.bytesInPlace(0), !keyBytes.isEmpty, let key = KeyIndex.short(keyBytes)
     else { return false }
-    let fields = plan.fields.range(type)
     let isLeftOut = plan.leftOut[type]
-    for place in fields where !readPlainField(reader, plan.fields.items[place], plan: plan, storing: !isLeftOut) {
-      if !isLeftOut {
-        for earlier in fields.lowerBound..<place { events.fields[Int(plan.fields.items[earlier].slot)].removeLast() }
-      }
+    let row = stage.count
+    for place in plan.fields.range(type)
+    where !readPlainField(reader, plan.fields.items[place], plan: plan, stage: stage, row: row, storing: !isLeftOut) {
       return false
     }
     let stored: Int
@@ -30,12 +29,14 @@ extension Loader {
       stored = batch.leftOutTimes.count
       batch.leftOutTimes.append(instant)
     } else {
-      for place in plan.absentSlots.range(type) { events.fields[Int(plan.absentSlots.items[place])].appendMissing() }
-      stored = events.count
-      events.contact.append(-1)
-      events.time.append(instant)
-      events.type.append(Int32(truncatingIfNeeded: type))
-      events.count += 1
+      for place in plan.absentSlots.range(type) {
+        let slot = Int(plan.absentSlots.items[place])
+        _ = stage.store(nil, kind: plan.columnKinds[slot], slot: slot, row: row)
+      }
+      stage.time[row] = instant
+      stage.type[row] = Int32(truncatingIfNeeded: type)
+      stored = events.count + row
+      stage.count = row + 1
     }
     batch.rows.append(
       EventBatch.Row(
@@ -45,28 +46,29 @@ extension Loader {
     return true
   }
 
-  /// Reads `field` of the current row in place into its column (only checks it when
-  /// not `storing`); false, storing nothing, when it is quoted, missing but required,
-  /// or does not read.
+  /// Reads `field` of the current row in place into row `row` of `stage` (only checks
+  /// it when not `storing`); false when it is quoted, missing but required, or does not
+  /// read.
   @inline(__always)
   private mutating func readPlainField(
-    _ reader: some RecordReader, _ field: EventReadPlan.Field, plan: EventReadPlan, storing: Bool
+    _ reader: some RecordReader, _ field: EventReadPlan.Field, plan: EventReadPlan, stage: EventStage, row: Int,
+    storing: Bool
   ) -> Bool {
     let slot = Int(field.slot)
     guard let bytes = reader.bytesInPlace(3 + slot) else { return false }
     if bytes.isEmpty {
-      if storing && field.isOptional { events.fields[slot].appendMissing() }
-      return field.isOptional
+      guard field.isOptional else { return false }
+      return !storing || stage.store(nil, kind: plan.columnKinds[slot], slot: slot, row: row)
     }
     switch plan.storage[slot] {
     case .text:
-      if storing { events.fields[slot].codes.append(recentTexts.id(bytes, pool: &pool)) }
+      if storing { stage.codes[stage.cell(slot, row)] = recentTexts.id(bytes, pool: &pool) }
     case .enumCase:
       guard let index = plan.caseNames[slot].find(bytes) else { return false }
-      if storing { events.fields[slot].codes.append(Int32(truncatingIfNeeded: index)) }
+      if storing { stage.codes[stage.cell(slot, row)] = Int32(truncatingIfNeeded: index) }
     case .parsed:
       guard let value = try? value(bytes, kind: plan.kinds[slot]) else { return false }
-      if storing { events.fields[slot].append(value) }
+      return !storing || stage.store(value, kind: plan.columnKinds[slot], slot: slot, row: row)
     }
     return true
   }

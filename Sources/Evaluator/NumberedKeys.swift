@@ -19,6 +19,13 @@ struct NumberedKeys: Sendable {
   /// The smallest number; `contacts[n - lowest]` is the contact numbered `n`, or -1.
   private let lowest: Int
   private let contacts: [Int32]
+  /// Whether the contacts are numbered in order with no gaps (contact `c` has number
+  /// `lowest + c`), as in a file exported in the order of sequential ids: then a key's
+  /// number is its contact, and the table (empty) is not read at all. Reading it cost a
+  /// cache miss a row, a tenth of the events phase.
+  private let inOrder: Bool
+  /// How many contacts there are.
+  private let count: Int
 
   /// How many table entries a contact may take at most: numbers spread wider than
   /// this are left to the hash table.
@@ -46,6 +53,12 @@ struct NumberedKeys: Sendable {
     let lowest = numbers.min()!
     let size = numbers.max()! - lowest + 1
     guard size <= max(NumberedKeys.spread * keys.count, 1024) else { return nil }
+    if size == keys.count && numbers.indices.allSatisfy({ numbers[$0] == lowest + $0 }) {
+      self.count = keys.count
+      (self.length, self.prefixLength, self.prefix, self.lowest, self.contacts, self.inOrder) =
+        (length, prefixLength, prefix, lowest, [], true)
+      return
+    }
     // Read at random, a row at a time: with huge pages, fewer look-ups miss the TLB too.
     let contacts = [Int32](unsafeUninitializedCapacity: size) { table, count in
       DataFile.adviseHugePages(UnsafeMutableRawBufferPointer(table))
@@ -53,8 +66,9 @@ struct NumberedKeys: Sendable {
       for (contact, number) in numbers.enumerated() { table[number - lowest] = Int32(contact) }
       count = size
     }
-    (self.length, self.prefixLength, self.prefix, self.lowest, self.contacts) =
-      (length, prefixLength, prefix, lowest, contacts)
+    count = keys.count
+    (self.length, self.prefixLength, self.prefix, self.lowest, self.contacts, self.inOrder) =
+      (length, prefixLength, prefix, lowest, contacts, false)
   }
 
   /// Writes the contact of each of `keys` (-1: none) to `found`, which has room for
@@ -69,7 +83,11 @@ struct NumberedKeys: Sendable {
           let number = NumberedKeys.number(word: key.word, length: length, prefixLength: prefixLength, prefix: prefix)
         {
           let entry = number &- lowest
-          if entry >= 0 && entry < table.count { contact = table[entry] }
+          if inOrder {
+            if entry >= 0 && entry < count { contact = Int32(truncatingIfNeeded: entry) }
+          } else if entry >= 0 && entry < table.count {
+            contact = table[entry]
+          }
         }
         found[index] = contact
       }

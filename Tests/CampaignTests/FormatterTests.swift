@@ -179,7 +179,7 @@ import Testing
 }
 
 /// A small deterministic random number generator (SplitMix64) for generated inputs.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
   var state: UInt64
   init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
   mutating func next() -> UInt64 {

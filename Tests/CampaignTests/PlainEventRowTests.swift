@@ -142,6 +142,12 @@ import Testing
     try expectSameLoads(contacts: contacts, seed: seed)
   }
 
+  @Test func keysInOrderLoadWhatTheFullReadLoads() throws {
+    // Keys numbered in order with no gaps: a key's number is its contact.
+    let contacts = (0..<60).map { String(format: "c%07d", $0 + 1) }
+    try expectSameLoads(contacts: contacts, seed: 6)
+  }
+
   @Test(arguments: [4, 5] as [UInt64])
   func mixedKeysLoadWhatTheFullReadLoads(seed: UInt64) throws {
     // Keys of several shapes, some too long to pack: found through the hash table.
@@ -190,11 +196,19 @@ import Testing
     // Numbers spread far wider than the contacts: left to the hash table.
     #expect(NumberedKeys(keys: store(["00000001", "99999999"])) == nil)
     var random = SplitMix(seed: 7)
-    for shape in ["c%07d", "%08d", "%05d", "ab%03d", "%d"] {
-      let numbers = Set((0..<200).map { _ in random.below(shape == "%d" ? 10 : 800) })
-      let keys = numbers.sorted().map { String(format: shape, $0) }
+    // Numbers with gaps (a table), in order from 37 with none (no table), and the same
+    // shuffled (a table).
+    let orders = ["gaps", "in order", "shuffled"]
+    for (shape, order) in ["c%07d", "%08d", "%05d", "ab%03d", "%d"].flatMap({ shape in orders.map { (shape, $0) } }) {
+      let numbers: [Int]
+      switch order {
+      case "gaps": numbers = Set((0..<200).map { _ in random.below(shape == "%d" ? 10 : 800) }).sorted()
+      case "in order": numbers = Array(37..<(shape == "%d" ? 40 : 237))
+      default: numbers = Array(37..<(shape == "%d" ? 40 : 237)).shuffled(using: &random)
+      }
+      let keys = numbers.map { String(format: shape, $0) }
       guard let numbered = NumberedKeys(keys: store(keys)) else {
-        Issue.record("\(shape) was not numbered")
+        Issue.record("\(shape), \(order) was not numbered")
         continue
       }
       let contactOf = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
@@ -208,7 +222,7 @@ import Testing
         found.withUnsafeMutableBufferPointer { numbered.find(keys, into: $0) }
       }
       for (key, contact) in zip(short, found) {
-        #expect(contact == contactOf[key.text] ?? -1, "\(shape): \(key.text)")
+        #expect(contact == contactOf[key.text] ?? -1, "\(shape), \(order): \(key.text)")
       }
     }
   }
