@@ -54,7 +54,8 @@ final class EventStage {
   func store(_ value: Value?, kind: Column.Kind, slot: Int, row: Int) -> Bool {
     let at = cell(slot, row)
     switch (kind, value) {
-    case (.int, nil), (.date, nil), (.timestamp, nil), (.duration, nil), (.none, _): integers[at] = Column.missingInteger
+    case (.int, nil), (.date, nil), (.timestamp, nil), (.duration, nil), (.none, _):
+      integers[at] = Column.missingInteger
     case (.int, .int(let number)), (.date, .date(let number)), (.timestamp, .timestamp(let number)),
       (.duration, .duration(let number)):
       integers[at] = number
