@@ -26,7 +26,9 @@ public struct LoadRequest: Sendable {
   public var keptText: Set<Int>?
   /// Leave out of the data set the events of types that cannot change any figure of a
   /// replay (see `SimulationProgram.inertEvents`): they are read, checked and counted,
-  /// not stored. Not for a trace (`explain` shows every event) nor a test.
+  /// not stored; and the values of event fields the run does not read
+  /// (`SimulationProgram.fieldsRead`): checked, not stored. Not for a trace (`explain`
+  /// shows every event and field) nor a test.
   public var leavesOutInertEvents = false
 
   public init(
@@ -77,6 +79,8 @@ public enum DataLoader {
     try loader.readContacts(file: request.contactsFile, store: take(&request.contactsStore, &request.contactsBytes))
     if request.leavesOutInertEvents {
       loader.leaveOut(shape.inert, from: request.from, to: request.to)
+      let read = shape.fieldsRead
+      loader.storesField = loader.slots.columns.indices.map { read.contains($0) }
     }
     phaseEnded?("contacts")
     try loader.readEvents(file: request.eventsFile, store: take(&request.eventsStore, &request.eventsBytes))
@@ -118,6 +122,9 @@ struct Loader {
   var storesText: [Bool]
   /// Events of types left out of the data set (see `LoadRequest.leavesOutInertEvents`).
   var leftOut = LeftOutEvents()
+  /// Per event field slot: whether its values are stored (see
+  /// `LoadRequest.leavesOutInertEvents`); an unstored slot's column stays empty.
+  var storesField: [Bool]
   /// For the fast path of reading events (see `readPlainEventRow`).
   var timestamps = TimestampReader()
   var recentTexts = RecentTexts()
@@ -129,6 +136,7 @@ struct Loader {
     storesText = Array(repeating: true, count: program.attributes.count)
     slots = FieldSlots(program.events)
     events = EventTable(fields: slots.columns.map { Column(for: $0.type) })
+    storesField = Array(repeating: true, count: slots.columns.count)
     let campaignZone = ZoneRules(identifier: program.timezone) ?? .utc
     zones = [campaignZone]
     zoneIndex[campaignZone.identifier] = 0

@@ -109,6 +109,9 @@ public struct DataSet: Sendable {
   /// Text attributes whose values were not stored (see `LoadRequest.keptText`): they
   /// read as missing, so nothing may show or test them.
   var unstoredText: Set<Int> = []
+  /// Event field slots whose values were not stored (see `LoadRequest.leavesOutInertEvents`):
+  /// their columns are empty, so nothing may read them.
+  var unstoredFields: Set<Int> = []
 
   /// No contacts and no events: enough to compile `campaign` and see what it reads.
   static func empty(for campaign: CheckedCampaign) -> DataSet {

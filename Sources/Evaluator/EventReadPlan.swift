@@ -15,8 +15,10 @@ struct EventReadPlan {
   var eventNames: CaseNames
   /// Per event type: its fields' slots, in declared order.
   var fields: Lists<Field>
-  /// Per event type: the slots it has no field in (stored as missing in its rows).
+  /// Per event type: the stored slots it has no field in (stored as missing in its rows).
   var absentSlots: Lists<Int32>
+  /// Per field slot: whether its values are stored (see `Loader.storesField`).
+  var stores: [Bool]
   /// Per field slot: how to read it.
   var kinds: [ColumnKind]
   /// Per field slot: how its value is stored, and the kind of its column.
@@ -39,7 +41,8 @@ struct EventReadPlan {
   /// counted only; see `LeftOutEvents`).
   var leftOut: [Bool]
 
-  init(program: CheckedCampaign, slots: FieldSlots, leftOut: [Bool]) {
+  init(program: CheckedCampaign, slots: FieldSlots, leftOut: [Bool], stores: [Bool]) {
+    self.stores = stores
     self.leftOut = leftOut.isEmpty ? Array(repeating: false, count: program.events.count) : leftOut
     eventNames = CaseNames(program.events.map(\.name))
     fields = Lists(
@@ -49,7 +52,7 @@ struct EventReadPlan {
         }
       })
     absentSlots = Lists(
-      slots.slot.map { used in slots.columns.indices.filter { !used.contains($0) }.map { Int32($0) } })
+      slots.slot.map { used in slots.columns.indices.filter { !used.contains($0) && stores[$0] }.map { Int32($0) } })
     kinds = slots.columns.map { Loader.kind(of: $0.type) }
     columnKinds = slots.columns.map { Column(for: $0.type).kind }
     let cases: [[String]] = kinds.map { kind in

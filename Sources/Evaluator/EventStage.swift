@@ -69,15 +69,16 @@ final class EventStage {
     return true
   }
 
-  /// Moves the staged rows into `events`, leaving the stage empty.
-  func flush(into events: inout EventTable) {
+  /// Moves the staged rows into `events`, leaving the stage empty; the slots not
+  /// `stores` (see `Loader.storesField`) stay empty.
+  func flush(into events: inout EventTable, stores: [Bool]) {
     guard count > 0 else { return }
     let rows = count
     events.time.append(contentsOf: UnsafeBufferPointer(start: time, count: rows))
     events.type.append(contentsOf: UnsafeBufferPointer(start: type, count: rows))
     // The contact is found when the batch is settled.
     events.contact.append(contentsOf: repeatElement(-1, count: rows))
-    for slot in events.fields.indices {
+    for slot in events.fields.indices where stores[slot] {
       let start = cell(slot, 0)
       switch events.fields[slot].kind {
       case .int, .date, .timestamp, .duration, .none:

@@ -36,7 +36,7 @@ extension Loader {
             + "(add `?` to its type if it may be empty)")
       }
     }
-    let plan = EventReadPlan(program: program, slots: slots, leftOut: leftOut.types)
+    let plan = EventReadPlan(program: program, slots: slots, leftOut: leftOut.types, stores: storesField)
     let fieldCount = slots.columns.count
     events.contact.reserveCapacity(plausibleRows)
     events.time.reserveCapacity(plausibleRows)
@@ -80,11 +80,11 @@ extension Loader {
         }
         report.eventRows += 1
         if !readPlainEventRow(reader, plan: plan, stage: stage, into: &batch) {
-          stage.flush(into: &events)
+          stage.flush(into: &events, stores: plan.stores)
           readEventRow(&reader, file: file, columns: names, plan: plan, into: &batch)
         }
       }
-      stage.flush(into: &events)
+      stage.flush(into: &events, stores: plan.stores)
       // Find the batch's contacts at once, then settle its rows in file order.
       keyIndex.find(batch.keys, into: &contactsFound)
       for row in batch.rows {
@@ -192,7 +192,7 @@ extension Loader {
       let field = plan.fields.items[place]
       let slot = Int(field.slot)
       var problem: RowProblem?
-      switch appendField(reader, slot: slot, plan: plan, storing: !isLeftOut) {
+      switch appendField(reader, slot: slot, plan: plan, storing: !isLeftOut && plan.stores[slot]) {
       case .failure(let error):
         problem = RowProblem(file: file, line: line, column: slots.columns[slot].name, value: error)
       case .success(false) where !field.isOptional:
@@ -212,7 +212,7 @@ extension Loader {
     }
     // Fields this event type lacks (or that were not read after a problem) are stored
     // as missing, so every column stays one value a row.
-    for slot in 0..<plan.fieldCount where !isLeftOut && events.fields[slot].count < events.count {
+    for slot in 0..<plan.fieldCount where !isLeftOut && plan.stores[slot] && events.fields[slot].count < events.count {
       events.fields[slot].appendMissing()
     }
     batch.rows.append(row)
@@ -297,7 +297,8 @@ extension Loader {
     let total = Int(counts[contactCount])
     events.time = scatter(events.time, to: place, count: total)
     events.type = scatter(events.type, to: place, count: total)
-    for slot in events.fields.indices { events.fields[slot] = events.fields[slot].scattered(to: place, count: total) }
+    let stored = events.fields.indices.filter { storesField[$0] }
+    for slot in stored { events.fields[slot] = events.fields[slot].scattered(to: place, count: total) }
     // Rows are in input order within each contact; sort by time where they are not,
     // keeping input order for ties (a file sorted by time needs nothing here).
     for contact in 0..<contactCount {
@@ -315,7 +316,7 @@ extension Loader {
       }
       events.time.reorder(range, by: order)
       events.type.reorder(range, by: order)
-      for slot in events.fields.indices { events.fields[slot].reorder(range, by: order) }
+      for slot in stored { events.fields[slot].reorder(range, by: order) }
     }
     events.contact = []
     events.count = total
@@ -329,6 +330,7 @@ extension Loader {
       report: report, slots: slots, keyIndex: keyIndex, leftOutEvents: leftOut.types.contains(true),
       leftOutBeforeEntry: leftOut.beforeEntry,
       unstoredText: Set(
-        storesText.indices.filter { !storesText[$0] && Loader.kind(of: program.attributes[$0].type) == .string }))
+        storesText.indices.filter { !storesText[$0] && Loader.kind(of: program.attributes[$0].type) == .string }),
+      unstoredFields: Set(storesField.indices.filter { !storesField[$0] }))
   }
 }

@@ -21,7 +21,7 @@ extension Loader {
     let isLeftOut = plan.leftOut[type]
     let row = stage.count
     for place in plan.fields.range(type)
-    where !readPlainField(reader, plan.fields.items[place], plan: plan, stage: stage, row: row, storing: !isLeftOut) {
+    where !readPlainField(reader, plan.fields.items[place], plan: plan, stage: stage, row: row, keeping: !isLeftOut) {
       return false
     }
     let stored: Int
@@ -47,14 +47,15 @@ extension Loader {
   }
 
   /// Reads `field` of the current row in place into row `row` of `stage` (only checks
-  /// it when not `storing`); false when it is quoted, missing but required, or does not
-  /// read.
+  /// it when the row is not `keeping` or its slot is not stored); false when it is
+  /// quoted, missing but required, or does not read.
   @inline(__always)
   private mutating func readPlainField(
     _ reader: some RecordReader, _ field: EventReadPlan.Field, plan: EventReadPlan, stage: EventStage, row: Int,
-    storing: Bool
+    keeping: Bool
   ) -> Bool {
     let slot = Int(field.slot)
+    let storing = keeping && plan.stores[slot]
     guard let bytes = reader.bytesInPlace(3 + slot) else { return false }
     if bytes.isEmpty {
       guard field.isOptional else { return false }

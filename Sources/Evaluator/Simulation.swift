@@ -9,6 +9,7 @@ public struct Simulation: Sendable {
   public init(campaign: CheckedCampaign, data: DataSet) {
     program = SimulationProgram(campaign, data: data)
     assert(program.attributesRead.isDisjoint(with: data.unstoredText), "the run reads text the loader did not store")
+    assert(program.fieldsRead.isDisjoint(with: data.unstoredFields), "the run reads fields the loader did not store")
     var data = data
     data.pool = program.pool
     self.data = data

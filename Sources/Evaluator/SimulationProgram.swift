@@ -263,6 +263,16 @@ extension SimulationProgram {
     return read
   }
 
+  /// The event field slots the run reads: the fields its expressions name, the fields
+  /// its aggregates sum, and each event's channel when there are flows (a send's
+  /// follow-ups count engagement on its channel only).
+  var fieldsRead: Set<Int> {
+    var read = Set(code.nodes.filter { $0.kind == .eventField }.map { Int($0.a) })
+    read.formUnion(code.aggregates.map(\.slot).filter { $0 >= 0 })
+    if !flows.isEmpty { read.formUnion(channelSlot.compactMap { $0 }) }
+    return read
+  }
+
   /// `campaign` compiled before any data is loaded: enough to see what its run reads
   /// (`attributesRead`) and which events it reacts to (`inert`).
   static func compiledWithoutData(_ campaign: CheckedCampaign) -> SimulationProgram {
