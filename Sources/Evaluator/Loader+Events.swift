@@ -269,6 +269,9 @@ extension Loader {
     let end = to ?? (latest == Int64.min ? start + 1 : latest + 1)
     let contactCount = contacts.count
     var counts = [Int32](repeating: 0, count: contactCount + 1)
+    // Whether the window's rows come in time order: then so does each contact's.
+    var inTimeOrder = true
+    var lastTime = Int64.min
     for row in 0..<events.count {
       // A row left without a contact (an unknown one, or a field that does not fit) is
       // already counted as such.
@@ -280,6 +283,8 @@ extension Loader {
         report.eventsAfterWindow += 1
       } else {
         counts[Int(events.contact[row]) + 1] += 1
+        if time < lastTime { inTimeOrder = false }
+        lastTime = time
       }
     }
     for index in 0..<contactCount { counts[index + 1] += counts[index] }
@@ -301,7 +306,7 @@ extension Loader {
     for slot in stored { events.fields[slot] = events.fields[slot].scattered(to: place, count: total) }
     // Rows are in input order within each contact; sort by time where they are not,
     // keeping input order for ties (a file sorted by time needs nothing here).
-    for contact in 0..<contactCount {
+    for contact in 0..<contactCount where !inTimeOrder {
       let range = Int(counts[contact])..<Int(counts[contact + 1])
       var sorted = true
       for index in range.dropFirst() where events.time[index - 1] > events.time[index] {
