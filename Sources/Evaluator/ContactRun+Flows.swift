@@ -4,12 +4,17 @@ import Checker
 extension ContactRun {
   /// Runs every flow that is due until each waits or ends; state changes that its
   /// steps cause are settled in between.
+  ///
+  /// Most steps change nothing a rule reads (a send, a move to an audience, a wait), and
+  /// the rules were tried just before: those are not tried again (`settled`). A win-back
+  /// journey's contact without events makes six steps, each settled for nothing.
   mutating func runFlows() {
     guard !flows.isEmpty else { return }
     for _ in 0..<ContactRun.settleLimit {
       guard let index = flows.firstIndex(where: { $0.resumeAt <= now }) else { return }
       step(flowAt: index)
-      settle(row: -1)
+      assert(settledHolds(), "a flow step changed what a rule reads without clearing `settled`")
+      if !settled { settle(row: -1) }
     }
   }
 
@@ -87,6 +92,7 @@ extension ContactRun {
         pc += 1
         counters[counter] += 1
         touched = true
+        settled = false
         trace?.note(at: now, .incremented(counter: counter, value: counters[counter]))
       }
     }
@@ -165,6 +171,7 @@ extension ContactRun {
     }
     sendsWithoutEngagement += 1
     knownTimer = Int64.min
+    if compiled.countsSends { settled = false }
     for index in compiled.guardrails.indices
     where guardrailStart[index] == Int64.max
       && (compiled.guardrails[index].channel == nil || compiled.guardrails[index].channel == channel)

@@ -9,9 +9,20 @@ extension ContactRun {
   mutating func settle(row: Int, atEnd: Bool = false) {
     var eventRow = row
     while let index = firing(row: eventRow, atEnd: atEnd) {
+      // A move that a loop stopped leaves `settled` cleared.
       guard move(to: compiled.transitions[index].to, rule: index, flow: nil) else { return }
       eventRow = -1
     }
+    // No rule fired with the event's `on` rules tried as well: none fires without them.
+    // At the end the `after` rules were not tried.
+    settled = !atEnd
+  }
+
+  /// `settled` checked: whether it is right, on a copy (for assertions).
+  func settledHolds() -> Bool {
+    guard settled else { return true }
+    var copy = self
+    return copy.firing(row: -1, atEnd: false) == nil
   }
 
   /// The transition (its index) that fires now, if any. This runs after every event and
@@ -73,6 +84,7 @@ extension ContactRun {
       }
       return false
     }
+    settled = false
     record.transitions.append(RunRecord.Transition(from: state, to: target, rule: rule, flow: flow, at: now))
     trace?.note(at: now, .transition(from: state, to: target, rule: rule, flow: flow))
     for run in flows {

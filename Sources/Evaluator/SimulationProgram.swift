@@ -58,6 +58,9 @@ public struct SimulationProgram: Sendable {
   var channelSlot: [Int?]
   /// Per channel name: its pool id, to compare with `channel` fields.
   var channelIDs: [Int32]
+  /// Whether a rule reads the count of sends (`after N sends without engagement`): a
+  /// send changes what rules read only then (see `ContactRun.settled`).
+  var countsSends = false
   /// Per event type: whether it is inert (see `inertEvents`): the run tries no rule at it.
   var inert: [Bool] = []
 
@@ -244,6 +247,7 @@ public struct SimulationProgram: Sendable {
       return compiled
     }
     self.timers = timers
+    countsSends = timers.contains { if case .sendsWithoutEngagement = $0 { true } else { false } }
     self.thresholds = thresholds
     transitionsFrom = Lists(
       campaign.states.indices.map { state in
