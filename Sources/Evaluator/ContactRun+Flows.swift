@@ -67,7 +67,7 @@ extension ContactRun {
             RunRecord.Held(reason: .exited, flow: flowIndex, number: 0, channel: -1, at: now, count: left))
         }
         trace?.note(at: now, .flowExited(flow: flowIndex))
-        flows.remove(at: index)
+        ContactRun.remove(&flows, at: index)
         return
       case .suppress(let channel, let unless):
         pc += 1
@@ -97,7 +97,7 @@ extension ContactRun {
       }
     }
     trace?.note(at: now, .flowFinished(flow: flowIndex))
-    flows.remove(at: index)
+    ContactRun.remove(&flows, at: index)
   }
 
   /// Whether the event being replayed at this instant is of type `event`: the last
@@ -182,10 +182,10 @@ extension ContactRun {
     let followUps = findFollowUps(channel: channel)
     record.sends.append(
       RunRecord.Send(
-        flow: flow, number: send + 1, channel: channel, template: compiled.flows[flow].sends[send].template,
+        flow: flow, number: send + 1, channel: channel, template: compiled.flows[flow].templates[send],
         arm: arm, at: now, followUps: followUps))
     if trace != nil {
-      let template = compiled.flows[flow].sends[send].template
+      let template = compiled.flows[flow].templates[send]
       trace?.note(at: now, .sent(flow: flow, number: send + 1, channel: channel, template: template, arm: arm))
     }
   }

@@ -170,6 +170,13 @@ struct ContactRun {
     if !array.isEmpty { array.removeAll(keepingCapacity: true) }
   }
 
+  /// Removes `array[index]`, keeping the order of the rest. Most often the array holds
+  /// one flow: `removeLast` spares `remove(at:)`'s move of the elements after it.
+  @inline(__always)
+  static func remove<T>(_ array: inout [T], at index: Int) {
+    if index == array.count - 1 { array.removeLast() } else { array.remove(at: index) }
+  }
+
   /// Replays contact `index`; the result is in `record` and the run's final state.
   mutating func run(contact index: Int) {
     prepare(contact: index)
