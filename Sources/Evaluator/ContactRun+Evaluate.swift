@@ -53,7 +53,12 @@ extension ContactRun {
       return Operators.apply(node.op, evaluate(node: node.a, row: row), evaluate(node: node.b, row: row))
     case .aggregate: return aggregate(compiled.code.aggregates[Int(node.a)])
     case .member, .notMember:
-      let value = evaluate(node: node.a, row: row)
+      // Most items are an event's field (`where page in (pricing, checkout)`, at every
+      // page view): read in place, not by a second visit.
+      let itemNode = compiled.code.nodes[Int(node.a)]
+      let value =
+        itemNode.kind == .eventField && row >= 0
+        ? data.events.fields.value(Int(itemNode.a), at: row) : evaluate(node: node.a, row: row)
       let items = Int(node.b)..<Int(node.b + node.c)
       var found = false
       for item in items {
@@ -62,12 +67,23 @@ extension ContactRun {
         let itemValue =
           itemNode.kind == .constant
           ? compiled.code.constants[Int(itemNode.a)] : evaluate(node: compiled.code.lists[item], row: row)
-        if Operators.equal(value, itemValue) == true {
+        if ContactRun.equal(value, itemValue) {
           found = true
           break
         }
       }
       return .bool(found == (node.kind == .member))
+    }
+  }
+
+  /// `Operators.equal(a, b) == true`, with cases and text (pool ids) compared here: those
+  /// make most lists, and the general comparison tries the ordered kinds first.
+  @inline(__always)
+  static func equal(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.enumCase(let x), .enumCase(let y)): x == y
+    case (.string(let x), .string(let y)): x == y
+    default: Operators.equal(a, b) == true
     }
   }
 
