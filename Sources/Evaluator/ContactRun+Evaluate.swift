@@ -11,7 +11,7 @@ extension ContactRun {
   mutating func evaluate(_ expr: Expr, row: Int = -1) -> Value {
     guard expr.memo >= 0 else {
       let node = compiled.code.nodes[Int(expr.root)]
-      if node.kind == .binary && node.c != 0 { return .bool(compareScore(node)) }
+      if node.kind == .binary && node.c != 0 { return .bool(compareScore(node.c - 1)) }
       return evaluate(node: expr.root, row: row)
     }
     let slot = Int(expr.memo)
@@ -49,11 +49,16 @@ extension ContactRun {
       if case .missing = left { return evaluate(node: node.b, row: row) }
       return left
     case .binary:
-      if node.c != 0 { return .bool(compareScore(node)) }
+      if node.c != 0 { return .bool(compareScore(node.c - 1)) }
       return Operators.apply(node.op, evaluate(node: node.a, row: row), evaluate(node: node.b, row: row))
     case .aggregate: return aggregate(compiled.code.aggregates[Int(node.a)])
     case .member, .notMember:
-      let value = evaluate(node: node.a, row: row)
+      // Most items are an event's field (`where page in (pricing, checkout)`, at every
+      // page view): read in place, not by a second visit.
+      let itemNode = compiled.code.nodes[Int(node.a)]
+      let value =
+        itemNode.kind == .eventField && row >= 0
+        ? data.events.fields.value(Int(itemNode.a), at: row) : evaluate(node: node.a, row: row)
       let items = Int(node.b)..<Int(node.b + node.c)
       var found = false
       for item in items {
@@ -62,7 +67,7 @@ extension ContactRun {
         let itemValue =
           itemNode.kind == .constant
           ? compiled.code.constants[Int(itemNode.a)] : evaluate(node: compiled.code.lists[item], row: row)
-        if Operators.equal(value, itemValue) == true {
+        if ContactRun.equal(value, itemValue) {
           found = true
           break
         }
@@ -71,18 +76,28 @@ extension ContactRun {
     }
   }
 
-  /// A comparison of a score with a number (`ExprNode.c`), as `Operators.apply` makes it
-  /// of a `.real` and a number: both as float64, ordered by `<` and `>`.
+  /// `Operators.equal(a, b) == true`, with cases and text (pool ids) compared here: those
+  /// make most lists, and the general comparison tries the ordered kinds first.
+  @inline(__always)
+  static func equal(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.enumCase(let x), .enumCase(let y)): x == y
+    case (.string(let x), .string(let y)): x == y
+    default: Operators.equal(a, b) == true
+    }
+  }
+
+  /// Comparison `place` of `ExprCode.comparisons`, as `Operators.apply` makes it of a
+  /// `.real` and a number: both as float64, ordered by `<` and `>`.
   ///
   /// A score whose bound (`decayedBound`), capped, is below the number is below it, and
   /// one whose floor (`decayedFloor`), capped, is above the number is above it: the order
   /// is known without the decay's `pow`. Most scores are far from their thresholds most
   /// of the time.
   @inline(__always)
-  mutating func compareScore(_ node: ExprNode) -> Bool {
-    let scoreFirst = node.c > 0
-    let index = Int(compiled.code.nodes[Int(scoreFirst ? node.a : node.b)].a)
-    let number = compiled.code.reals[Int(scoreFirst ? node.c : -node.c) - 1]
+  mutating func compareScore(_ place: Int32) -> Bool {
+    let comparison = compiled.code.comparisons[Int(place)]
+    let (index, number, scoreFirst) = (comparison.score, comparison.number, comparison.scoreFirst)
     let order: Int
     let cap = compiled.scores[index].cap
     if scores[index].readAt != now, let bound = decayedBound(index), max(0, min(bound, cap)) < number {
@@ -94,7 +109,7 @@ extension ContactRun {
     } else {
       order = exactOrder(score: index, number, scoreFirst)
     }
-    switch node.op {
+    switch comparison.op {
     case .less: return order == -1
     case .lessEqual: return order <= 0
     case .greater: return order == 1

@@ -4,12 +4,17 @@ import Checker
 extension ContactRun {
   /// Runs every flow that is due until each waits or ends; state changes that its
   /// steps cause are settled in between.
+  ///
+  /// Most steps change nothing a rule reads (a send, a move to an audience, a wait), and
+  /// the rules were tried just before: those are not tried again (`settled`). A win-back
+  /// journey's contact without events makes six steps, each settled for nothing.
   mutating func runFlows() {
     guard !flows.isEmpty else { return }
     for _ in 0..<ContactRun.settleLimit {
       guard let index = flows.firstIndex(where: { $0.resumeAt <= now }) else { return }
       step(flowAt: index)
-      settle(row: -1)
+      assert(settledHolds(), "a flow step changed what a rule reads without clearing `settled`")
+      if !settled { settle(row: -1) }
     }
   }
 
@@ -62,7 +67,7 @@ extension ContactRun {
             RunRecord.Held(reason: .exited, flow: flowIndex, number: 0, channel: -1, at: now, count: left))
         }
         trace?.note(at: now, .flowExited(flow: flowIndex))
-        flows.remove(at: index)
+        ContactRun.remove(&flows, at: index)
         return
       case .suppress(let channel, let unless):
         pc += 1
@@ -87,11 +92,12 @@ extension ContactRun {
         pc += 1
         counters[counter] += 1
         touched = true
+        settled = false
         trace?.note(at: now, .incremented(counter: counter, value: counters[counter]))
       }
     }
     trace?.note(at: now, .flowFinished(flow: flowIndex))
-    flows.remove(at: index)
+    ContactRun.remove(&flows, at: index)
   }
 
   /// Whether the event being replayed at this instant is of type `event`: the last
@@ -165,6 +171,7 @@ extension ContactRun {
     }
     sendsWithoutEngagement += 1
     knownTimer = Int64.min
+    if compiled.countsSends { settled = false }
     for index in compiled.guardrails.indices
     where guardrailStart[index] == Int64.max
       && (compiled.guardrails[index].channel == nil || compiled.guardrails[index].channel == channel)
@@ -175,10 +182,10 @@ extension ContactRun {
     let followUps = findFollowUps(channel: channel)
     record.sends.append(
       RunRecord.Send(
-        flow: flow, number: send + 1, channel: channel, template: compiled.flows[flow].sends[send].template,
+        flow: flow, number: send + 1, channel: channel, template: compiled.flows[flow].templates[send],
         arm: arm, at: now, followUps: followUps))
     if trace != nil {
-      let template = compiled.flows[flow].sends[send].template
+      let template = compiled.flows[flow].templates[send]
       trace?.note(at: now, .sent(flow: flow, number: send + 1, channel: channel, template: template, arm: arm))
     }
   }

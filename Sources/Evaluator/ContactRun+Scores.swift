@@ -53,6 +53,13 @@ extension ContactRun {
 
   /// Writes the decay so far into the score, as of now.
   mutating func materialise(_ index: Int) {
+    // Already written as of now (an engagement event's points come right after its
+    // decay is written): no decay or a half-life reads the total itself. Spares the
+    // read, at most engagement events.
+    if scores[index].at == now && compiled.scores[index].decaysDown {
+      scores[index].readAt = Int64.min
+      return
+    }
     scores[index].raw = decayedRaw(index)
     scores[index].at = now
     scores[index].readAt = Int64.min

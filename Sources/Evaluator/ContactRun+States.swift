@@ -9,35 +9,46 @@ extension ContactRun {
   mutating func settle(row: Int, atEnd: Bool = false) {
     var eventRow = row
     while let index = firing(row: eventRow, atEnd: atEnd) {
+      // A move that a loop stopped leaves `settled` cleared.
       guard move(to: compiled.transitions[index].to, rule: index, flow: nil) else { return }
       eventRow = -1
     }
+    // No rule fired with the event's `on` rules tried as well: none fires without them.
+    // At the end the `after` rules were not tried.
+    settled = !atEnd
   }
 
-  /// The transition (its index) that fires now, if any. Its parts are read in place: a
-  /// copy of the transition (72 bytes) per rule tried was a good part of this loop, which
-  /// runs after every event and timer.
+  /// `settled` checked: whether it is right, on a copy (for assertions).
+  func settledHolds() -> Bool {
+    guard settled else { return true }
+    var copy = self
+    return copy.firing(row: -1, atEnd: false) == nil
+  }
+
+  /// The transition (its index) that fires now, if any. This runs after every event and
+  /// timer: the rules are plain data (`SimulationProgram.Rule`), read in place.
   mutating func firing(row: Int, atEnd: Bool) -> Int? {
     let type = row >= 0 ? data.events.type[row] : -1
     for place in compiled.firingFrom.range(state * (compiled.eventTypes + 1) + Int(type) + 1) {
-      let index = compiled.firingFrom.items[place]
-      switch compiled.transitions[index].trigger {
+      let rule = compiled.firingFrom.items[place]
+      switch rule.kind {
       case .immediately: break
-      case .when(let condition): if !evaluate(condition).isTrue { continue }
-      case .on(_, let condition):
+      case .when: if !evaluate(rule.trigger!).isTrue { continue }
+      case .whenScore: if !compareScore(rule.comparison) { continue }
+      case .on:
         // The list holds only this event type's `on` rules.
-        if let condition, !evaluate(condition, row: row).isTrue { continue }
-      case .after(let timers):
+        if let condition = rule.trigger, !evaluate(condition, row: row).isTrue { continue }
+      case .after:
         guard !atEnd else { continue }
         var due = true
-        for timer in timers where self.due(compiled.timers[Int(timer)]) > now {
+        for timer in rule.places where self.due(compiled.timers[Int(timer)]) > now {
           due = false
           break
         }
         if !due { continue }
       }
-      if let condition = compiled.transitions[index].condition, !evaluate(condition).isTrue { continue }
-      return index
+      if let condition = rule.condition, !evaluate(condition).isTrue { continue }
+      return Int(rule.transition)
     }
     return nil
   }
@@ -73,6 +84,7 @@ extension ContactRun {
       }
       return false
     }
+    settled = false
     record.transitions.append(RunRecord.Transition(from: state, to: target, rule: rule, flow: flow, at: now))
     trace?.note(at: now, .transition(from: state, to: target, rule: rule, flow: flow))
     for run in flows {

@@ -39,14 +39,14 @@ extension ContactRun {
     for run in flows where run.resumeAt > now { next = min(next, run.resumeAt) }
     // This runs after every event: a transition is plain data, read in place.
     for place in compiled.timedFrom.range(state) {
-      let index = compiled.timedFrom.items[place]
-      switch compiled.transitions[index].trigger {
-      case .after(let timers):
+      let rule = compiled.timedFrom.items[place]
+      switch rule.kind {
+      case .after:
         var due = Int64.min
-        for timer in timers { due = max(due, self.due(compiled.timers[Int(timer)])) }
+        for timer in rule.places { due = max(due, self.due(compiled.timers[Int(timer)])) }
         if due > now && due != Int64.max { next = min(next, due) }
-      case .when:
-        for place in compiled.transitions[index].thresholds {
+      case .when, .whenScore:
+        for place in rule.places {
           let threshold = compiled.thresholds[Int(place)]
           let due = crossing(threshold, limit: limit, stable: &stable)
           if let due, due > now {

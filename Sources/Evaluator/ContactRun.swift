@@ -47,6 +47,12 @@ struct ContactRun {
   /// change, and five fills were a tenth of a contact without events).
   var touched = false
   var flowEngaged = false
+  /// Whether no rule fires now (`firing(row: -1)` is nil): the last `settle` found none to
+  /// fire, and nothing a rule reads has changed since. `runFlows` settles after a flow's
+  /// step only when the step cleared it (see `ContactRun+Flows.swift`).
+  // INVARIANT: every change to what a rule reads at the same instant (the state, a
+  // counter, the send count of `after N sends`) clears `settled`.
+  var settled = false
   /// State changes at the instant `changesAt`, to stop loops (see `move`).
   var changes = 0
   var changesAt = Int64.min
@@ -123,6 +129,7 @@ struct ContactRun {
     record.reset()
     state = compiled.initialState
     enteredAt = now
+    settled = false
     changes = 0
     changesAt = Int64.min
     knownTimer = Int64.min
@@ -161,6 +168,13 @@ struct ContactRun {
   @inline(__always)
   static func empty<T>(_ array: inout [T]) {
     if !array.isEmpty { array.removeAll(keepingCapacity: true) }
+  }
+
+  /// Removes `array[index]`, keeping the order of the rest. Most often the array holds
+  /// one flow: `removeLast` spares `remove(at:)`'s move of the elements after it.
+  @inline(__always)
+  static func remove<T>(_ array: inout [T], at index: Int) {
+    if index == array.count - 1 { array.removeLast() } else { array.remove(at: index) }
   }
 
   /// Replays contact `index`; the result is in `record` and the run's final state.

@@ -25,8 +25,8 @@ struct ExprCode: Sendable {
   var lists: [Int32] = []
   /// How many expressions have a `memo` place.
   var memos: Int32 = 0
-  /// The numbers scores are compared with, as float64 (see `ExprNode.c`).
-  var reals: [Double] = []
+  /// The comparisons of a score with a number (see `ExprNode.c`).
+  var comparisons: [ScoreComparison] = []
 
   mutating func append(_ node: ExprNode) -> Int32 {
     nodes.append(node)
@@ -87,6 +87,18 @@ struct ExprCode: Sendable {
   }
 }
 
+/// A comparison of a score with a constant number (`when engagement >= 20`), resolved
+/// when compiled: the run reads one of these instead of the node, its operands' nodes
+/// and the number, each a load that waited on the one before.
+struct ScoreComparison: Sendable {
+  var score: Int
+  /// The number, as float64 (a score is compared as `Operators.apply` compares a `.real`).
+  var number: Double
+  /// Whether the score is the left operand.
+  var scoreFirst: Bool
+  var op: BinaryOperator
+}
+
 /// One node of `ExprCode`; what `a`, `b` and `c` hold depends on the kind.
 struct ExprNode: Sendable {
   enum Kind: UInt8, Sendable {
@@ -102,9 +114,9 @@ struct ExprNode: Sendable {
     /// `a`: the operand.
     case exists, not, negate
     /// `a`, `b`: the operands; `op` for `binary`. A comparison of a score with a number
-    /// also has `c`: 1 + the number's place in `reals` when the score is on the left,
-    /// minus that when it is on the right (0: any other `binary`). `when engagement >= 20`
-    /// is read after every event; this spares it two node visits and the generic compare.
+    /// also has `c`: 1 + its place in `comparisons` (0: any other `binary`). `when
+    /// engagement >= 20` is read after every event; this spares it two node visits and
+    /// the generic compare.
     case and, or, orDefault, binary
     /// `a`: index into `aggregates`.
     case aggregate
@@ -207,14 +219,13 @@ struct ExprCompiler {
     guard [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual].contains(op) else { return 0 }
     let (lhs, rhs) = (code.nodes[Int(a)], code.nodes[Int(b)])
     if lhs.kind == .score, rhs.kind == .constant, let value = code.constants[Int(rhs.a)].real {
-      code.reals.append(value)
-      return Int32(code.reals.count)
+      code.comparisons.append(ScoreComparison(score: Int(lhs.a), number: value, scoreFirst: true, op: op))
+    } else if lhs.kind == .constant, rhs.kind == .score, let value = code.constants[Int(lhs.a)].real {
+      code.comparisons.append(ScoreComparison(score: Int(rhs.a), number: value, scoreFirst: false, op: op))
+    } else {
+      return 0
     }
-    if lhs.kind == .constant, rhs.kind == .score, let value = code.constants[Int(lhs.a)].real {
-      code.reals.append(value)
-      return -Int32(code.reals.count)
-    }
-    return 0
+    return Int32(code.comparisons.count)
   }
 
   private mutating func unary(_ kind: ExprNode.Kind, _ inner: CheckedExpr, event: Int?) -> Int32 {

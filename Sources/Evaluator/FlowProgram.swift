@@ -22,9 +22,10 @@ struct FlowProgram: Sendable {
     case increment(counter: Int)
   }
 
+  /// Plain data: the template is in `templates`. A send with its text was copied whole
+  /// (a retain and a release) at each of the run's reads of one of its numbers.
   struct Send: Sendable {
     var channel: Int
-    var template: String
     var variant: Int?
     /// 1-based among the flow's sends, for reports ("step 2").
     var number: Int
@@ -39,6 +40,8 @@ struct FlowProgram: Sendable {
   var ops: [Op]
   /// The flow's sends, in order.
   var sends: [Send] = []
+  /// Per send: its template.
+  var templates: [String] = []
   /// The audiences its `move to` steps name (each once).
   var audiences: [String] = []
   /// Per op: how many sends come at or after it (for sends a flow never reached).
@@ -50,6 +53,7 @@ struct FlowProgram: Sendable {
     condition = flow.condition.map { compiler.compile($0) }
     var ops: [Op] = []
     var sends: [Send] = []
+    var templates: [String] = []
     var audiences: [String] = []
     func emit(_ steps: [CheckedStep]) {
       for step in steps {
@@ -58,8 +62,9 @@ struct FlowProgram: Sendable {
         case .send(let send):
           sends.append(
             Send(
-              channel: send.channel, template: send.template, variant: send.variant, number: sends.count + 1,
+              channel: send.channel, variant: send.variant, number: sends.count + 1,
               unless: send.unless.map { compiler.compile($0) }, on: send.trigger.map { Int32($0) }))
+          templates.append(send.template)
           ops.append(.send(sends.count - 1))
         case .branch(let condition, let then, let otherwise):
           let branch = ops.count
@@ -90,6 +95,7 @@ struct FlowProgram: Sendable {
     emit(flow.steps)
     self.ops = ops
     self.sends = sends
+    self.templates = templates
     self.audiences = audiences
     var sendsFrom = Array(repeating: 0, count: ops.count + 1)
     for index in stride(from: ops.count - 1, through: 0, by: -1) {

@@ -289,7 +289,9 @@ struct SendSteps {
     for (index, flow) in flows.enumerated() {
       base.append(sends.count)
       heldBase.append(sends.count + index)
-      for send in flow.sends { sends.append((index, send.number, send.channel, send.template)) }
+      for (send, template) in zip(flow.sends, flow.templates) {
+        sends.append((index, send.number, send.channel, template))
+      }
     }
     base.append(sends.count)
     heldBase.append(sends.count + flows.count)

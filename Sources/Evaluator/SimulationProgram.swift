@@ -37,10 +37,10 @@ public struct SimulationProgram: Sendable {
   /// Per state and event type (row `state * (eventTypes + 1) + type + 1`, type -1 for
   /// no event): the transitions of `transitionsFrom` that can fire then, in declared
   /// order: all but the `on` rules of other types. Tried after every event.
-  var firingFrom: Lists<Int>
+  var firingFrom: Lists<Rule>
   /// Per state: the transitions of `transitionsFrom` that can set a timer (`after`, and
   /// `when` with a score threshold), in declared order: the ones `nextTimer` reads.
-  var timedFrom: Lists<Int>
+  var timedFrom: Lists<Rule>
   var eventTypes: Int
   /// Per event type: the holds it starts (channel, seconds).
   var holds: Lists<(channel: Int, seconds: Int64)>
@@ -58,6 +58,9 @@ public struct SimulationProgram: Sendable {
   var channelSlot: [Int?]
   /// Per channel name: its pool id, to compare with `channel` fields.
   var channelIDs: [Int32]
+  /// Whether a rule reads the count of sends (`after N sends without engagement`): a
+  /// send changes what rules read only then (see `ContactRun.settled`).
+  var countsSends = false
   /// Per event type: whether it is inert (see `inertEvents`): the run tries no rule at it.
   var inert: [Bool] = []
 
@@ -112,6 +115,61 @@ public struct SimulationProgram: Sendable {
     /// reads transitions after every event, and copying arrays out of them cost more
     /// than the tests they serve.
     case after(Range<Int32>)
+  }
+
+  /// A transition as the run tries it (`firingFrom`, `timedFrom`): a kind tag and plain
+  /// numbers, read in place. Trying a `Transition` went from the list to the transition
+  /// (a second load and bounds check), switched on its payload-carrying trigger, and for
+  /// a score comparison loaded the node, its operands' nodes and the number in turn.
+  struct Rule: Sendable {
+    enum Kind: UInt8, Sendable {
+      case immediately
+      /// `when`: `trigger` holds.
+      case when
+      /// `when` a score compared with a number: comparison `comparison` holds.
+      case whenScore
+      /// `on`: the event is of the rule's type (the lists hold only those), and `trigger`
+      /// holds when there is one.
+      case on
+      /// `after`: every timer of `places` has run out.
+      case after
+    }
+
+    var kind: Kind
+    /// The transition's place in `transitions`.
+    var transition: Int32
+    /// `whenScore`: the comparison's place in `ExprCode.comparisons`.
+    var comparison: Int32 = 0
+    /// `after`: the timers, as their place in `timers`; `when`, `whenScore`: the
+    /// thresholds, as their place in `thresholds` (see `Transition.thresholds`).
+    var places: Range<Int32> = 0..<0
+    var trigger: Expr?
+    /// `if COND`: checked once the trigger holds.
+    var condition: Expr?
+
+    init(_ transition: Transition, code: ExprCode) {
+      self.transition = Int32(transition.index)
+      condition = transition.condition
+      switch transition.trigger {
+      case .immediately: kind = .immediately
+      case .when(let expr):
+        let root = code.nodes[Int(expr.root)]
+        if expr.memo < 0 && root.kind == .binary && root.c != 0 {
+          kind = .whenScore
+          comparison = root.c - 1
+        } else {
+          kind = .when
+          trigger = expr
+        }
+        places = transition.thresholds
+      case .on(_, let expr):
+        kind = .on
+        trigger = expr
+      case .after(let timers):
+        kind = .after
+        places = timers
+      }
+    }
   }
 
   enum Timer: Sendable {
@@ -189,6 +247,7 @@ public struct SimulationProgram: Sendable {
       return compiled
     }
     self.timers = timers
+    countsSends = timers.contains { if case .sendsWithoutEngagement = $0 { true } else { false } }
     self.thresholds = thresholds
     transitionsFrom = Lists(
       campaign.states.indices.map { state in
@@ -220,8 +279,9 @@ public struct SimulationProgram: Sendable {
           }
         })
     }
-    self.firingFrom = Lists(firingFrom)
-    self.timedFrom = Lists(timedFrom)
+    let rules = transitions.map { Rule($0, code: compiler.code) }
+    self.firingFrom = Lists(firingFrom.map { $0.map { rules[$0] } })
+    self.timedFrom = Lists(timedFrom.map { $0.map { rules[$0] } })
     var holds: [[(channel: Int, seconds: Int64)]] = Array(repeating: [], count: eventCount)
     for hold in campaign.holds { holds[hold.event].append((hold.channel, hold.seconds)) }
     self.holds = Lists(holds)
