@@ -20,7 +20,7 @@ struct EventBatch {
     /// A row to keep once its contact is found (unless `detail` names a problem).
     case row
     /// A row of a type left out of the data set: settled like `row`, then only counted
-    /// (its time is `leftOutTimes[row.stored]`; see `LeftOutEvents`).
+    /// (its time is `leftOutTime(row.stored)`; see `LeftOutEvents`).
     case leftOut
   }
 
@@ -49,18 +49,65 @@ struct EventBatch {
     case unknown(String)
   }
 
-  var rows: [Row] = []
-  var keys: [KeyIndex.ShortKey] = []
+  /// The batch's rows, the keys to look up and the times of rows left out, each in
+  /// storage of `capacity` places written through pointers (see `Places`): an append
+  /// to an array checked, per row and per array, that the array was not shared and had
+  /// room, a tenth of reading a plain row.
+  private let places = Places()
   var problems: [RowProblem] = []
   var names: [String] = []
-  var leftOutTimes: [Int64] = []
 
-  init() {
-    rows.reserveCapacity(EventBatch.capacity)
-    keys.reserveCapacity(EventBatch.capacity)
+  /// Fixed storage for a batch's rows, keys and times of rows left out. A batch never
+  /// holds more than `capacity` rows, and each row adds at most one key and one time.
+  private final class Places {
+    let rows = UnsafeMutablePointer<Row>.allocate(capacity: EventBatch.capacity)
+    let keys = UnsafeMutablePointer<KeyIndex.ShortKey>.allocate(capacity: EventBatch.capacity)
+    let times = UnsafeMutablePointer<Int64>.allocate(capacity: EventBatch.capacity)
+    var rowCount = 0
+    var keyCount = 0
+    var timeCount = 0
+
+    deinit {
+      rows.deallocate()
+      keys.deallocate()
+      times.deallocate()
+    }
   }
 
-  var isFull: Bool { rows.count >= EventBatch.capacity }
+  var isFull: Bool { places.rowCount >= EventBatch.capacity }
+
+  /// The rows read, in file order.
+  var rows: UnsafeBufferPointer<Row> { UnsafeBufferPointer(start: places.rows, count: places.rowCount) }
+  /// The short keys to look up, in the order of the rows' `probe`.
+  var keys: UnsafeBufferPointer<KeyIndex.ShortKey> {
+    UnsafeBufferPointer(start: places.keys, count: places.keyCount)
+  }
+
+  /// Adds `row` (the batch is not full).
+  @inline(__always)
+  func append(_ row: Row) {
+    (places.rows + places.rowCount).initialize(to: row)
+    places.rowCount += 1
+  }
+
+  /// Adds a key to look up; returns its place (a row's `probe`).
+  @inline(__always)
+  func append(key: KeyIndex.ShortKey) -> Int32 {
+    (places.keys + places.keyCount).initialize(to: key)
+    places.keyCount += 1
+    return Int32(truncatingIfNeeded: places.keyCount - 1)
+  }
+
+  /// Adds the time of a row left out; returns its place (the row's `stored`).
+  @inline(__always)
+  func append(leftOutTime time: Int64) -> Int32 {
+    places.times[places.timeCount] = time
+    places.timeCount += 1
+    return Int32(truncatingIfNeeded: places.timeCount - 1)
+  }
+
+  /// The time of the row left out at `place`.
+  func leftOutTime(_ place: Int32) -> Int64 { places.times[Int(place)] }
 
   /// Adds a row that goes no further than `outcome` (not `row`), with its detail.
   mutating func add(_ outcome: Outcome, line: Int, problem: RowProblem? = nil, name: String? = nil) {
@@ -72,15 +119,13 @@ struct EventBatch {
       detail = Int32(names.count)
       names.append(name)
     }
-    rows.append(
-      Row(outcome: outcome, line: line, contact: -1, probe: -1, stored: -1, detail: detail))
+    append(Row(outcome: outcome, line: line, contact: -1, probe: -1, stored: -1, detail: detail))
   }
 
   mutating func removeAll() {
-    rows.removeAll(keepingCapacity: true)
-    keys.removeAll(keepingCapacity: true)
+    // Rows and keys are plain data: nothing to deinitialize.
+    (places.rowCount, places.keyCount, places.timeCount) = (0, 0, 0)
     problems.removeAll(keepingCapacity: true)
     names.removeAll(keepingCapacity: true)
-    leftOutTimes.removeAll(keepingCapacity: true)
   }
 }

@@ -3,8 +3,9 @@ import CampaignLang
 /// Events rows read on the fast path (`Loader.readPlainEventRow`) but not yet in the
 /// event columns, up to `capacity` of them: their times, types and, per field slot,
 /// cells in the storage of the slot's column kind, written through pointers. The rows
-/// go into the columns at once (`flush`), before the batch is settled and before any
-/// row the full read stores, so the columns keep file order.
+/// go into the columns at once (`flush`), once the batch is settled (which gives them
+/// their contacts) or before any row the full read stores, so the columns keep file
+/// order.
 ///
 /// Appending to the columns a value at a time checked, per value, that neither the
 /// table of columns nor the column was shared (two calls), and that it had room: the
@@ -16,6 +17,8 @@ final class EventStage {
   var count = 0
   let time: UnsafeMutablePointer<Int64>
   let type: UnsafeMutablePointer<Int32>
+  /// -1 until the batch is settled (and for a row whose contact is not found).
+  let contact: UnsafeMutablePointer<Int32>
   /// Cell `row` of slot `s` is at `s * capacity + row` in the storage of its kind.
   let codes: UnsafeMutablePointer<Int32>
   let integers: UnsafeMutablePointer<Int64>
@@ -28,6 +31,8 @@ final class EventStage {
     time.initialize(repeating: 0, count: capacity)
     type = .allocate(capacity: capacity)
     type.initialize(repeating: 0, count: capacity)
+    contact = .allocate(capacity: capacity)
+    contact.initialize(repeating: -1, count: capacity)
     codes = .allocate(capacity: cells)
     codes.initialize(repeating: Column.missingCode, count: cells)
     integers = .allocate(capacity: cells)
@@ -39,6 +44,7 @@ final class EventStage {
   deinit {
     time.deallocate()
     type.deallocate()
+    contact.deallocate()
     codes.deallocate()
     integers.deallocate()
     decimals.deallocate()
@@ -76,8 +82,7 @@ final class EventStage {
     let rows = count
     events.time.append(contentsOf: UnsafeBufferPointer(start: time, count: rows))
     events.type.append(contentsOf: UnsafeBufferPointer(start: type, count: rows))
-    // The contact is found when the batch is settled.
-    events.contact.append(contentsOf: repeatElement(-1, count: rows))
+    events.contact.append(contentsOf: UnsafeBufferPointer(start: contact, count: rows))
     for slot in events.fields.indices where stores[slot] {
       let start = cell(slot, 0)
       switch events.fields[slot].kind {

@@ -110,16 +110,14 @@ struct KeyIndex: Sendable {
 
   /// Looks up every key of `keys`, writing each one's contact (-1: none) to `contacts`.
   /// The look-ups do not depend on one another, so their cache misses overlap.
-  func find(_ keys: [ShortKey], into contacts: inout [Int32]) {
+  func find(_ keys: UnsafeBufferPointer<ShortKey>, into contacts: inout [Int32]) {
     // Sized once, then written through a pointer: an append per key checked the
     // array's uniqueness and capacity between look-ups that should overlap.
     if contacts.count != keys.count { contacts = Array(repeating: -1, count: keys.count) }
-    keys.withUnsafeBufferPointer { keys in
-      contacts.withUnsafeMutableBufferPointer { found in
-        if let numbered { return numbered.find(keys, into: found) }
-        table.withUnsafeBufferPointer { table in
-          for index in keys.indices { found[index] = KeyIndex.probe(keys[index], in: table) ?? -1 }
-        }
+    contacts.withUnsafeMutableBufferPointer { found in
+      if let numbered { return numbered.find(keys, into: found) }
+      table.withUnsafeBufferPointer { table in
+        for index in keys.indices { found[index] = KeyIndex.probe(keys[index], in: table) ?? -1 }
       }
     }
   }

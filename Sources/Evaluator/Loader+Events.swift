@@ -84,8 +84,8 @@ extension Loader {
           readEventRow(&reader, file: file, columns: names, plan: plan, into: &batch)
         }
       }
-      stage.flush(into: &events, stores: plan.stores)
-      // Find the batch's contacts at once, then settle its rows in file order.
+      // Find the batch's contacts at once, then settle its rows in file order: a row
+      // still in the stage gets its contact there, before the stage is flushed.
       keyIndex.find(batch.keys, into: &contactsFound)
       for row in batch.rows {
         switch row.outcome {
@@ -105,13 +105,16 @@ extension Loader {
             reject(batch.problems[Int(row.detail)])
             continue
           }
-          if row.outcome == .row {
-            events.contact[Int(row.stored)] = contact
+          if row.outcome == .leftOut {
+            leftOut.count(at: batch.leftOutTime(row.stored), contact: contact, report: &report)
+          } else if Int(row.stored) >= events.count {
+            stage.contact[Int(row.stored) - events.count] = contact
           } else {
-            leftOut.count(at: batch.leftOutTimes[Int(row.stored)], contact: contact, report: &report)
+            events.contact[Int(row.stored)] = contact
           }
         }
       }
+      stage.flush(into: &events, stores: plan.stores)
       batch.removeAll()
     }
     report.unknownContactExamples = unknownExamples
@@ -168,20 +171,17 @@ extension Loader {
     // A row of a type left out is only counted once its contact is known: its time
     // waits in the batch. Any other row is stored now.
     let isLeftOut = plan.leftOut[Int(typeID)]
-    let stored = isLeftOut ? batch.leftOutTimes.count : events.count
     var row = EventBatch.Row(
       outcome: isLeftOut ? .leftOut : .row, line: line, contact: -1, probe: -1,
-      stored: Int32(truncatingIfNeeded: stored), detail: -1)
+      stored: Int32(truncatingIfNeeded: events.count), detail: -1)
     switch key {
     case .missing: return batch.add(.problem, line: line, problem: .missing(file: file, line: line, column: columns[0]))
     case .unknown(let id): return batch.add(.unknown, line: line, name: id)
     case .found(let contact): row.contact = contact
-    case .short(let short):
-      row.probe = Int32(batch.keys.count)
-      batch.keys.append(short)
+    case .short(let short): row.probe = batch.append(key: short)
     }
     if isLeftOut {
-      batch.leftOutTimes.append(instant)
+      row.stored = batch.append(leftOutTime: instant)
     } else {
       events.contact.append(-1)
       events.time.append(instant)
@@ -215,7 +215,7 @@ extension Loader {
     for slot in 0..<plan.fieldCount where !isLeftOut && plan.stores[slot] && events.fields[slot].count < events.count {
       events.fields[slot].appendMissing()
     }
-    batch.rows.append(row)
+    batch.append(row)
   }
 
   /// Reads field slot `slot` of the current row into its column: text by its pool id,

@@ -24,10 +24,9 @@ extension Loader {
     where !readPlainField(reader, plan.fields.items[place], plan: plan, stage: stage, row: row, keeping: !isLeftOut) {
       return false
     }
-    let stored: Int
+    let stored: Int32
     if isLeftOut {
-      stored = batch.leftOutTimes.count
-      batch.leftOutTimes.append(instant)
+      stored = batch.append(leftOutTime: instant)
     } else {
       for place in plan.absentSlots.range(type) {
         let slot = Int(plan.absentSlots.items[place])
@@ -35,14 +34,14 @@ extension Loader {
       }
       stage.time[row] = instant
       stage.type[row] = Int32(truncatingIfNeeded: type)
-      stored = events.count + row
+      stage.contact[row] = -1
+      stored = Int32(truncatingIfNeeded: events.count + row)
       stage.count = row + 1
     }
-    batch.rows.append(
+    let probe = batch.append(key: key)
+    batch.append(
       EventBatch.Row(
-        outcome: isLeftOut ? .leftOut : .row, line: reader.line, contact: -1,
-        probe: Int32(truncatingIfNeeded: batch.keys.count), stored: Int32(truncatingIfNeeded: stored), detail: -1))
-    batch.keys.append(key)
+        outcome: isLeftOut ? .leftOut : .row, line: reader.line, contact: -1, probe: probe, stored: stored, detail: -1))
     return true
   }
 
