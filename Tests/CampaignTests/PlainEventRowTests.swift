@@ -191,6 +191,30 @@ import Testing
     }
   }
 
+  /// `CaseNames` finds exactly the first name equal to a field, whatever shares a slot
+  /// of its table: short names, long ones alike in their first 8 bytes, repeats, and
+  /// more names than slots.
+  @Test func caseNamesFindTheFirstEqualName() {
+    var random = SplitMix(seed: 11)
+    for size in [1, 3, 8, 40, 150] {
+      var names = (0..<size).map { index -> String in
+        switch random.below(4) {
+        case 0: "n\(index)"
+        case 1: "page_view_\(index)"
+        case 2: "page_vie\(index)"
+        default: String(repeating: "x", count: 1 + random.below(12))
+        }
+      }
+      names += names.prefix(2)
+      let table = CaseNames(names)
+      let probes = names + ["", "n", "page_view", "page_view_", "xxxxxxxxxxxxxxx", "n\(size)", "page_vie"]
+      for probe in probes {
+        let found = Array(probe.utf8).withUnsafeBufferPointer { table.find($0) }
+        #expect(found == (probe.isEmpty ? nil : names.firstIndex(of: probe)), "\(size): \(probe)")
+      }
+    }
+  }
+
   /// `NumberedKeys` takes keys of one shape only, and finds exactly the keys a
   /// dictionary of them finds.
   @Test func numberedKeysFindExactlyTheContactsKeys() {
