@@ -24,6 +24,12 @@ public struct CSVRecord: Sendable {
   @inlinable
   public subscript(column: Int) -> CSVField { storage[column] }
 
+  /// Calls `body` with the fields in place (as many as the header has columns).
+  @inlinable
+  public func withUnsafeFields<R>(_ body: (UnsafeBufferPointer<CSVField>) -> R) -> R {
+    storage.withUnsafeBufferPointer(body)
+  }
+
   /// All fields, in column order.
   public var fields: ArraySlice<CSVField> { storage[0..<count] }
 }

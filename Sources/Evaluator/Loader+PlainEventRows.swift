@@ -14,14 +14,24 @@ extension Loader {
   mutating func readPlainEventRow(
     _ reader: some RecordReader, plan: EventReadPlan, stage: EventStage, into batch: inout EventBatch
   ) -> Bool {
-    guard let typeBytes = reader.bytesInPlace(2), !typeBytes.isEmpty, let type = plan.eventNames.find(typeBytes),
-      let timeBytes = reader.bytesInPlace(1), let instant = try? timestamps.read(timeBytes),
-      let keyBytes = reader.bytesInPlace(0), !keyBytes.isEmpty, let key = KeyIndex.short(keyBytes)
+    reader.withFieldsInPlace { fields in
+      guard let fields else { return false }
+      return readPlainEventRow(fields, line: reader.line, plan: plan, stage: stage, into: &batch)
+    }
+  }
+
+  @inline(__always)
+  private mutating func readPlainEventRow(
+    _ fields: FieldsInPlace, line: Int, plan: EventReadPlan, stage: EventStage, into batch: inout EventBatch
+  ) -> Bool {
+    guard let typeBytes = fields[2], !typeBytes.isEmpty, let type = plan.eventNames.find(typeBytes),
+      let timeBytes = fields[1], let instant = try? timestamps.read(timeBytes),
+      let keyBytes = fields[0], !keyBytes.isEmpty, let key = KeyIndex.short(keyBytes)
     else { return false }
     let isLeftOut = plan.leftOut[type]
     let row = stage.count
     for place in plan.fields.range(type)
-    where !readPlainField(reader, plan.fields.items[place], plan: plan, stage: stage, row: row, keeping: !isLeftOut) {
+    where !readPlainField(fields, plan.fields.items[place], plan: plan, stage: stage, row: row, keeping: !isLeftOut) {
       return false
     }
     let stored: Int32
@@ -41,7 +51,7 @@ extension Loader {
     let probe = batch.append(key: key)
     batch.append(
       EventBatch.Row(
-        outcome: isLeftOut ? .leftOut : .row, line: reader.line, contact: -1, probe: probe, stored: stored, detail: -1))
+        outcome: isLeftOut ? .leftOut : .row, line: line, contact: -1, probe: probe, stored: stored, detail: -1))
     return true
   }
 
@@ -50,12 +60,12 @@ extension Loader {
   /// quoted, missing but required, or does not read.
   @inline(__always)
   private mutating func readPlainField(
-    _ reader: some RecordReader, _ field: EventReadPlan.Field, plan: EventReadPlan, stage: EventStage, row: Int,
+    _ fields: FieldsInPlace, _ field: EventReadPlan.Field, plan: EventReadPlan, stage: EventStage, row: Int,
     keeping: Bool
   ) -> Bool {
     let slot = Int(field.slot)
     let storing = keeping && plan.stores[slot]
-    guard let bytes = reader.bytesInPlace(3 + slot) else { return false }
+    guard let bytes = fields[3 + slot] else { return false }
     if bytes.isEmpty {
       guard field.isOptional else { return false }
       return !storing || stage.store(nil, kind: plan.columnKinds[slot], slot: slot, row: row)

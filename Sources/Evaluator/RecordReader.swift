@@ -15,11 +15,10 @@ protocol RecordReader {
   /// Calls `body` with the bytes of selected column `index` in the current row, nil
   /// when the value is missing.
   func field<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R
-  /// The bytes of selected column `index` in the current row exactly as written, when
-  /// the reader can hand them out in place and they need no unquoting (an unquoted CSV
-  /// field; empty when the value is missing); nil otherwise: then read it with
+  /// Calls `body` with the current row's fields in place (see `FieldsInPlace`), or with
+  /// nil when the reader has none to hand out (JSON Lines): then read them with
   /// `field(_:_:)`. For the fast path of loading (see `Loader.readPlainEventRow`).
-  func bytesInPlace(_ index: Int) -> UnsafeBufferPointer<UInt8>?
+  func withFieldsInPlace<R>(_ body: (FieldsInPlace?) -> R) -> R
   /// Lets the memory of the rows before the current one go (see
   /// `CSVReader.releaseBytes(before:)`); a reader may keep it.
   mutating func releaseReadRows()
@@ -30,6 +29,8 @@ struct CSVRecordReader: RecordReader {
   var reader: CSVReader
   var record: CSVRecord
   var columns: [Int?] = []
+  /// `columns`, -1 for a column the file lacks (for `FieldsInPlace`).
+  var columnIndices: [Int] = []
   /// The file's first byte: the reader holds the store, so it stays put (see
   /// `ByteStore.start`), and a field is read without a call into the store.
   let base: UnsafePointer<UInt8>?
@@ -47,6 +48,7 @@ struct CSVRecordReader: RecordReader {
 
   mutating func select(_ names: [String]) -> [String] {
     columns = names.map { reader.columnIndex(named: $0) }
+    columnIndices = columns.map { $0 ?? -1 }
     return zip(names, columns).filter { $0.1 == nil }.map(\.0)
   }
 
@@ -73,13 +75,13 @@ struct CSVRecordReader: RecordReader {
   }
 
   @inline(__always)
-  func bytesInPlace(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
-    guard let base else { return nil }
-    // An absent column is a missing value, as `field(_:_:)` has it.
-    guard let column = columns[index] else { return UnsafeBufferPointer(start: nil, count: 0) }
-    let field = record[column]
-    guard !field.isQuoted else { return nil }
-    return UnsafeBufferPointer(start: base + field.start, count: field.byteCount)
+  func withFieldsInPlace<R>(_ body: (FieldsInPlace?) -> R) -> R {
+    guard let base else { return body(nil) }
+    return record.withUnsafeFields { fields in
+      columnIndices.withUnsafeBufferPointer { columns in
+        body(FieldsInPlace(file: base, fields: fields, columns: columns))
+      }
+    }
   }
 }
 
@@ -127,7 +129,31 @@ struct JSONLinesRecordReader: RecordReader {
   }
 
   /// JSON Lines rows are read by `field(_:_:)` only: they are not the large files.
-  func bytesInPlace(_ index: Int) -> UnsafeBufferPointer<UInt8>? { nil }
+  func withFieldsInPlace<R>(_ body: (FieldsInPlace?) -> R) -> R { body(nil) }
+}
+
+/// The fields of a CSV row where they lie in the file, by selected column (see
+/// `RecordReader.select`): a field is two loads, where going through the reader's
+/// arrays checked two indices and the field's bounds again each time, a fifth of
+/// reading a plain events row. Valid only inside `withFieldsInPlace`; the selected
+/// columns are the loader's own (the key's, the time's, the type's, one per field slot),
+/// so an index is always one of them.
+struct FieldsInPlace {
+  let file: UnsafePointer<UInt8>
+  let fields: UnsafeBufferPointer<CSVField>
+  let columns: UnsafeBufferPointer<Int>
+
+  /// The bytes of selected column `index` exactly as written (empty when the value is
+  /// missing, as an absent column's is); nil when the field is quoted, so it needs
+  /// unquoting: then the row takes the full read.
+  @inline(__always)
+  subscript(index: Int) -> UnsafeBufferPointer<UInt8>? {
+    let column = columns[index]
+    guard column >= 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+    let field = fields[column]
+    guard !field.isQuoted else { return nil }
+    return UnsafeBufferPointer(start: file + field.start, count: field.end &- field.start)
+  }
 }
 
 /// Opens `bytes` by its file name: `.jsonl`, `.ndjson` and `.json` are JSON Lines,
