@@ -268,37 +268,14 @@ extension Loader {
     let start = from ?? (earliest == Int64.max ? 0 : earliest)
     let end = to ?? (latest == Int64.min ? start + 1 : latest + 1)
     let contactCount = contacts.count
-    var counts = [Int32](repeating: 0, count: contactCount + 1)
-    // Whether the window's rows come in time order: then so does each contact's.
-    var inTimeOrder = true
-    var lastTime = Int64.min
-    for row in 0..<events.count {
-      // A row left without a contact (an unknown one, or a field that does not fit) is
-      // already counted as such.
-      guard events.contact[row] >= 0 else { continue }
-      let time = events.time[row]
-      if time < start {
-        report.eventsBeforeWindow += 1
-      } else if time >= end {
-        report.eventsAfterWindow += 1
-      } else {
-        counts[Int(events.contact[row]) + 1] += 1
-        if time < lastTime { inTimeOrder = false }
-        lastTime = time
-      }
-    }
-    for index in 0..<contactCount { counts[index + 1] += counts[index] }
+    let window = events.windowCounts(contacts: contactCount, start: start, end: end)
+    report.eventsBeforeWindow += window.before
+    report.eventsAfterWindow += window.after
+    let counts = window.first
+    let inTimeOrder = window.inTimeOrder
     // Each window row's place: after its contact's earlier rows, so each contact's
     // rows end up one after another and a replay reads them in order.
-    var next = Array(counts.prefix(contactCount))
-    var place = [Int32](repeating: -1, count: events.count)
-    for row in 0..<events.count {
-      let time = events.time[row]
-      let contact = Int(events.contact[row])
-      guard contact >= 0 && time >= start && time < end else { continue }
-      place[row] = next[contact]
-      next[contact] += 1
-    }
+    let place = events.places(first: counts, start: start, end: end)
     let total = Int(counts[contactCount])
     events.time = scatter(events.time, to: place, count: total)
     events.type = scatter(events.type, to: place, count: total)
