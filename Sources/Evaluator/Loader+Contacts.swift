@@ -4,10 +4,11 @@ import DataReader
 
 extension Loader {
   mutating func readContacts(file: String, store: ByteStore) throws(LoadError) {
-    // Every contact is a line at least: the key table and the columns are sized once
-    // (growing the key table rehashed a million keys, about 3% of a large run).
+    // Every contact is a line at least: the key table (if the keys need one, see
+    // `KeyIndex.init(numbering:)`) and the columns are sized once (growing the key
+    // table rehashed a million keys, about 3% of a large run).
     let plausibleRows = store.lineFeedCount() + 1
-    keyIndex = KeyIndex(capacity: plausibleRows)
+    keyIndex = KeyIndex(numbering: plausibleRows)
     contacts.keys = KeyStore(capacity: plausibleRows)
     for index in contacts.columns.indices { contacts.columns[index].reserveCapacity(plausibleRows) }
     var reader = try makeRecordReader(file: file, store: store)
@@ -128,7 +129,7 @@ extension Loader {
     var kept = 0
     for row in 0..<stage.count {
       let contact = contacts.count + kept
-      guard keyIndex.insert(storedKeyOf: Int32(contact), hash: stage.hashes[row], keys: contacts.keys) != nil else {
+      guard !keyIndex.add(storedKeyOf: Int32(contact), hash: stage.hashes[row], keys: contacts.keys) else {
         if kept != row { stage.move(row, to: kept, attributes: plan.reads.count) }
         kept += 1
         continue
