@@ -22,8 +22,10 @@ struct KeyIndex: Sendable {
   private var used = 0
   /// How many keys to size the table for when it is built.
   private var capacity = 0
-  /// The numbers of the keys in, while every one has had the first one's shape and
-  /// there is no table (see `init(numbering:)`).
+  /// Whether keys go in as numbers, without the table (see `init(numbering:)`): until
+  /// a key does not have the first one's shape, or every key is in.
+  private(set) var isNumbering = false
+  /// The numbers of the keys in while `isNumbering`, once a key is in.
   private var taken: TakenNumbers?
   /// What `touch(_:)` read, summed and kept only so that its reads are not optimised
   /// away (Swift has no prefetch).
@@ -56,7 +58,7 @@ struct KeyIndex: Sendable {
   init(numbering capacity: Int) {
     table = []
     self.capacity = capacity
-    taken = TakenNumbers()
+    isNumbering = true
   }
 
   var count: Int { used }
@@ -151,27 +153,33 @@ struct KeyIndex: Sendable {
   /// `NumberedKeys`), or else builds the table if it is not built yet: call it once
   /// every contact's key is in.
   mutating func numberKeys(_ keys: KeyStore) {
-    taken = nil
+    (isNumbering, taken) = (false, nil)
     numbered = NumberedKeys(keys: keys)
     if numbered == nil && table.isEmpty { buildTable(keys: keys) }
   }
 
-  /// Adds the key of `contact`, already in `keys`, whose hash (`hash(_:)`) is `hash`;
-  /// false when an earlier contact has it (then it is not added). Contacts are added
-  /// in order, each with the next number (`count`).
+  /// Adds the key of `contact`, already in `keys`, whose hash (`hash(_:)`) is `hash`
+  /// (nil: not worked out, as `isNumbering` was true); false when an earlier contact
+  /// has it (then it is not added). Contacts are added in order, each with the next
+  /// number (`count`).
   ///
   /// While every key has had the first one's shape, a key is only a number noted (see
   /// `TakenNumbers`); the first that has not builds the table, with every key before
   /// it, and the table takes every key from then on.
-  mutating func add(storedKeyOf contact: Int32, hash: UInt64, keys: KeyStore) -> Bool {
+  mutating func add(storedKeyOf contact: Int32, hash: UInt64?, keys: KeyStore) -> Bool {
     assert(Int(contact) == used, "contacts are added in order")
-    if taken != nil {
-      if let isNew = keys.withKey(Int(contact), { taken!.insert($0) }) {
+    if isNumbering {
+      if taken == nil, let shape = keys.withKey(Int(contact), { NumberedKeys.Shape(of: $0) }) {
+        taken = TakenNumbers(shape: shape)
+      }
+      if let shape = taken?.shape, let number = keys.withKey(Int(contact), { shape.number($0) }) {
+        let isNew = taken!.insert(number)
         if isNew { used += 1 }
         return isNew
       }
-      taken = nil
+      (isNumbering, taken) = (false, nil)
     }
+    let hash = hash ?? keys.withKey(Int(contact)) { KeyIndex.hash($0) }
     return insert(storedKeyOf: contact, hash: hash, keys: keys) == nil
   }
 
@@ -212,7 +220,7 @@ struct KeyIndex: Sendable {
     _ key: UnsafeBufferPointer<UInt8>, hash: UInt64, contact: Int32, keys: KeyStore
   ) -> Int32? {
     if table.isEmpty {
-      taken = nil
+      (isNumbering, taken) = (false, nil)
       buildTable(keys: keys)
     }
     if let existing = find(key, hash: hash, keys: keys) { return existing }

@@ -46,9 +46,10 @@ import Testing
       store.append(key)
       let contact = store.count - 1
       let hash = store.withKey(contact) { KeyIndex.hash($0) }
+      // As `Loader.commit` does: no hash while numbering.
       let isNew =
         numbering
-        ? index.add(storedKeyOf: Int32(contact), hash: hash, keys: store)
+        ? index.add(storedKeyOf: Int32(contact), hash: index.isNumbering ? nil : hash, keys: store)
         : index.insert(storedKeyOf: Int32(contact), hash: hash, keys: store) == nil
       repeats.append(!isNew)
       if !isNew { store.remove(at: contact) }
@@ -90,16 +91,23 @@ import Testing
     #expect(found == short.map { contactOf[$0.text] ?? -1 }, "\(name)")
   }
 
-  /// `TakenNumbers` notes numbers of the first key's shape only, and a number once.
-  @Test func takenNumbersNoteTheFirstKeysShape() {
-    func insert(_ keys: [String]) -> [Bool?] {
-      var taken = TakenNumbers()
-      return keys.map { key in Array(key.utf8).withUnsafeBufferPointer { taken.insert($0) } }
+  /// A key's shape and number, and `TakenNumbers` noting a number once.
+  @Test func shapesNumbersAndTakenNumbers() throws {
+    func shape(_ key: String) -> NumberedKeys.Shape? { Array(key.utf8).withUnsafeBufferPointer { .init(of: $0) } }
+    for key in ["customer-1", "abc", "c000000001", ""] { #expect(shape(key) == nil, "\(key)") }
+    let c = try #require(shape("c01"))
+    #expect((c.length, c.prefixLength, c.digits) == (3, 1, 2))
+    let numbers = ["c01", "c99", "c00", "c1", "d01", "c0x", "c001"].map { key in
+      Array(key.utf8).withUnsafeBufferPointer { c.number($0) }
     }
-    #expect(insert(["c01", "c02", "c01", "c1", "d01", "c0x", "c99"]) == [true, true, false, nil, nil, nil, true])
-    #expect(insert(["99999999", "00000000", "99999999", "12345678"]) == [true, true, false, true])
-    #expect(insert(["customer-1", "c01"]) == [nil, nil])
-    #expect(insert(["abc", "c01"]) == [nil, nil])
+    #expect(numbers == [1, 99, 0, nil, nil, nil, nil])
+    let eight = try #require(shape("99999999"))
+    #expect((eight.prefixLength, eight.digits) == (0, 8))
+    var taken = TakenNumbers(shape: eight)
+    #expect(
+      [99_999_999, 0, 99_999_999, 12_345_678, 0, 63, 64].map { taken.insert($0) } == [
+        true, true, false, true, false, true, true,
+      ])
   }
 
   /// An events file with no rows (of `PlainEventRowTests.campaign`'s columns).
