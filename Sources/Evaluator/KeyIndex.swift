@@ -8,9 +8,25 @@ import DataReader
 /// its slot, so finding it touches nothing else; a longer key is compared with the
 /// contact's key in the `KeyStore`. The table holds contact keys only and
 /// is at most half full, so it stays as small as the contacts allow.
+///
+/// Contact keys numbered alike (see `NumberedKeys`) need no table: one made with
+/// `init(numbering:)` notes their numbers while they go in (see `TakenNumbers`), and
+/// builds the table only when a key does not have the first one's shape, or when their
+/// numbers are too spread out to number them.
+///
+/// INVARIANT: the keys of contacts `0..<count` are in, and no other; once every key is
+/// in (`numberKeys(_:)`), they are in `numbered`, or in `table`, or both.
 struct KeyIndex: Sendable {
+  /// Empty until built (see `init(numbering:)`).
   private var table: [Slot]
   private var used = 0
+  /// How many keys to size the table for when it is built.
+  private var capacity = 0
+  /// Whether keys go in as numbers, without the table (see `init(numbering:)`): until
+  /// a key does not have the first one's shape, or every key is in.
+  private(set) var isNumbering = false
+  /// The numbers of the keys in while `isNumbering`, once a key is in.
+  private var taken: TakenNumbers?
   /// What `touch(_:)` read, summed and kept only so that its reads are not optimised
   /// away (Swift has no prefetch).
   private var touched: Int32 = 0
@@ -37,11 +53,22 @@ struct KeyIndex: Sendable {
     table = KeyIndex.makeTable(size)
   }
 
+  /// An index for about `capacity` keys that starts without its table, finding repeated
+  /// keys by their numbers while they are numbered alike (see `TakenNumbers`).
+  init(numbering capacity: Int) {
+    table = []
+    self.capacity = capacity
+    isNumbering = true
+  }
+
   var count: Int { used }
 
-  /// The contact of `key`, or nil.
+  /// The contact of `key`, or nil. Call it once every key is in (see `numberKeys(_:)`).
   func find(_ key: UnsafeBufferPointer<UInt8>, keys: KeyStore) -> Int32? {
-    find(key, hash: KeyIndex.hash(key), keys: keys)
+    // Exact without the table (which may not be built): a key longer than 8 bytes
+    // does not have the contacts' shape, so it is no contact's.
+    if let numbered { return KeyIndex.short(key).flatMap { numbered.find($0) } }
+    return find(key, hash: KeyIndex.hash(key), keys: keys)
   }
 
   /// A short key's hash comes from its packed word (no second pass over its bytes).
@@ -123,9 +150,37 @@ struct KeyIndex: Sendable {
   }
 
   /// Sets up the look-up by number when the keys of `keys` allow it (see
-  /// `NumberedKeys`): call it once every contact's key is in.
+  /// `NumberedKeys`), or else builds the table if it is not built yet: call it once
+  /// every contact's key is in.
   mutating func numberKeys(_ keys: KeyStore) {
+    (isNumbering, taken) = (false, nil)
     numbered = NumberedKeys(keys: keys)
+    if numbered == nil && table.isEmpty { buildTable(keys: keys) }
+  }
+
+  /// Adds the key of `contact`, already in `keys`, whose hash (`hash(_:)`) is `hash`
+  /// (nil: not worked out, as `isNumbering` was true); false when an earlier contact
+  /// has it (then it is not added). Contacts are added in order, each with the next
+  /// number (`count`).
+  ///
+  /// While every key has had the first one's shape, a key is only a number noted (see
+  /// `TakenNumbers`); the first that has not builds the table, with every key before
+  /// it, and the table takes every key from then on.
+  mutating func add(storedKeyOf contact: Int32, hash: UInt64?, keys: KeyStore) -> Bool {
+    assert(Int(contact) == used, "contacts are added in order")
+    if isNumbering {
+      if taken == nil, let shape = keys.withKey(Int(contact), { NumberedKeys.Shape(of: $0) }) {
+        taken = TakenNumbers(shape: shape)
+      }
+      if let shape = taken?.shape, let number = keys.withKey(Int(contact), { shape.number($0) }) {
+        let isNew = taken!.insert(number)
+        if isNew { used += 1 }
+        return isNew
+      }
+      (isNumbering, taken) = (false, nil)
+    }
+    let hash = hash ?? keys.withKey(Int(contact)) { KeyIndex.hash($0) }
+    return insert(storedKeyOf: contact, hash: hash, keys: keys) == nil
   }
 
   /// Adds `key` for `contact` (whose key in `keys` it is, or is about to be); returns
@@ -149,6 +204,7 @@ struct KeyIndex: Sendable {
   /// time: the slot three on is read too, which is in that line when it matters (this
   /// halved what the inserts still waited for, about 15 ms of a million contacts).
   mutating func touch(_ hashes: UnsafeBufferPointer<UInt64>) {
+    guard !table.isEmpty else { return }
     var sum: Int32 = 0
     table.withUnsafeBufferPointer { table in
       let mask = table.count - 1
@@ -163,17 +219,44 @@ struct KeyIndex: Sendable {
   private mutating func insert(
     _ key: UnsafeBufferPointer<UInt8>, hash: UInt64, contact: Int32, keys: KeyStore
   ) -> Int32? {
+    if table.isEmpty {
+      (isNumbering, taken) = (false, nil)
+      buildTable(keys: keys)
+    }
     if let existing = find(key, hash: hash, keys: keys) { return existing }
     // A key added after numbering is not in the numbered table: look up by hash again.
     numbered = nil
     if (used + 1) * 2 > table.count { grow(keys: keys) }
-    let short = key.count <= KeyIndex.inlineLength
-    place(
-      Slot(
-        word: short ? StringPool.word(key) : 0, tag: KeyIndex.tag(hash, length: key.count), contact: contact),
-      hash: hash)
+    place(KeyIndex.slot(key, hash: hash, contact: contact), hash: hash)
     used += 1
     return nil
+  }
+
+  private static func slot(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, contact: Int32) -> Slot {
+    let short = key.count <= KeyIndex.inlineLength
+    return Slot(
+      word: short ? StringPool.word(key) : 0, tag: KeyIndex.tag(hash, length: key.count), contact: contact)
+  }
+
+  /// Builds the table of the keys in (those of contacts `0..<count`, in `keys`), for
+  /// `capacity` keys or more: in batches whose slots are touched first, as
+  /// `Loader.commit` inserts (see `touch(_:)`). The keys are all different, so each
+  /// goes in without a look-up.
+  private mutating func buildTable(keys: KeyStore) {
+    var size = 1024
+    while size < max(capacity, used) * 2 { size *= 2 }
+    table = KeyIndex.makeTable(size)
+    let batch = 128
+    var hashes = [UInt64](repeating: 0, count: batch)
+    for start in stride(from: 0, to: used, by: batch) {
+      let end = min(start + batch, used)
+      for contact in start..<end { hashes[contact - start] = keys.withKey(contact) { KeyIndex.hash($0) } }
+      hashes.withUnsafeBufferPointer { touch(UnsafeBufferPointer(rebasing: $0[0..<(end - start)])) }
+      for contact in start..<end {
+        let hash = hashes[contact - start]
+        place(keys.withKey(contact) { KeyIndex.slot($0, hash: hash, contact: Int32(contact)) }, hash: hash)
+      }
+    }
   }
 
   private mutating func place(_ item: Slot, hash: UInt64) {

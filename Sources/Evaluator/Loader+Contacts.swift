@@ -4,10 +4,11 @@ import DataReader
 
 extension Loader {
   mutating func readContacts(file: String, store: ByteStore) throws(LoadError) {
-    // Every contact is a line at least: the key table and the columns are sized once
-    // (growing the key table rehashed a million keys, about 3% of a large run).
+    // Every contact is a line at least: the key table (if the keys need one, see
+    // `KeyIndex.init(numbering:)`) and the columns are sized once (growing the key
+    // table rehashed a million keys, about 3% of a large run).
     let plausibleRows = store.lineFeedCount() + 1
-    keyIndex = KeyIndex(capacity: plausibleRows)
+    keyIndex = KeyIndex(numbering: plausibleRows)
     contacts.keys = KeyStore(capacity: plausibleRows)
     for index in contacts.columns.indices { contacts.columns[index].reserveCapacity(plausibleRows) }
     var reader = try makeRecordReader(file: file, store: store)
@@ -43,6 +44,8 @@ extension Loader {
     // are small and dense: hashing the id per contact cost more than the rest of this.
     var zoneOfName: [Int32] = []
     let stage = ContactStage(attributes: attributes.count, capacity: Loader.keyBatch)
+    // Whether the key index takes hashes (see `commit`, the only place that changes it).
+    var hashesKeys = !keyIndex.isNumbering
     while nextRow(&reader) {
       report.contactRows += 1
       var problem: RowProblem?
@@ -87,7 +90,9 @@ extension Loader {
       let keyRead: KeyRead = reader.field(key) { bytes in
         guard let bytes, !bytes.isEmpty else { return .missing }
         contacts.keys.append(bytes)
-        stage.hashes[row] = KeyIndex.hash(bytes)
+        // Numbered keys need no hash (see `commit`): not working it out saves a few ms
+        // of a million contacts.
+        if hashesKeys { stage.hashes[row] = KeyIndex.hash(bytes) }
         return .read(pooled: textKey && storesText[key] ? pool.intern(bytes) : nil)
       }
       guard case .read(let keyID) = keyRead else {
@@ -102,7 +107,10 @@ extension Loader {
       stage.zones[row] = zone
       stage.lines[row] = line
       stage.count += 1
-      if stage.isFull { commit(stage, plan: plan, file: file, column: attributes[key].name) }
+      if stage.isFull {
+        commit(stage, plan: plan, file: file, column: attributes[key].name)
+        hashesKeys = !keyIndex.isNumbering
+      }
     }
     commit(stage, plan: plan, file: file, column: attributes[key].name)
   }
@@ -124,11 +132,15 @@ extension Loader {
   /// as a duplicate (its key taken out of the store again): so the contacts, and their
   /// numbers, are those of a look-up per row before it went in.
   mutating func commit(_ stage: ContactStage, plan: ContactReadPlan, file: String, column: String) {
-    keyIndex.touch(stage.stagedHashes)
+    // The index numbers keys or hashes them from the first key on, and only this
+    // switches it: the whole stage was read in the state it is in now.
+    let hashed = !keyIndex.isNumbering
+    if hashed { keyIndex.touch(stage.stagedHashes) }
     var kept = 0
     for row in 0..<stage.count {
       let contact = contacts.count + kept
-      guard keyIndex.insert(storedKeyOf: Int32(contact), hash: stage.hashes[row], keys: contacts.keys) != nil else {
+      let hash = hashed ? stage.hashes[row] : nil
+      guard !keyIndex.add(storedKeyOf: Int32(contact), hash: hash, keys: contacts.keys) else {
         if kept != row { stage.move(row, to: kept, attributes: plan.reads.count) }
         kept += 1
         continue

@@ -34,20 +34,11 @@ struct NumberedKeys: Sendable {
   /// The table of `keys`, or nil when they do not all have the shape or their numbers
   /// are too spread out.
   init?(keys: KeyStore) {
-    guard keys.count > 0 else { return nil }
-    let first = keys.withKey(0) { key in (StringPool.word(key), key.count, NumberedKeys.digitSuffix(key)) }
-    let (firstWord, length, digitCount) = first
-    guard length <= 8, digitCount > 0 else { return nil }
-    let prefixLength = length - digitCount
-    let prefix = prefixLength == 0 ? 0 : firstWord & ((1 << (8 * UInt64(prefixLength))) - 1)
+    guard keys.count > 0, let shape = keys.withKey(0, { Shape(of: $0) }) else { return nil }
+    let (length, prefixLength, prefix) = (shape.length, shape.prefixLength, shape.prefix)
     var numbers = [Int](repeating: 0, count: keys.count)
     for contact in 0..<keys.count {
-      let number: Int? = keys.withKey(contact) { key in
-        guard key.count == length else { return nil }
-        return NumberedKeys.number(
-          word: StringPool.word(key), length: length, prefixLength: prefixLength, prefix: prefix)
-      }
-      guard let number else { return nil }
+      guard let number = keys.withKey(contact, { shape.number($0) }) else { return nil }
       numbers[contact] = number
     }
     let lowest = numbers.min()!
@@ -92,6 +83,47 @@ struct NumberedKeys: Sendable {
         found[index] = contact
       }
     }
+  }
+
+  /// How keys numbered alike are written, taken from one of them: its length (at most
+  /// 8 bytes), its prefix (the bytes before its longest run of digits at the end, at
+  /// least one digit) and so how many digits.
+  struct Shape: Sendable, Equatable {
+    let length: Int
+    let prefixLength: Int
+    /// The prefix's bytes, packed as in `StringPool.word(_:)`.
+    let prefix: UInt64
+
+    /// The shape of `key`; nil when it is longer than 8 bytes or does not end in a digit.
+    init?(of key: UnsafeBufferPointer<UInt8>) {
+      let digits = NumberedKeys.digitSuffix(key)
+      guard key.count <= 8, digits > 0 else { return nil }
+      length = key.count
+      prefixLength = key.count - digits
+      prefix = prefixLength == 0 ? 0 : StringPool.word(key) & ((1 << (8 * UInt64(prefixLength))) - 1)
+    }
+
+    /// How many digits a key of this shape has.
+    var digits: Int { length - prefixLength }
+
+    /// The number of `key`; nil when it does not have this shape. Keys of one shape
+    /// are equal exactly when their numbers are.
+    @inline(__always)
+    func number(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+      guard key.count == length else { return nil }
+      return NumberedKeys.number(word: StringPool.word(key), length: length, prefixLength: prefixLength, prefix: prefix)
+    }
+  }
+
+  /// The contact of `key`, or nil: the look-up of `find(_:into:)`, for one key.
+  func find(_ key: KeyIndex.ShortKey) -> Int32? {
+    var (key, found) = (key, Int32(-1))
+    withUnsafePointer(to: &key) { key in
+      withUnsafeMutablePointer(to: &found) { found in
+        find(UnsafeBufferPointer(start: key, count: 1), into: UnsafeMutableBufferPointer(start: found, count: 1))
+      }
+    }
+    return found < 0 ? nil : found
   }
 
   /// How many bytes at the end of `key` are ASCII digits.
