@@ -84,8 +84,8 @@ struct KeyIndex: Sendable {
 
   private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, keys: KeyStore) -> Int32? {
     if key.count <= KeyIndex.inlineLength {
-      let short = ShortKey(word: StringPool.word(key), hash: hash, length: key.count)
-      return table.withUnsafeBufferPointer { KeyIndex.probe(short, in: $0) }
+      let short = ShortKey(word: StringPool.word(key), length: key.count)
+      return table.withUnsafeBufferPointer { KeyIndex.probe(short, hash: hash, in: $0) }
     }
     let tag = KeyIndex.tag(hash, length: key.count)
     return table.withUnsafeBufferPointer { table in
@@ -104,10 +104,10 @@ struct KeyIndex: Sendable {
 
   /// The contact of a short key, or nil: its slot holds the key itself.
   @inline(__always)
-  private static func probe(_ key: ShortKey, in table: UnsafeBufferPointer<Slot>) -> Int32? {
-    let tag = KeyIndex.tag(key.hash, length: key.length)
+  private static func probe(_ key: ShortKey, hash: UInt64, in table: UnsafeBufferPointer<Slot>) -> Int32? {
+    let tag = KeyIndex.tag(hash, length: key.length)
     let mask = table.count - 1
-    var slot = Int(truncatingIfNeeded: key.hash) & mask
+    var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let entry = table[slot]
       if entry.contact < 0 { return nil }
@@ -116,11 +116,15 @@ struct KeyIndex: Sendable {
     }
   }
 
-  /// A key of up to 8 bytes, packed and hashed, ready to look up without its bytes.
+  /// A key of up to 8 bytes, packed, ready to look up without its bytes. Its hash is
+  /// worked out only for a look-up in the table: keys found by number need none, and
+  /// hashing every events row's key was a few percent of reading it.
   struct ShortKey {
     var word: UInt64
-    var hash: UInt64
     var length: Int
+
+    @inline(__always)
+    var hash: UInt64 { KeyIndex.hash(word: word, length: length) }
 
     /// The key as text (for messages).
     var text: String {
@@ -131,8 +135,7 @@ struct KeyIndex: Sendable {
   /// `key` packed for `find(_:into:)`; nil when it is longer than 8 bytes.
   static func short(_ key: UnsafeBufferPointer<UInt8>) -> ShortKey? {
     guard key.count <= KeyIndex.inlineLength else { return nil }
-    let word = StringPool.word(key)
-    return ShortKey(word: word, hash: hash(word: word, length: key.count), length: key.count)
+    return ShortKey(word: StringPool.word(key), length: key.count)
   }
 
   /// Looks up every key of `keys`, writing each one's contact (-1: none) to `contacts`.
@@ -144,7 +147,9 @@ struct KeyIndex: Sendable {
     contacts.withUnsafeMutableBufferPointer { found in
       if let numbered { return numbered.find(keys, into: found) }
       table.withUnsafeBufferPointer { table in
-        for index in keys.indices { found[index] = KeyIndex.probe(keys[index], in: table) ?? -1 }
+        for index in keys.indices {
+          found[index] = KeyIndex.probe(keys[index], hash: keys[index].hash, in: table) ?? -1
+        }
       }
     }
   }
