@@ -66,9 +66,10 @@ extension Loader {
     var unknownExamples: [String] = []
     var atEnd = false
     while !atEnd {
-      // Read a batch: everything about each row but its contact.
+      // Read a batch: everything about each row but its contact. The rows read before
+      // it are done with (a batch is a few dozen kilobytes; memory goes 16 MiB at a time).
+      reader.releaseReadRows()
       while !batch.isFull {
-        reader.releaseReadRows()
         do {
           guard try reader.next() else {
             atEnd = true
