@@ -25,20 +25,13 @@ final class ContactStage {
   init(attributes: Int, capacity: Int) {
     self.capacity = capacity
     let cells = max(attributes, 1) * capacity
-    codes = .allocate(capacity: cells)
-    codes.initialize(repeating: Column.missingCode, count: cells)
-    integers = .allocate(capacity: cells)
-    integers.initialize(repeating: Column.missingInteger, count: cells)
-    decimals = .allocate(capacity: cells)
-    decimals.initialize(repeating: nil, count: cells)
-    values = .allocate(capacity: cells)
-    values.initialize(repeating: .missing, count: cells)
-    zones = .allocate(capacity: capacity)
-    zones.initialize(repeating: 0, count: capacity)
-    hashes = .allocate(capacity: capacity)
-    hashes.initialize(repeating: 0, count: capacity)
-    lines = .allocate(capacity: capacity)
-    lines.initialize(repeating: 0, count: capacity)
+    codes = .filled(with: Column.missingCode, count: cells)
+    integers = .filled(with: Column.missingInteger, count: cells)
+    decimals = .filled(with: nil, count: cells)
+    values = .filled(with: .missing, count: cells)
+    zones = .filled(with: 0, count: capacity)
+    hashes = .filled(with: 0, count: capacity)
+    lines = .filled(with: 0, count: capacity)
   }
 
   deinit {

@@ -27,18 +27,12 @@ final class EventStage {
   init(slots: Int, capacity: Int) {
     self.capacity = capacity
     let cells = max(slots, 1) * capacity
-    time = .allocate(capacity: capacity)
-    time.initialize(repeating: 0, count: capacity)
-    type = .allocate(capacity: capacity)
-    type.initialize(repeating: 0, count: capacity)
-    contact = .allocate(capacity: capacity)
-    contact.initialize(repeating: -1, count: capacity)
-    codes = .allocate(capacity: cells)
-    codes.initialize(repeating: Column.missingCode, count: cells)
-    integers = .allocate(capacity: cells)
-    integers.initialize(repeating: Column.missingInteger, count: cells)
-    decimals = .allocate(capacity: cells)
-    decimals.initialize(repeating: nil, count: cells)
+    time = .filled(with: 0, count: capacity)
+    type = .filled(with: 0, count: capacity)
+    contact = .filled(with: -1, count: capacity)
+    codes = .filled(with: Column.missingCode, count: cells)
+    integers = .filled(with: Column.missingInteger, count: cells)
+    decimals = .filled(with: nil, count: cells)
   }
 
   deinit {
