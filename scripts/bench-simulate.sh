@@ -1,34 +1,49 @@
 #!/usr/bin/env bash
 # The dry-run benchmark (issue 4). Not a timed test: it prints figures.
-#   scripts/bench-simulate.sh [--scales "medium large"] [--runs 3] [BIN]
-# For each scale it generates the data with ../shared/bench/gen.py (once, cached under
-# ${TMPDIR:-/tmp}/campaignc-bench), runs the snapshot job
+#   scripts/bench-simulate.sh [--scales "medium large"] [--runs 3] [--kit DIR] [BIN]
+# For each scale it generates the data with the benchmark kit's gen.py (once, cached
+# under ${TMPDIR:-/tmp}/campaignc-bench), runs the snapshot job
 # (examples/bench/winback-snapshot.campaign) with the release build, checks its figures
-# against ../shared/bench/oracle byte for byte, and times it against
-# ../shared/bench/ref_duckdb.py --threads 1 in the same run (median of --runs; needs
-# `pip install duckdb`, skipped without it). Prints wall time, events per second, peak
-# memory and the ratio to DuckDB. Then it runs the journey job
-# (examples/bench/winback-journey.campaign), rewrites its report in the canonical form with
-# scripts/journey-canonical.py, checks it against ../shared/bench/oracle/journey-SCALE.txt
-# and times it. Targets on large: the snapshot in at most half DuckDB's wall time, the
-# journey in less than DuckDB's snapshot time, under 1 GB, large at most 11 times medium.
+# against the kit's oracle byte for byte, and times it against the kit's
+# ref_duckdb.py --threads 1 in the same run (median of --runs; needs `pip install duckdb`,
+# skipped without it). Prints wall time, events per second, peak memory and the ratio
+# campaignc / DuckDB. Then it runs the journey job (examples/bench/winback-journey.campaign),
+# rewrites its report in the canonical form with scripts/journey-canonical.py, checks it
+# against the kit's oracle/journey-SCALE.txt and times it. Targets on large: the snapshot
+# in at most half DuckDB's wall time (ratio <= 0.5), the journey in less than DuckDB's
+# snapshot time (< 1), under 1 GB, large at most 11 times medium.
+# The kit is ../shared/bench beside the repository unless --kit DIR (or
+# CAMPAIGNC_BENCH_KIT) says where it is. BIN defaults to a fresh release build.
 set -euo pipefail
+# Paths given are relative to where the script is run; it then works from the repository.
+here="$(pwd)"
+absolute() { case "$1" in /*) echo "$1" ;; *) echo "$here/$1" ;; esac; }
 cd "$(dirname "$0")/.."
 scales="medium large"
 runs=3
-while [ $# -gt 1 ]; do
+bench=../shared/bench
+if [ -n "${CAMPAIGNC_BENCH_KIT:-}" ]; then bench="$(absolute "$CAMPAIGNC_BENCH_KIT")"; fi
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
   case "$1" in
+    -h|--help) usage; exit 0 ;;
     --scales) scales="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
+    --kit) bench="$(absolute "$2")"; shift 2 ;;
+    -*) echo "bench-simulate.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
     *) break ;;
   esac
 done
-bin="${1:-}"
+if [ ! -f "$bench/gen.py" ] || [ ! -d "$bench/oracle" ]; then
+  echo "bench-simulate.sh: no benchmark kit at $bench (it needs gen.py and oracle/);" \
+    "put the kit beside the repository as ../shared/bench, or give --kit DIR" >&2
+  exit 2
+fi
+bin="${1:+$(absolute "$1")}"
 if [ -z "$bin" ]; then
   swift build -c release --product campaignc >/dev/null
   bin="$(swift build -c release --show-bin-path)/campaignc"
 fi
-bench=../shared/bench
 cache="${TMPDIR:-/tmp}/campaignc-bench"
 python3 - "$bin" "$bench" "$cache" "$runs" $scales <<'PY'
 import os, resource, statistics, subprocess, sys, time
@@ -96,16 +111,22 @@ for scale in scales:
         jwall, jpeak = timed(journey)
         journey_walls.append(jwall); journey_peaks.append(jpeak)
     line = (f"{scale}: snapshot {agree}; campaignc {wall:.2f} s median of {runs}, "
-            f"{events / wall / 1e6:.2f} M events/s, peak {max(peaks):.0f} MiB")
+            f"{events / wall / 1e6:.2f} M events/s, peak {max(peaks):.0f} MiB"
+            + (f" (target under 1 GB: {'met' if max(peaks) < 1024 else 'NOT met'})" if scale == "large" else ""))
     if duck:
-        line += f"; DuckDB 1 thread {statistics.median(duck):.2f} s; ratio {wall / statistics.median(duck):.2f}"
+        ratio = wall / statistics.median(duck)
+        line += (f"; DuckDB 1 thread {statistics.median(duck):.2f} s; ratio campaignc / DuckDB {ratio:.2f}"
+                 + (f" (target at most 0.5: {'met' if ratio <= 0.5 else 'NOT met'})" if scale == "large" else ""))
     print(line, flush=True)
     jwall = statistics.median(journey_walls)
     line = (f"{scale}: journey {journey_agree}; campaignc {jwall:.2f} s median of {runs}, "
             f"{events / jwall / 1e6:.2f} M events/s, peak {max(journey_peaks):.0f} MiB")
     if duck:
-        line += f"; journey / DuckDB snapshot {jwall / statistics.median(duck):.2f}"
+        jratio = jwall / statistics.median(duck)
+        line += (f"; journey / DuckDB snapshot {jratio:.2f}"
+                 + (f" (target under 1: {'met' if jratio < 1 else 'NOT met'})" if scale == "large" else ""))
     print(line, flush=True)
 if "medium" in results and "large" in results:
-    print(f"large / medium: {results['large'] / results['medium']:.1f}")
+    times = results['large'] / results['medium']
+    print(f"large / medium: {times:.1f} (target at most 11: {'met' if times <= 11 else 'NOT met'})")
 PY

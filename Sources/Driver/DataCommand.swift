@@ -86,6 +86,15 @@ struct DataCommand {
     }
     do {
       let data = try DataLoader.load(program, taking: &request, phaseEnded: timer.map { timer in { timer.end($0) } })
+      // A window not given comes from the events; with none of a known contact (an
+      // empty file, say) it would be a second of 1970.
+      if bounds[0] == nil || bounds[1] == nil, !data.hasEventOfAContact {
+        let flags = [bounds[0] == nil ? "--from" : nil, bounds[1] == nil ? "--to" : nil].compactMap { $0 }
+        driver.output.writeError(
+          "error: no event in \(events) belongs to a contact in \(contacts), so the data sets no window to "
+            + "replay; give \(flags.joined(separator: " and ")) (a date such as 2026-06-30)\n")
+        return .failure(ExitStatus(code: ExitCode.inputErrors))
+      }
       // One end given, the other taken from the events, can still leave no window.
       if data.window.start >= data.window.end {
         let problem =

@@ -143,8 +143,9 @@ enum Help {
       --events FILE           the event history, any order (required)
       --from DATE|TIME        start of the window (default: the earliest event)
       --to DATE|TIME          end of the window, exclusive (default: just after the
-                              latest event); a date means midnight in the campaign's
-                              time zone
+                              latest event); for both, a date means midnight in the
+                              campaign's time zone, and with no event of a known
+                              contact to take a default from, both are needed
       --format table|json|csv table (default) for people; json or csv for tools
       --by ATTRIBUTE          break every per-contact table down by a contact attribute
                               (e.g. tier): final states, segments, transitions, states over
@@ -158,7 +159,8 @@ enum Help {
       --show-pii              show attributes marked pii (masked otherwise)
       --skip-bad-rows         skip rows that do not fit the schema and count them
                               (default: stop and list them)
-      --color                 show the campaign's errors (on standard error) in colour
+      --color, --no-color     show the campaign's errors (on standard error) in colour,
+                              or not (default: in colour on a terminal)
       --timings               print how long checking, loading each file, grouping the
                               events, the run and the report took, on standard error
 
@@ -186,7 +188,8 @@ enum Help {
       --contacts, --events, --from, --to, --skip-bad-rows
                               as for `campaignc simulate`
       --show-pii              show attributes marked pii (masked otherwise)
-      --color                 show the campaign's errors (on standard error) in colour
+      --color, --no-color     show the campaign's errors (on standard error) in colour,
+                              or not (default: in colour on a terminal)
 
     example:
       campaignc explain examples/winback.campaign --contact u00042 \\

@@ -270,7 +270,8 @@ enum SimulationTables {
       rows.append([
         .text("rows skipped: \(place): \(skipped.kind)"), .int(skipped.count),
         .text(
-          "lines " + skipped.firstLines.map(String.init).joined(separator: ", ") + (skipped.count > 5 ? ", ..." : "")),
+          (skipped.count == 1 ? "line " : "lines ") + skipped.firstLines.map(String.init).joined(separator: ", ")
+            + (skipped.count > 5 ? ", ..." : "")),
       ])
     }
     for column in load.absentOptionalColumns {

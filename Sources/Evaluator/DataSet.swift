@@ -101,6 +101,9 @@ public struct DataSet: Sendable {
   var slots: FieldSlots
   /// Finds a contact by its key as written.
   var keyIndex: KeyIndex
+  /// Whether some event read belongs to a known contact (in the window or not, kept or
+  /// left out): without one, a window not given has nothing to be taken from.
+  public internal(set) var hasEventOfAContact = false
   /// Whether the events of some types were left out (`LoadRequest.leavesOutInertEvents`).
   public internal(set) var leftOutEvents = false
   /// Per contact (empty when none is left out, or there is no `enter at`): how many of

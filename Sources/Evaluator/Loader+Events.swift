@@ -278,6 +278,7 @@ extension Loader {
     // rows end up one after another and a replay reads them in order.
     let place = events.places(first: counts, start: start, end: end)
     let total = Int(counts[contactCount])
+    let hasEventOfAContact = leftOut.earliest != Int64.max || total + window.before + window.after > 0
     events.time = scatter(events.time, to: place, count: total)
     events.type = scatter(events.type, to: place, count: total)
     let stored = events.fields.indices.filter { storesField[$0] }
@@ -310,7 +311,8 @@ extension Loader {
     }
     return DataSet(
       contacts: contacts, events: events, pool: pool, zones: zones, window: Window(start: start, end: end),
-      report: report, slots: slots, keyIndex: keyIndex, leftOutEvents: leftOut.types.contains(true),
+      report: report, slots: slots, keyIndex: keyIndex, hasEventOfAContact: hasEventOfAContact,
+      leftOutEvents: leftOut.types.contains(true),
       leftOutBeforeEntry: leftOut.beforeEntry,
       unstoredText: Set(
         storesText.indices.filter { !storesText[$0] && Loader.kind(of: program.attributes[$0].type) == .string }),
