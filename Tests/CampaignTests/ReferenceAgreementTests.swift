@@ -35,7 +35,6 @@ import Testing
   static let kitMissing: Comment =
     "skipped: the benchmark kit is not at ../shared/bench beside the repository (gen.py and oracle/)"
 
-
   @Test(.enabled(if: ReferenceAgreementTests.kitIsPresent, ReferenceAgreementTests.kitMissing))
   func theSnapshotMatchesTheSmallOracle() throws {
     let data = try #require(ReferenceAgreementTests.smallData, "gen.py did not run")
