@@ -103,6 +103,7 @@ struct DataCommand {
           : "`--to` is not after the first event (\(ValueFormat.timestamp(data.window.start))); give `--from` too"
         return .failure(ExitStatus(code: driver.usageError("the window is empty: " + problem, command: command)))
       }
+      warnAboutMisspelledTypes(data, program: program, events: events)
       return .success(data)
     } catch {
       var text = "error: \(error.message)\n"
@@ -112,6 +113,21 @@ struct DataCommand {
       }
       driver.output.writeError(text)
       return .failure(ExitStatus(code: ExitCode.inputErrors))
+    }
+  }
+
+  /// Events of a type the campaign does not declare are counted in the report and
+  /// otherwise ignored: a data file may hold the events of many campaigns. One whose
+  /// name is a near miss of a declared type (`emial_open`) is most likely a typo, in the
+  /// data or in the campaign, that would quietly lose those events: it gets a warning.
+  func warnAboutMisspelledTypes(_ data: DataSet, program: CheckedCampaign, events: String) {
+    let declared = program.events.map(\.name)
+    for undeclared in data.report.undeclaredEventTypes {
+      guard let near = Spelling.closest(to: undeclared.name, among: declared) else { continue }
+      let rows = undeclared.count == 1 ? "1 event" : "\(undeclared.count) events"
+      driver.output.writeError(
+        "warning: \(events): \(rows) of type `\(undeclared.name)` ignored: the campaign declares no such event; "
+          + "did you mean `\(near)`?\n")
     }
   }
 

@@ -64,4 +64,25 @@ import Testing
     let line = out.split(separator: "\n").first { $0.contains("rows skipped") }.map(String.init) ?? ""
     #expect(line.hasSuffix("line 3"), "\(line)")
   }
+
+  /// A misspelled event type in the data quietly lost its events; other campaigns'
+  /// types in a shared file stay quiet (they are counted in the report).
+  @Test func aNearMissOfADeclaredTypeIsWarnedAbout() throws {
+    let events = try eventsFile([
+      "u00002,2025-10-01T00:01:34Z,emial_open,newsletter,demo-invite,,,,,,,,",
+      "u00002,2025-10-01T00:01:35Z,emial_open,newsletter,demo-invite,,,,,,,,",
+      "u00002,2025-10-01T00:01:36Z,teleport,,,,,,,,,,",
+      "u00002,2025-10-01T00:01:37Z,email_open,newsletter,demo-invite,,,,,,,,",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: events) }
+    let (status, _, err) = run(
+      ["simulate", "examples/winback.campaign", "--contacts", "examples/data/contacts.csv", "--events", events])
+    #expect(status == 0)
+    #expect(
+      err
+        == "warning: \(events): 2 events of type `emial_open` ignored: the campaign declares no such event; "
+        + "did you mean `email_open`?\n")
+    let (_, _, quiet) = run(["simulate", "examples/winback.campaign"] + SimulateGoldenTests.dataArguments)
+    #expect(quiet.isEmpty)
+  }
 }
