@@ -174,7 +174,8 @@ struct Loader {
   func stopIfBad() throws(LoadError) {
     if !duplicates.isEmpty {
       throw LoadError(
-        "contact ids must be unique; these rows repeat an id that an earlier row has",
+        "contact ids must be unique; these rows repeat an id that an earlier row has"
+          + (skipBadRows ? " (--skip-bad-rows does not skip them: the events of that id would have two owners)" : ""),
         problems: Array(duplicates.prefix(DataLoader.shownProblems)), problemCount: duplicates.count)
     }
     if !skipBadRows && problemCount > 0 {

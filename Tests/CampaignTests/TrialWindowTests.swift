@@ -85,4 +85,22 @@ import Testing
     let (_, _, quiet) = run(["simulate", "examples/winback.campaign"] + SimulateGoldenTests.dataArguments)
     #expect(quiet.isEmpty)
   }
+
+  /// A repeated id stops the run even with --skip-bad-rows; the message says why.
+  @Test func aRepeatedIdSaysSkippingDoesNotSkipIt() throws {
+    let lines = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("examples/data/contacts.csv"), encoding: .utf8
+    ).split(separator: "\n")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("trial-dup-\(UUID().uuidString).csv")
+    try (lines.prefix(3) + [lines[1]]).map { $0 + "\n" }.joined().write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    for skipping in [false, true] {
+      let (status, _, err) = run(
+        ["simulate", "examples/winback.campaign", "--contacts", file.path, "--events", "examples/data/events.csv"]
+          + (skipping ? ["--skip-bad-rows"] : []))
+      #expect(status == 1)
+      #expect(err.hasPrefix("error: contact ids must be unique"))
+      #expect(err.contains("--skip-bad-rows does not skip them") == skipping, "\(err)")
+    }
+  }
 }
