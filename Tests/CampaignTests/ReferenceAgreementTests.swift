@@ -33,7 +33,7 @@ import Testing
   /// without it these tests are skipped, and say why.
   static let kitIsPresent = FileManager.default.fileExists(atPath: bench.appendingPathComponent("gen.py").path)
   static let kitMissing: Comment =
-    "skipped: the benchmark kit is not at ../shared/bench beside the repository (gen.py and oracle/)"
+    "the benchmark kit is not at ../shared/bench beside the repository (gen.py and oracle/)"
 
   @Test(.enabled(if: ReferenceAgreementTests.kitIsPresent, ReferenceAgreementTests.kitMissing))
   func theSnapshotMatchesTheSmallOracle() throws {

@@ -6,12 +6,7 @@ import Testing
 
 /// Findings of the session-7 user trial on `simulate` and `explain`.
 @Suite struct TrialDataFixTests {
-  func run(_ arguments: [String]) -> (Int32, String, String) {
-    _ = FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path)
-    let output = BufferOutput()
-    let status = Driver(fileSystem: DiskFileSystem(), output: output).run(arguments)
-    return (status, output.standardOutput, output.standardError)
-  }
+  func run(_ arguments: [String]) -> (Int32, String, String) { SimulateGoldenTests().run(arguments) }
 
   /// One end of the window given and the other taken from the events could leave an
   /// empty window, and the report crashed on it.

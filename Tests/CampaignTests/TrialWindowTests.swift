@@ -5,12 +5,7 @@ import Testing
 /// Findings of the session-10 user trial: an events file with no event of a known
 /// contact (an empty export, say) and no window given reported a second of 1970.
 @Suite struct TrialWindowTests {
-  func run(_ arguments: [String]) -> (Int32, String, String) {
-    _ = FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path)
-    let output = BufferOutput()
-    let status = Driver(fileSystem: DiskFileSystem(), output: output).run(arguments)
-    return (status, output.standardOutput, output.standardError)
-  }
+  func run(_ arguments: [String]) -> (Int32, String, String) { SimulateGoldenTests().run(arguments) }
 
   /// `events` as a file with the example events' header, then `rows`.
   func eventsFile(_ rows: [String]) throws -> String {
