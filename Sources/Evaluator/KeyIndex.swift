@@ -158,8 +158,13 @@ struct KeyIndex: Sendable {
   /// `NumberedKeys`), or else builds the table if it is not built yet: call it once
   /// every contact's key is in.
   mutating func numberKeys(_ keys: KeyStore) {
+    if isNumbering, let taken, taken.count == keys.count, let lowest = taken.lowestInOrder {
+      // Noted in order while they went in: the keys need not be read again.
+      numbered = NumberedKeys(shape: taken.shape, inOrderFrom: lowest, count: keys.count)
+    } else {
+      numbered = NumberedKeys(keys: keys)
+    }
     (isNumbering, taken) = (false, nil)
-    numbered = NumberedKeys(keys: keys)
     if numbered == nil && table.isEmpty { buildTable(keys: keys) }
   }
 

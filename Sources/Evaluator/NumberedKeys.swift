@@ -35,7 +35,6 @@ struct NumberedKeys: Sendable {
   /// are too spread out.
   init?(keys: KeyStore) {
     guard keys.count > 0, let shape = keys.withKey(0, { Shape(of: $0) }) else { return nil }
-    let (length, prefixLength, prefix) = (shape.length, shape.prefixLength, shape.prefix)
     var numbers = [Int](repeating: 0, count: keys.count)
     for contact in 0..<keys.count {
       guard let number = keys.withKey(contact, { shape.number($0) }) else { return nil }
@@ -45,9 +44,7 @@ struct NumberedKeys: Sendable {
     let size = numbers.max()! - lowest + 1
     guard size <= max(NumberedKeys.spread * keys.count, 1024) else { return nil }
     if size == keys.count && numbers.indices.allSatisfy({ numbers[$0] == lowest + $0 }) {
-      self.count = keys.count
-      (self.length, self.prefixLength, self.prefix, self.lowest, self.contacts, self.inOrder) =
-        (length, prefixLength, prefix, lowest, [], true)
+      self.init(shape: shape, inOrderFrom: lowest, count: keys.count)
       return
     }
     // Read at random, a row at a time: with huge pages, fewer look-ups miss the TLB too.
@@ -57,9 +54,18 @@ struct NumberedKeys: Sendable {
       for (contact, number) in numbers.enumerated() { table[number - lowest] = Int32(contact) }
       count = size
     }
-    count = keys.count
-    (self.length, self.prefixLength, self.prefix, self.lowest, self.contacts, self.inOrder) =
-      (length, prefixLength, prefix, lowest, contacts, false)
+    self.init(shape: shape, lowest: lowest, contacts: contacts, inOrder: false, count: keys.count)
+  }
+
+  /// The table of `count` keys of `shape` numbered in order from `lowest` with no gaps
+  /// (see `inOrder`), known without reading the keys again (see `TakenNumbers`).
+  init(shape: Shape, inOrderFrom lowest: Int, count: Int) {
+    self.init(shape: shape, lowest: lowest, contacts: [], inOrder: true, count: count)
+  }
+
+  private init(shape: Shape, lowest: Int, contacts: [Int32], inOrder: Bool, count: Int) {
+    (length, prefixLength, prefix) = (shape.length, shape.prefixLength, shape.prefix)
+    (self.lowest, self.contacts, self.inOrder, self.count) = (lowest, contacts, inOrder, count)
   }
 
   /// Writes the contact of each of `keys` (-1: none) to `found`, which has room for
@@ -67,22 +73,19 @@ struct NumberedKeys: Sendable {
   /// has many of their cache misses under way at once.
   func find(_ keys: UnsafeBufferPointer<KeyIndex.ShortKey>, into found: UnsafeMutableBufferPointer<Int32>) {
     contacts.withUnsafeBufferPointer { table in
-      for index in keys.indices {
-        let key = keys[index]
-        var contact: Int32 = -1
-        if key.length == length,
-          let number = NumberedKeys.number(word: key.word, length: length, prefixLength: prefixLength, prefix: prefix)
-        {
-          let entry = number &- lowest
-          if inOrder {
-            if entry >= 0 && entry < count { contact = Int32(truncatingIfNeeded: entry) }
-          } else if entry >= 0 && entry < table.count {
-            contact = table[entry]
-          }
-        }
-        found[index] = contact
-      }
+      for index in keys.indices { found[index] = contact(of: keys[index], in: table) }
     }
+  }
+
+  /// The contact of `key` (-1: none), `table` being `contacts`.
+  @inline(__always)
+  private func contact(of key: KeyIndex.ShortKey, in table: UnsafeBufferPointer<Int32>) -> Int32 {
+    guard key.length == length,
+      let number = NumberedKeys.number(word: key.word, length: length, prefixLength: prefixLength, prefix: prefix)
+    else { return -1 }
+    let entry = number &- lowest
+    if inOrder { return entry >= 0 && entry < count ? Int32(truncatingIfNeeded: entry) : -1 }
+    return entry >= 0 && entry < table.count ? table[entry] : -1
   }
 
   /// How keys numbered alike are written, taken from one of them: its length (at most
@@ -117,12 +120,7 @@ struct NumberedKeys: Sendable {
 
   /// The contact of `key`, or nil: the look-up of `find(_:into:)`, for one key.
   func find(_ key: KeyIndex.ShortKey) -> Int32? {
-    var (key, found) = (key, Int32(-1))
-    withUnsafePointer(to: &key) { key in
-      withUnsafeMutablePointer(to: &found) { found in
-        find(UnsafeBufferPointer(start: key, count: 1), into: UnsafeMutableBufferPointer(start: found, count: 1))
-      }
-    }
+    let found = contacts.withUnsafeBufferPointer { contact(of: key, in: $0) }
     return found < 0 ? nil : found
   }
 

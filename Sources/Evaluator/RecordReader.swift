@@ -28,8 +28,7 @@ struct CSVRecordReader: RecordReader {
   let file: String
   var reader: CSVReader
   var record: CSVRecord
-  var columns: [Int?] = []
-  /// `columns`, -1 for a column the file lacks (for `FieldsInPlace`).
+  /// Per selected name: its column in the file, -1 for a column the file lacks.
   var columnIndices: [Int] = []
   /// The file's first byte: the reader holds the store, so it stays put (see
   /// `ByteStore.start`), and a field is read without a call into the store.
@@ -47,9 +46,8 @@ struct CSVRecordReader: RecordReader {
   }
 
   mutating func select(_ names: [String]) -> [String] {
-    columns = names.map { reader.columnIndex(named: $0) }
-    columnIndices = columns.map { $0 ?? -1 }
-    return zip(names, columns).filter { $0.1 == nil }.map(\.0)
+    columnIndices = names.map { reader.columnIndex(named: $0) ?? -1 }
+    return zip(names, columnIndices).filter { $0.1 < 0 }.map(\.0)
   }
 
   mutating func next() throws(RowProblem) -> Bool {
@@ -65,7 +63,8 @@ struct CSVRecordReader: RecordReader {
   mutating func releaseReadRows() { reader.releaseBytes(before: record.startOffset) }
 
   func field<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
-    guard let column = columns[index] else { return body(nil) }
+    let column = columnIndices[index]
+    guard column >= 0 else { return body(nil) }
     let field = record[column]
     if field.isEmpty && !field.isQuoted { return body(nil) }
     if !field.hasDoubledQuotes, let base {

@@ -15,6 +15,15 @@ struct TakenNumbers: Sendable {
   private var bits: [UInt64] = []
   /// How many words `bits` may take.
   private let limit: Int
+  /// How many numbers are noted, the first of them, and whether each came right after
+  /// the one before (`first`, `first + 1`, ...): then `NumberedKeys` needs no second
+  /// pass over the keys (see `lowestInOrder`).
+  private(set) var count = 0
+  private var first = 0
+  private var inOrder = true
+
+  /// The first number, when the numbers noted came in order from it with no gaps.
+  var lowestInOrder: Int? { count > 0 && inOrder ? first : nil }
 
   init(shape: NumberedKeys.Shape) {
     self.shape = shape
@@ -34,6 +43,8 @@ struct TakenNumbers: Sendable {
     if word >= bits.count { grow(toHold: word) }
     if bits[word] & bit != 0 { return false }
     bits[word] |= bit
+    if count == 0 { first = number } else if number != first &+ count { inOrder = false }
+    count += 1
     return true
   }
 
